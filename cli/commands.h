@@ -1,0 +1,30 @@
+// Private to cli/: one add_*_command per subcommand. Each registers its flags
+// on `app` and returns the function that runs it and returns the exit status.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "eavesearch/result.h"
+
+namespace eavesearch {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFailure = 4;
+
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+Command add_index_command(CLI::App& app);
+Command add_search_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
+Command add_stats_command(CLI::App& app);
+
+// Prints "eavesearch: <message>" on stderr; returns the error's exit status.
+int report_error(const Error& error);
+
+}  // namespace eavesearch

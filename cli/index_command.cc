@@ -1,0 +1,60 @@
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "eavesearch/indexer.h"
+
+namespace eavesearch {
+namespace {
+
+struct IndexArgs {
+  IndexOptions options;
+  bool json = false;
+  bool quiet = false;
+};
+
+void print_report(const IndexReport& r, const IndexArgs& args) {
+  if (args.json) {
+    nlohmann::json j = {
+        {"files_seen", r.files_seen},       {"files_new", r.files_new},
+        {"files_changed", r.files_changed}, {"files_removed", r.files_removed},
+        {"files_unchanged", r.files_unchanged}, {"files_skipped", r.files_skipped},
+        {"records_added", r.records_added}, {"records_removed", r.records_removed},
+        {"seconds", r.seconds},             {"committed", r.committed},
+    };
+    std::cout << j.dump() << "\n";
+    return;
+  }
+  if (args.quiet) return;
+  std::cout << "files: " << r.files_seen << " seen, " << r.files_new << " new, " << r.files_changed
+            << " changed, " << r.files_removed << " removed, " << r.files_unchanged
+            << " unchanged, " << r.files_skipped << " skipped";
+  if (r.files_other > 0) std::cout << " (" << r.files_other << " minutes or duplicate HTML, not indexed)";
+  std::cout << "\nrecords: " << r.records_added << " added, " << r.records_removed << " removed";
+  if (r.malformed_lines > 0) std::cout << "; " << r.malformed_lines << " malformed lines skipped";
+  std::cout << "\n" << (r.committed ? "committed" : "nothing to commit: the index is up to date")
+            << " in " << r.seconds << " s\n";
+}
+
+}  // namespace
+
+Command add_index_command(CLI::App& app) {
+  auto args = std::make_shared<IndexArgs>();
+  CLI::App* cmd = app.add_subcommand("index", "index archive trees into a database (incremental)");
+  cmd->add_option("archive", args->options.archives, "archive roots (meetings/, irclogs/ below)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--db", args->options.db_dir, "database directory")->required();
+  cmd->add_flag("--json", args->json, "print one JSON summary line");
+  cmd->add_flag("--quiet", args->quiet, "print warnings only");
+  return {cmd, [args] {
+            auto report = index_archives(args->options, [](const std::string& warning) {
+              std::cerr << "warning: " << warning << "\n";
+            });
+            if (!report) return report_error(report.error());
+            print_report(*report, *args);
+            return report->files_skipped > 0 ? kExitFindings : kExitOk;
+          }};
+}
+
+}  // namespace eavesearch

@@ -1,0 +1,49 @@
+#include <csignal>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "eavesearch/permalink.h"
+#include "eavesearch/server.h"
+
+#ifndef EAVESEARCH_WEB_DIR
+#define EAVESEARCH_WEB_DIR ""
+#endif
+
+namespace eavesearch {
+namespace {
+
+// The one piece of state a signal handler may touch.
+std::atomic<bool> g_stop_requested = false;
+
+void request_stop(int) { g_stop_requested = true; }
+
+}  // namespace
+
+Command add_serve_command(CLI::App& app) {
+  auto config = std::make_shared<ServerConfig>();
+  config->log_base_url = std::string(kDefaultLogBaseUrl);
+  config->web_dir = EAVESEARCH_WEB_DIR;
+  CLI::App* cmd = app.add_subcommand("serve", "serve the JSON API and the search page");
+  cmd->add_option("--db", config->db_dir, "database directory")->required();
+  cmd->add_option("--host", config->host, "address to bind")->capture_default_str();
+  cmd->add_option("--port", config->port, "port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_option("--log-base-url", config->log_base_url, "base of links to the original logs")
+      ->capture_default_str();
+  cmd->add_option("--web-dir", config->web_dir, "folder of the search page's files")
+      ->capture_default_str();
+  cmd->add_option("--threads", config->threads, "worker threads")->check(CLI::Range(1, 256));
+  return {cmd, [config] {
+            std::signal(SIGTERM, request_stop);
+            std::signal(SIGINT, request_stop);
+            auto status = run_server(*config, g_stop_requested, [&](int port) {
+              std::cout << "eavesearch: serving " << config->db_dir << " on http://"
+                        << config->host << ":" << port << "/" << std::endl;
+            });
+            if (!status) return report_error(status.error());
+            return kExitOk;
+          }};
+}
+
+}  // namespace eavesearch

@@ -1,0 +1,142 @@
+#include "eavesearch/record_codec.h"
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+
+namespace eavesearch {
+namespace {
+
+constexpr char kRecordTag = 'R';
+constexpr char kMeetingTag = 'M';
+constexpr char kVersion = 1;
+
+class Writer {
+ public:
+  explicit Writer(char tag) { out_ = {tag, kVersion}; }
+  Writer& str(std::string_view s) {
+    std::uint64_t n = s.size();
+    do {
+      unsigned char byte = n & 0x7f;
+      n >>= 7;
+      out_.push_back(static_cast<char>(n ? byte | 0x80 : byte));
+    } while (n);
+    out_.append(s);
+    return *this;
+  }
+  Writer& num(std::int64_t v) { return str(std::to_string(v)); }
+  Writer& list(const std::vector<std::string>& items) {
+    num(static_cast<std::int64_t>(items.size()));
+    for (const auto& item : items) str(item);
+    return *this;
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  Reader(std::string_view data, char tag) : data_(data) {
+    ok_ = data_.size() >= 2 && data_[0] == tag && data_[1] == kVersion;
+    pos_ = 2;
+  }
+  bool ok() const { return ok_ && pos_ == data_.size(); }
+  std::string str() {
+    std::uint64_t n = 0;
+    for (int shift = 0; ok_; shift += 7) {
+      if (pos_ >= data_.size() || shift > 56) {
+        ok_ = false;
+        return {};
+      }
+      unsigned char byte = static_cast<unsigned char>(data_[pos_++]);
+      n |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) break;
+    }
+    if (!ok_ || n > data_.size() - pos_) {
+      ok_ = false;
+      return {};
+    }
+    std::string s(data_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  std::int64_t num() {
+    std::string s = str();
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size()) ok_ = false;
+    return v;
+  }
+  std::vector<std::string> list() {
+    std::int64_t n = num();
+    std::vector<std::string> items;
+    for (std::int64_t k = 0; ok_ && k < n; ++k) items.push_back(str());
+    return items;
+  }
+
+ private:
+  std::string_view data_;
+  std::size_t pos_ = 0;
+  bool ok_ = false;
+};
+
+}  // namespace
+
+std::string encode_record(const Record& r) {
+  Writer w(kRecordTag);
+  w.str(r.id).str(r.meeting).str(r.channel).num(r.time);
+  w.num(r.speaker ? 1 : 0).str(r.speaker.value_or(""));
+  w.str(r.person).str(r.kind).str(r.item).list(r.owners).str(r.topic).str(r.text).str(r.path);
+  w.num(r.line);
+  return w.take();
+}
+
+Result<Record> decode_record(std::string_view data) {
+  Reader rd(data, kRecordTag);
+  Record r;
+  r.id = rd.str();
+  r.meeting = rd.str();
+  r.channel = rd.str();
+  r.time = rd.num();
+  bool has_speaker = rd.num() != 0;
+  std::string speaker = rd.str();
+  if (has_speaker) r.speaker = std::move(speaker);
+  r.person = rd.str();
+  r.kind = rd.str();
+  r.item = rd.str();
+  r.owners = rd.list();
+  r.topic = rd.str();
+  r.text = rd.str();
+  r.path = rd.str();
+  r.line = static_cast<int>(rd.num());
+  if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v1 record"};
+  return r;
+}
+
+std::string encode_meeting(const Meeting& m) {
+  Writer w(kMeetingTag);
+  w.str(m.id).str(m.name).str(m.channel).str(m.path).num(m.start).num(m.end);
+  w.num(m.ended ? 1 : 0).list(m.chairs).list(m.topics).num(m.lines);
+  return w.take();
+}
+
+Result<Meeting> decode_meeting(std::string_view data) {
+  Reader rd(data, kMeetingTag);
+  Meeting m;
+  m.id = rd.str();
+  m.name = rd.str();
+  m.channel = rd.str();
+  m.path = rd.str();
+  m.start = rd.num();
+  m.end = rd.num();
+  m.ended = rd.num() != 0;
+  m.chairs = rd.list();
+  m.topics = rd.list();
+  m.lines = static_cast<int>(rd.num());
+  if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v1 meeting"};
+  return m;
+}
+
+}  // namespace eavesearch

@@ -1,0 +1,60 @@
+// Log formats -> records (DESIGN.md 2, FORMATS.md 1). Pure functions of a
+// file's archive-relative path and content; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eavesearch/record.h"
+#include "eavesearch/result.h"
+
+namespace eavesearch {
+
+// What a file of the archive is, from its name and, where the name is not
+// enough, its first bytes.
+enum class SourceKind {
+  kIgnored,     // not an archive file by name (*.md, index.html, hidden, ...)
+  kMeetbotLog,  // MeetBot raw log, "HH:MM:SS <nick> text" lines (.log.txt)
+  kFlattened,   // a MeetBot log flattened onto one line, without nicks
+  kMeetbotHtml, // MeetBot .log.html
+  kMinutes,     // MeetBot minutes (.txt / .html): not indexed as text
+  kChannelLog,  // irclogs/#chan/#chan.YYYY-MM-DD.log
+  kUnknown,     // looks like it could be a log, but is none of the above
+};
+
+const char* source_kind_name(SourceKind kind);
+
+// True for files that are not archive files by name (DESIGN.md 1a): *.md,
+// *.yaml, index.html, latest.log.html, hidden files and folders.
+bool is_ignored_name(std::string_view rel_path);
+
+// Classifies `rel_path`; `head` is the start of the file (kClassifyHeadBytes
+// are enough), used where the name does not decide alone.
+SourceKind classify(std::string_view rel_path, std::string_view head);
+inline constexpr std::size_t kClassifyHeadBytes = 4096;
+
+// One meeting log read into records.
+struct ParsedLog {
+  Meeting meeting;
+  std::vector<Record> records;
+  int malformed_lines = 0;            // lines skipped (each also in `warnings`)
+  std::vector<std::string> warnings;  // "line 12: ..." (the caller adds the file name)
+};
+
+// Reads a MeetBot raw log (.log.txt). The date comes from the file name
+// (<meeting>.<YYYY-MM-DD>-<HH>.<MM>), else from MeetBot's "Meeting started"
+// line; an error of code kUsage if neither gives one. Lines that are not
+// MeetBot lines are skipped and counted.
+Result<ParsedLog> parse_meetbot_log(std::string_view rel_path, std::string_view content);
+
+// Reads the flattened form: "HH:MM:SS text HH:MM:SS text ..." with no nicks.
+// A time inside a bot message ("Meeting started Thu May 14 15:07:53 2020 UTC")
+// is text, not a new utterance. Record lines are utterance numbers.
+Result<ParsedLog> parse_flattened_log(std::string_view rel_path, std::string_view content);
+
+// The archive-relative log stem: the path without .log.txt / .log.html /
+// .flattened.txt / .txt / .html.
+std::string log_stem(std::string_view rel_path);
+
+}  // namespace eavesearch

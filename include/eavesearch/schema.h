@@ -1,0 +1,60 @@
+// The index schema: every field named once (DESIGN.md 3), read by the indexer,
+// the query parser and `show`. Prefixes follow Xapian Omega's conventions
+// (termprefixes.html) where one exists.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace eavesearch {
+
+inline constexpr int kNoSlot = -1;
+
+struct Field {
+  std::string_view name;    // name in JSON, facets and documentation
+  std::string_view prefix;  // Xapian term prefix; "" when the field has no terms
+  int slot;                 // value slot; kNoSlot when none
+  // Names of the field in the query language ("from:"), without the colon.
+  std::array<std::string_view, 2> query_names;
+};
+
+namespace fields {
+// Terms: boolean filters unless said otherwise.
+inline constexpr Field kId{"id", "Q", kNoSlot, {}};
+inline constexpr Field kPerson{"person", "A", 2, {"from", "speaker"}};
+inline constexpr Field kSpeaker{"speaker", "XS", kNoSlot, {}};
+inline constexpr Field kMeeting{"meeting", "XM", 3, {"meeting"}};
+inline constexpr Field kChannel{"channel", "XC", 4, {"channel", "in"}};
+inline constexpr Field kKind{"kind", "XK", 5, {"kind"}};
+inline constexpr Field kItem{"item", "XI", 6, {"is"}};
+inline constexpr Field kOwner{"owner", "XO", kNoSlot, {"owner"}};
+inline constexpr Field kTopic{"topic", "XT", kNoSlot, {"topic"}};  // probabilistic words
+inline constexpr Field kType{"type", "XY", kNoSlot, {}};           // "record" or "meeting"
+inline constexpr Field kFile{"file", "XF", kNoSlot, {}};           // archive-relative path
+inline constexpr Field kDay{"day", "D", kNoSlot, {}};              // YYYYMMDD (Omega)
+inline constexpr Field kYear{"year", "Y", 7, {}};                  // YYYY (Omega)
+inline constexpr Field kMonth{"month", "M", 8, {}};                // YYYYMM (Omega)
+// Values only.
+inline constexpr Field kTime{"time", "", 0, {"date"}};  // sortable_serialise(epoch seconds)
+// "%011lld" of the time, then the id: ties broken by id, never by docid, so
+// that order does not depend on the shard layout.
+inline constexpr Field kSortKey{"sortkey", "", 1, {}};
+inline constexpr Field kLine{"line", "", 9, {}};  // sortable_serialise(line)
+}  // namespace fields
+
+inline constexpr std::array kAllFields = {
+    fields::kId,    fields::kPerson, fields::kSpeaker, fields::kMeeting, fields::kChannel,
+    fields::kKind,  fields::kItem,   fields::kOwner,   fields::kTopic,   fields::kType,
+    fields::kFile,  fields::kDay,    fields::kYear,    fields::kMonth,   fields::kTime,
+    fields::kSortKey, fields::kLine,
+};
+
+inline constexpr std::string_view kTypeRecord = "record";
+inline constexpr std::string_view kTypeMeeting = "meeting";
+
+// The field a query-language name ("from", "in", ...) refers to; nullopt if none.
+// Case-insensitive.
+std::optional<Field> field_by_query_name(std::string_view name);
+
+}  // namespace eavesearch

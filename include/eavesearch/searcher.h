@@ -1,0 +1,77 @@
+// Search over an eavesearch database (DESIGN.md 4, 5). A Searcher is not
+// thread-safe: use one per thread (the server keeps a pool). It sees new
+// commits after refresh().
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eavesearch/record.h"
+#include "eavesearch/result.h"
+
+namespace eavesearch {
+
+enum class SortOrder { kAuto, kRelevance, kNewest, kOldest };  // kAuto: relevance, or newest for filters only
+
+// Parses "relevance" / "newest" / "oldest"; nullopt otherwise.
+std::optional<SortOrder> parse_sort_order(std::string_view s);
+const char* sort_order_name(SortOrder order);
+
+struct SearchRequest {
+  std::string q;
+  int page = 1;       // 1-based
+  int per_page = 20;  // 1..kMaxPerPage
+  SortOrder sort = SortOrder::kAuto;
+  std::int64_t now = 0;  // anchors relative dates; 0 means the current time
+};
+
+inline constexpr int kMaxPerPage = 100;
+inline constexpr std::size_t kMaxQueryBytes = 1024;
+
+struct Hit {
+  Record record;
+  std::string snippet;  // HTML: log text escaped, matched words in <mark>
+  double score = 0;
+};
+
+struct SearchResponse {
+  std::string q;
+  std::string parsed;  // to_string() of the query read
+  bool lenient = false;
+  std::string problem;  // why the query was read leniently
+  SortOrder sort = SortOrder::kRelevance;
+  long total = 0;
+  bool total_exact = true;
+  double took_ms = 0;
+  std::vector<Hit> hits;
+};
+
+class Searcher {
+ public:
+  // Opens the database at `db_dir` (the stub DIR/XAPIANDB). kUnavailable when
+  // there is none, kCorrupt when it cannot be read.
+  static Result<Searcher> open(const std::string& db_dir);
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+  // kUsage for a bad request (page < 1, per_page outside 1..kMaxPerPage, q
+  // over kMaxQueryBytes). An unparsable query is read leniently, not refused.
+  Result<SearchResponse> search(const SearchRequest& request);
+
+  // Moves to the latest commit (cheap when nothing changed).
+  Status refresh();
+
+  // Number of line records in the database.
+  Result<long> record_count();
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eavesearch

@@ -1,0 +1,28 @@
+// `eavesearch serve`: the HTTP API of DESIGN.md 5 and the search page.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+
+#include "eavesearch/result.h"
+
+namespace eavesearch {
+
+struct ServerConfig {
+  std::string db_dir;
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (see on_listening)
+  std::string log_base_url;
+  std::string web_dir;  // static files of the page (server/web)
+  int threads = 8;
+};
+
+// Serves until `stop` becomes true (checked a few times a second) or the
+// listener fails. `on_listening` is called once with the bound port. kIo if
+// the address cannot be bound. Searches open the database lazily, so a
+// missing database answers 503 until one appears.
+Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
+                  const std::function<void(int port)>& on_listening);
+
+}  // namespace eavesearch

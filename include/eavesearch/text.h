@@ -1,0 +1,44 @@
+// Text normalisation shared by the indexer, the query parser and snippets, so
+// that all three see the same words. Thread-safe; no state.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace eavesearch {
+
+// A word of a text: where it is (bytes into the text given) and its indexed
+// form (NFKC, case-folded, then stemmed in English).
+struct Token {
+  std::size_t offset;
+  std::size_t length;
+  std::string term;
+};
+
+// Calls `emit` for every word of `text` (UTF-8; invalid bytes are treated as
+// separators). Words are runs of letters, marks and digits; an apostrophe
+// between letters and a `.` or `,` between digits stay inside the word
+// ("don't", "20.04"); `_` joins too ("nova_compute"). Words longer than
+// kMaxWordBytes bytes are skipped.
+void for_each_token(std::string_view text, const std::function<void(const Token&)>& emit);
+
+inline constexpr std::size_t kMaxWordBytes = 64;
+
+// The indexed form of one word as typed by a user (fold + stem). Empty if the
+// word has no letters or digits.
+std::string index_term(std::string_view word);
+
+// NFKC case-folded form of `text` (ICU nfkc_cf); ASCII is only lowercased.
+std::string fold(std::string_view text);
+
+// `text` made valid UTF-8: each line that is not valid UTF-8 is decoded as
+// cp1252 instead (as irclog2html does); C0 controls other than TAB and mIRC
+// formatting codes are removed.
+std::string clean_line(std::string_view line);
+
+// HTML-escapes & < > " '.
+std::string html_escape(std::string_view text);
+
+}  // namespace eavesearch

@@ -1,0 +1,104 @@
+#include <array>
+#include <regex>
+
+#include "eavesearch/parser.h"
+
+namespace eavesearch {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string_view basename(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view first_line(std::string_view head) {
+  std::size_t b = head.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  head.remove_prefix(b);
+  return head.substr(0, head.find('\n'));
+}
+
+bool starts_with_time(std::string_view line) {
+  static const std::regex kTime(R"(^\d\d:\d\d:\d\d .*)");
+  return std::regex_match(line.begin(), line.end(), kTime);
+}
+
+bool is_meetbot_line(std::string_view line) {
+  static const std::regex kLine(R"(^\d\d:\d\d:\d\d (<[^ <>]+>|\* \S+)( .*)?\r?$)");
+  return std::regex_match(line.begin(), line.end(), kLine);
+}
+
+// "HH:MM:SS text HH:MM:SS text": more than one utterance time on a line.
+bool is_flattened_line(std::string_view line) {
+  static const std::regex kMore(R"( \d\d:\d\d:\d\d )");
+  return starts_with_time(line) && !is_meetbot_line(line) &&
+         std::regex_search(line.begin(), line.end(), kMore);
+}
+
+bool is_minutes(std::string_view head) {
+  return head.find("Meeting started by ") != std::string_view::npos ||
+         head.find("Meeting summary") != std::string_view::npos;
+}
+
+bool is_channel_log_line(std::string_view line) {
+  static const std::regex kIso(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}  .*)");
+  return std::regex_match(line.begin(), line.end(), kIso);
+}
+
+SourceKind sniff_text(std::string_view head) {
+  std::string_view line = first_line(head);
+  if (is_meetbot_line(line)) return SourceKind::kMeetbotLog;
+  if (is_flattened_line(line)) return SourceKind::kFlattened;
+  if (is_channel_log_line(line)) return SourceKind::kChannelLog;
+  if (is_minutes(head)) return SourceKind::kMinutes;
+  return SourceKind::kUnknown;
+}
+
+}  // namespace
+
+const char* source_kind_name(SourceKind kind) {
+  switch (kind) {
+    case SourceKind::kIgnored: return "ignored";
+    case SourceKind::kMeetbotLog: return "meetbot-log";
+    case SourceKind::kFlattened: return "flattened-log";
+    case SourceKind::kMeetbotHtml: return "meetbot-html";
+    case SourceKind::kMinutes: return "minutes";
+    case SourceKind::kChannelLog: return "channel-log";
+    case SourceKind::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+bool is_ignored_name(std::string_view rel_path) {
+  for (std::size_t at = 0; at < rel_path.size();) {
+    if (rel_path[at] == '.') return true;
+    auto slash = rel_path.find('/', at);
+    if (slash == std::string_view::npos) break;
+    at = slash + 1;
+  }
+  std::string_view name = basename(rel_path);
+  static constexpr std::array<std::string_view, 3> kExtensions = {".md", ".yaml", ".yml"};
+  for (std::string_view ext : kExtensions) {
+    if (ends_with(name, ext)) return true;
+  }
+  return name == "index.html" || name == "latest.log.html";
+}
+
+SourceKind classify(std::string_view rel_path, std::string_view head) {
+  if (is_ignored_name(rel_path)) return SourceKind::kIgnored;
+  std::string_view name = basename(rel_path);
+  if (ends_with(name, ".log.html")) {
+    return head.find("<pre>") != std::string_view::npos && head.find("class=\"tm\"") != std::string_view::npos
+               ? SourceKind::kMeetbotHtml
+               : SourceKind::kUnknown;
+  }
+  if (ends_with(name, ".flattened.txt")) return SourceKind::kFlattened;
+  if (ends_with(name, ".html")) return is_minutes(head) ? SourceKind::kMinutes : SourceKind::kUnknown;
+  return sniff_text(head);
+}
+
+}  // namespace eavesearch

@@ -1,0 +1,87 @@
+#include "indexer/document_builder.h"
+
+#include <cstdio>
+#include <string>
+
+#include "eavesearch/record_codec.h"
+#include "eavesearch/schema.h"
+#include "eavesearch/text.h"
+#include "eavesearch/time_util.h"
+#include "core/sort_key.h"
+
+namespace eavesearch {
+namespace {
+
+std::string term(const Field& field, std::string_view value) {
+  return std::string(field.prefix).append(value);
+}
+
+void add_boolean(Xapian::Document& doc, const Field& field, std::string_view value) {
+  if (!value.empty()) doc.add_boolean_term(term(field, value));
+}
+
+void add_value(Xapian::Document& doc, const Field& field, const std::string& value) {
+  if (!value.empty()) doc.add_value(static_cast<Xapian::valueno>(field.slot), value);
+}
+
+// Terms and values every document of either type has: id, type, file, time.
+void add_common(Xapian::Document& doc, std::string_view type, const std::string& id,
+                const std::string& path, std::int64_t time) {
+  add_boolean(doc, fields::kId, id);
+  add_boolean(doc, fields::kType, type);
+  add_boolean(doc, fields::kFile, path);
+  CivilTime t = to_civil(time);
+  char day[16], month[8], year[8], month_value[8];
+  std::snprintf(day, sizeof day, "%04d%02d%02d", t.year, t.month, t.day);
+  std::snprintf(month, sizeof month, "%04d%02d", t.year, t.month);
+  std::snprintf(month_value, sizeof month_value, "%04d-%02d", t.year, t.month);
+  std::snprintf(year, sizeof year, "%04d", t.year);
+  add_boolean(doc, fields::kDay, day);
+  add_boolean(doc, fields::kMonth, month);
+  add_boolean(doc, fields::kYear, year);
+  add_value(doc, fields::kYear, year);
+  add_value(doc, fields::kMonth, month_value);
+  add_value(doc, fields::kTime, Xapian::sortable_serialise(static_cast<double>(time)));
+  add_value(doc, fields::kSortKey, sort_key(time, id));
+}
+
+}  // namespace
+
+Xapian::Document build_record_document(const Record& r) {
+  Xapian::Document doc;
+  doc.set_data(encode_record(r));
+  add_common(doc, kTypeRecord, r.id, r.path, r.time);
+  add_boolean(doc, fields::kPerson, r.person);
+  if (r.speaker) add_boolean(doc, fields::kSpeaker, fold(*r.speaker));
+  add_boolean(doc, fields::kMeeting, r.meeting);
+  add_boolean(doc, fields::kChannel, r.channel);
+  add_boolean(doc, fields::kKind, r.kind);
+  add_boolean(doc, fields::kItem, r.item);
+  for (const std::string& owner : r.owners) add_boolean(doc, fields::kOwner, owner);
+  add_value(doc, fields::kPerson, r.person);
+  add_value(doc, fields::kMeeting, r.meeting);
+  add_value(doc, fields::kChannel, r.channel);
+  add_value(doc, fields::kKind, r.kind);
+  add_value(doc, fields::kItem, r.item);
+  add_value(doc, fields::kLine, Xapian::sortable_serialise(r.line));
+  Xapian::termpos pos = 0;
+  for_each_token(r.text, [&](const Token& t) { doc.add_posting(t.term, ++pos); });
+  for_each_token(r.topic, [&](const Token& t) { doc.add_term(term(fields::kTopic, t.term)); });
+  return doc;
+}
+
+Xapian::Document build_meeting_document(const Meeting& m) {
+  Xapian::Document doc;
+  doc.set_data(encode_meeting(m));
+  add_common(doc, kTypeMeeting, m.id, m.path, m.start);
+  add_boolean(doc, fields::kMeeting, m.name);
+  add_boolean(doc, fields::kChannel, m.channel);
+  add_value(doc, fields::kMeeting, m.name);
+  add_value(doc, fields::kChannel, m.channel);
+  for (const std::string& topic : m.topics) {
+    for_each_token(topic, [&](const Token& t) { doc.add_term(term(fields::kTopic, t.term)); });
+  }
+  return doc;
+}
+
+}  // namespace eavesearch

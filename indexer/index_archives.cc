@@ -1,0 +1,222 @@
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/xapian_errors.h"
+#include "eavesearch/indexer.h"
+#include "eavesearch/parser.h"
+#include "eavesearch/schema.h"
+#include "indexer/archive_walker.h"
+#include "indexer/db_layout.h"
+#include "indexer/document_builder.h"
+#include "indexer/file_state.h"
+
+namespace eavesearch {
+namespace {
+
+// Documents added or deleted between two commits: large enough for
+// throughput, small enough to bound the writer's memory.
+constexpr long kCommitEveryDocs = 50000;
+// Malformed-line warnings printed per file; the rest are counted.
+constexpr std::size_t kWarningsPerFile = 5;
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::kIo, "cannot open"};
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return Error{ErrorCode::kIo, "read error"};
+  return std::move(out).str();
+}
+
+class IndexRun {
+ public:
+  IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn) : db_(db), warn_(warn) {
+    std::string prefix(kFileStatePrefix);
+    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+      if (auto st = FileState::decode(db_.get_metadata(*it))) {
+        stored_.emplace((*it).substr(prefix.size()), *st);
+      }
+    }
+  }
+
+  void visit(const ArchiveFile& file, const std::set<std::string>& stems_with_txt) {
+    ++report_.files_seen;
+    seen_.insert(file.rel_path);
+    auto old = stored_.find(file.rel_path);
+    const FileState* before = old == stored_.end() ? nullptr : &old->second;
+    if (before && before->size == file.size && before->mtime_ns == file.mtime_ns) {
+      ++report_.files_unchanged;
+      return;
+    }
+    auto content = read_file(file.abs_path);
+    if (!content) return skip(file, content.error().message, before);
+    FileState state{file.size, file.mtime_ns, content_hash(*content), 0};
+    if (before && before->hash == state.hash) {
+      ++report_.files_unchanged;
+      state.records = before->records;
+      return save_state(file.rel_path, state);
+    }
+    std::string_view head = std::string_view(*content).substr(0, kClassifyHeadBytes);
+    switch (classify(file.rel_path, head)) {
+      case SourceKind::kMeetbotLog:
+        return index_log(file, before, state, parse_meetbot_log(file.rel_path, *content));
+      case SourceKind::kFlattened:
+        return index_log(file, before, state, parse_flattened_log(file.rel_path, *content));
+      case SourceKind::kMeetbotHtml:
+        if (stems_with_txt.count(log_stem(file.rel_path))) return keep_unindexed(file, before, state);
+        return skip(file, "a MeetBot .log.html without its .log.txt is not read yet", before);
+      case SourceKind::kMinutes:
+        return keep_unindexed(file, before, state);
+      case SourceKind::kChannelLog:
+        return skip(file, "channel logs are not read yet", before);
+      case SourceKind::kIgnored:
+        return;
+      case SourceKind::kUnknown:
+        return skip(file, "not a log format eavesearch knows", before);
+    }
+  }
+
+  // Files indexed before and not seen in this run lose their records.
+  void remove_unseen() {
+    for (const auto& [path, state] : stored_) {
+      if (seen_.count(path)) continue;
+      remove_records(path, state);
+      db_.set_metadata(std::string(kFileStatePrefix) + path, "");  // empty removes the key
+      ++report_.files_removed;
+    }
+  }
+
+  IndexReport finish() {
+    if (pending_ > 0 || dirty_) commit();
+    return report_;
+  }
+
+  void count_skipped(const std::string& message) {
+    ++report_.files_skipped;
+    warn_(message);
+  }
+
+ private:
+  void index_log(const ArchiveFile& file, const FileState* before, FileState state,
+                 Result<ParsedLog> parsed) {
+    if (!parsed) return skip(file, parsed.error().message, before);
+    report_.malformed_lines += parsed->malformed_lines;
+    for (std::size_t k = 0; k < parsed->warnings.size() && k < kWarningsPerFile; ++k) {
+      warn_(file.abs_path + ": " + parsed->warnings[k]);
+    }
+    if (parsed->warnings.size() > kWarningsPerFile) {
+      warn_(file.abs_path + ": " + std::to_string(parsed->warnings.size() - kWarningsPerFile) +
+            " more malformed lines skipped");
+    }
+    if (before) remove_records(file.rel_path, *before);
+    ++(before ? report_.files_changed : report_.files_new);
+    for (const Record& r : parsed->records) {
+      db_.replace_document(std::string(fields::kId.prefix) + r.id, build_record_document(r));
+    }
+    const Meeting& m = parsed->meeting;
+    db_.replace_document(std::string(fields::kId.prefix) + m.id, build_meeting_document(m));
+    state.records = static_cast<long>(parsed->records.size());
+    report_.records_added += state.records;
+    pending_ += state.records + 1;
+    save_state(file.rel_path, state);
+  }
+
+  // A file recognised but not indexed as text (minutes, a superseded .log.html).
+  void keep_unindexed(const ArchiveFile& file, const FileState* before, const FileState& state) {
+    if (before) remove_records(file.rel_path, *before);
+    ++(before ? report_.files_changed : report_.files_new);
+    ++report_.files_other;
+    save_state(file.rel_path, state);
+  }
+
+  void skip(const ArchiveFile& file, const std::string& reason, const FileState* before) {
+    count_skipped(file.abs_path + ": skipped: " + reason);
+    if (before) {
+      remove_records(file.rel_path, *before);
+      db_.set_metadata(std::string(kFileStatePrefix) + file.rel_path, "");  // empty removes the key
+      dirty_ = true;
+    }
+  }
+
+  void remove_records(const std::string& path, const FileState& state) {
+    std::string term = std::string(fields::kFile.prefix) + path;
+    if (db_.term_exists(term)) {
+      pending_ += db_.get_termfreq(term);
+      db_.delete_document(term);
+    }
+    report_.records_removed += state.records;
+  }
+
+  void save_state(const std::string& path, const FileState& state) {
+    db_.set_metadata(std::string(kFileStatePrefix) + path, state.encode());
+    dirty_ = true;
+    if (pending_ >= kCommitEveryDocs) commit();
+  }
+
+  void commit() {
+    db_.commit();
+    report_.committed = true;
+    pending_ = 0;
+    dirty_ = false;
+  }
+
+  Xapian::WritableDatabase& db_;
+  const WarningSink& warn_;
+  std::map<std::string, FileState> stored_;
+  std::set<std::string> seen_;
+  IndexReport report_;
+  long pending_ = 0;
+  bool dirty_ = false;
+};
+
+std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files) {
+  std::set<std::string> stems;
+  for (const ArchiveFile& f : files) {
+    if (f.rel_path.size() > 8 && f.rel_path.compare(f.rel_path.size() - 8, 8, ".log.txt") == 0) {
+      stems.insert(log_stem(f.rel_path));
+    }
+  }
+  return stems;
+}
+
+}  // namespace
+
+Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn) {
+  auto started = std::chrono::steady_clock::now();
+  auto lock = WriterLock::acquire(options.db_dir);
+  if (!lock) return lock.error();
+  std::vector<std::string> walk_warnings;
+  auto files = walk_archives(options.archives, walk_warnings);
+  if (!files) return files.error();
+  return with_xapian_errors([&]() -> Result<IndexReport> {
+    auto db = open_live_generation(options.db_dir);
+    if (!db) return db.error();
+    IndexRun run(*db, warn);
+    for (const std::string& w : walk_warnings) run.count_skipped(w);
+    std::set<std::string> stems = stems_with_log_txt(*files);
+    for (const ArchiveFile& file : *files) run.visit(file, stems);
+    run.remove_unseen();
+    IndexReport report = run.finish();
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+  });
+}
+
+Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir) {
+  return with_xapian_errors([&]() -> Result<std::vector<std::pair<std::string, long>>> {
+    Xapian::Database db(db_dir);
+    std::vector<std::pair<std::string, long>> out;
+    for (std::string_view type : {kTypeRecord, kTypeMeeting}) {
+      out.emplace_back(std::string(type),
+                       static_cast<long>(db.get_termfreq(std::string(fields::kType.prefix).append(type))));
+    }
+    out.emplace_back("total", static_cast<long>(db.get_doccount()));
+    out.emplace_back("revision", static_cast<long>(db.get_revision()));
+    return out;
+  });
+}
+
+}  // namespace eavesearch

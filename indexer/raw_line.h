@@ -1,0 +1,43 @@
+// Private to indexer/: one utterance as a log format gives it, before the
+// meeting semantics (dates, kinds, topics, items) are applied.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eavesearch/parser.h"
+
+namespace eavesearch {
+
+struct RawLine {
+  int number = 0;                   // 1-based line (or utterance) number
+  int seconds_of_day = 0;           // HH*3600 + MM*60 + SS as written
+  std::optional<std::string> nick;  // nullopt when the format has none
+  bool is_action = false;           // "* nick text" (/me)
+  std::string text;
+};
+
+// What the file name tells about a meeting log: <meeting>.<YYYY-MM-DD>-<HH>.<MM>.
+struct LogName {
+  std::string meeting;         // "" when the name has no such pattern
+  std::int64_t day_start = 0;  // midnight UTC of the date, when `dated`
+  int start_seconds = -1;      // HH:MM of the name in seconds of the day; -1 unknown
+  bool dated = false;
+};
+
+LogName parse_log_name(std::string_view rel_path);
+
+// "Meeting started Thu May 14 15:07:53 2020 UTC" anywhere in `text` -> the
+// epoch of that time; nullopt when there is no such phrase.
+std::optional<std::int64_t> parse_meeting_started(std::string_view text);
+
+// Applies MeetBot's meeting semantics (dates with midnight roll-over, kinds,
+// chairs, topics, items, #undo, action owners) to the lines of one meeting
+// log. kUsage error when neither the name nor the lines give a date.
+Result<ParsedLog> build_meeting_log(std::string_view rel_path, std::vector<RawLine> lines,
+                                    ParsedLog parsed);
+
+}  // namespace eavesearch

@@ -1,0 +1,85 @@
+#include "server/json_output.h"
+
+#include "eavesearch/permalink.h"
+#include "eavesearch/time_util.h"
+
+namespace eavesearch {
+namespace {
+
+const char* error_code_name(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kUsage: return "bad_request";
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kLocked: return "locked";
+    case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kIo: return "io_error";
+    case ErrorCode::kCorrupt: return "corrupt_database";
+    case ErrorCode::kInternal: return "internal_error";
+  }
+  return "internal_error";
+}
+
+nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+
+}  // namespace
+
+nlohmann::json record_json(const Record& r, std::string_view log_base_url) {
+  return {
+      {"id", r.id},
+      {"meeting", or_null(r.meeting)},
+      {"channel", or_null(r.channel)},
+      {"time", format_iso(r.time)},
+      {"speaker", r.speaker ? nlohmann::json(*r.speaker) : nlohmann::json()},
+      {"person", or_null(r.person)},
+      {"kind", r.kind},
+      {"item", or_null(r.item)},
+      {"owners", r.owners},
+      {"topic", r.topic},
+      {"text", r.text},
+      {"path", r.path},
+      {"line", r.line},
+      {"url", or_null(permalink(r, log_base_url))},
+  };
+}
+
+nlohmann::json search_response_json(const SearchResponse& resp, std::string_view log_base_url) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const Hit& h : resp.hits) {
+    nlohmann::json j = record_json(h.record, log_base_url);
+    j["snippet"] = h.snippet;
+    j["score"] = h.score;
+    j["context"] = {{"before", nlohmann::json::array()}, {"after", nlohmann::json::array()}};
+    j["collapsed"] = 0;
+    hits.push_back(std::move(j));
+  }
+  nlohmann::json query = {{"q", resp.q}, {"parsed", resp.parsed}, {"lenient", resp.lenient},
+                          {"sort", sort_order_name(resp.sort)}};
+  if (resp.lenient) query["problem"] = resp.problem;
+  return {
+      {"query", query},
+      {"total", {{"value", resp.total}, {"exact", resp.total_exact}}},
+      {"took_ms", resp.took_ms},
+      {"hits", hits},
+      {"facets", nlohmann::json::object()},
+      {"did_you_mean", nullptr},
+  };
+}
+
+nlohmann::json error_json(const Error& e) {
+  return {{"error", {{"code", error_code_name(e.code)}, {"message", e.message}}}};
+}
+
+int http_status_for(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kUsage: return 400;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kLocked:
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kIo:
+    case ErrorCode::kCorrupt:
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+}  // namespace eavesearch

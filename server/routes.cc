@@ -1,0 +1,102 @@
+#include "server/routes.h"
+
+#include <charconv>
+
+#include "server/json_output.h"
+
+namespace eavesearch {
+namespace {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJson);
+}
+
+void send_error(httplib::Response& res, const Error& e) {
+  send_json(res, http_status_for(e.code), error_json(e));
+}
+
+Result<int> int_param(const httplib::Request& req, const char* name, int fallback) {
+  if (!req.has_param(name)) return fallback;
+  std::string v = req.get_param_value(name);
+  int out = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || end != v.data() + v.size()) {
+    return Error{ErrorCode::kUsage, std::string(name) + " must be an integer"};
+  }
+  return out;
+}
+
+Result<SearchRequest> search_request(const httplib::Request& req) {
+  SearchRequest sr;
+  sr.q = req.get_param_value("q");
+  auto page = int_param(req, "page", 1);
+  if (!page) return page.error();
+  auto per_page = int_param(req, "per_page", 20);
+  if (!per_page) return per_page.error();
+  sr.page = *page;
+  sr.per_page = *per_page;
+  if (req.has_param("sort")) {
+    auto sort = parse_sort_order(req.get_param_value("sort"));
+    if (!sort) return Error{ErrorCode::kUsage, "sort must be relevance, newest or oldest"};
+    sr.sort = *sort;
+  }
+  return sr;
+}
+
+void method_not_allowed(httplib::Server& server) {
+  auto handler = [](const httplib::Request&, httplib::Response& res) {
+    send_error(res, Error{ErrorCode::kUsage, "method not allowed"});
+    res.status = 405;
+  };
+  server.Post(".*", handler);
+  server.Put(".*", handler);
+  server.Delete(".*", handler);
+  server.Patch(".*", handler);
+}
+
+}  // namespace
+
+void register_routes(httplib::Server& server, SearcherPool& pool, const ServerConfig& config) {
+  server.Get("/api/v1/search", [&](const httplib::Request& req, httplib::Response& res) {
+    auto sr = search_request(req);
+    if (!sr) return send_error(res, sr.error());
+    auto resp = pool.with_searcher([&](Searcher& s) { return s.search(*sr); });
+    if (!resp) return send_error(res, resp.error());
+    send_json(res, 200, search_response_json(*resp, config.log_base_url));
+  });
+
+  server.Get("/healthz", [&](const httplib::Request&, httplib::Response& res) {
+    auto count = pool.with_searcher([](Searcher& s) { return s.record_count(); });
+    if (!count) return send_error(res, count.error());
+    send_json(res, 200, {{"status", "ok"}, {"records", *count}});
+  });
+
+  method_not_allowed(server);
+
+  server.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    Error e = res.status == 404
+                  ? Error{ErrorCode::kNotFound, "no such path: " + req.path}
+                  : Error{ErrorCode::kUsage, "request refused with status " + std::to_string(res.status)};
+    res.set_content(error_json(e).dump(), kJson);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+
+  server.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        std::string message = "internal error";
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          message = e.what();
+        } catch (...) {
+        }
+        send_error(res, Error{ErrorCode::kInternal, message});
+      });
+}
+
+}  // namespace eavesearch

@@ -1,0 +1,49 @@
+#include <chrono>
+#include <thread>
+
+#include "eavesearch/server.h"
+#include "server/routes.h"
+
+namespace eavesearch {
+
+Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
+                  const std::function<void(int port)>& on_listening) {
+  httplib::Server server;
+  SearcherPool pool(config.db_dir);
+  server.new_task_queue = [threads = config.threads] {
+    return new httplib::ThreadPool(static_cast<size_t>(threads));
+  };
+  server.set_read_timeout(5, 0);
+  server.set_write_timeout(5, 0);
+  server.set_payload_max_length(64 * 1024);
+  register_routes(server, pool, config);
+  if (!config.web_dir.empty() && !server.set_mount_point("/", config.web_dir)) {
+    return Error{ErrorCode::kIo, "cannot serve the page from " + config.web_dir};
+  }
+  int port = config.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(config.host);
+  } else if (!server.bind_to_port(config.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    return Error{ErrorCode::kIo, "cannot listen on " + config.host + ":" + std::to_string(config.port)};
+  }
+  std::atomic<bool> listen_returned = false;
+  std::thread listener([&] {
+    server.listen_after_bind();
+    listen_returned = true;
+  });
+  while (!server.is_running() && !listen_returned) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (server.is_running()) on_listening(port);
+  while (!stop.load() && server.is_running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  server.stop();
+  listener.join();
+  return Ok{};
+}
+
+}  // namespace eavesearch
