@@ -16,11 +16,16 @@ struct IndexArgs {
 void print_report(const IndexReport& r, const IndexArgs& args) {
   if (args.json) {
     nlohmann::json j = {
-        {"files_seen", r.files_seen},       {"files_new", r.files_new},
-        {"files_changed", r.files_changed}, {"files_removed", r.files_removed},
-        {"files_unchanged", r.files_unchanged}, {"files_skipped", r.files_skipped},
-        {"records_added", r.records_added}, {"records_removed", r.records_removed},
-        {"seconds", r.seconds},             {"committed", r.committed},
+        {"files_seen", r.files_seen},
+        {"files_new", r.files_new},
+        {"files_changed", r.files_changed},
+        {"files_removed", r.files_removed},
+        {"files_unchanged", r.files_unchanged},
+        {"files_skipped", r.files_skipped},
+        {"records_added", r.records_added},
+        {"records_removed", r.records_removed},
+        {"seconds", r.seconds},
+        {"committed", r.committed},
     };
     std::cout << j.dump() << "\n";
     return;
@@ -29,11 +34,13 @@ void print_report(const IndexReport& r, const IndexArgs& args) {
   std::cout << "files: " << r.files_seen << " seen, " << r.files_new << " new, " << r.files_changed
             << " changed, " << r.files_removed << " removed, " << r.files_unchanged
             << " unchanged, " << r.files_skipped << " skipped";
-  if (r.files_other > 0) std::cout << " (" << r.files_other << " minutes or duplicate HTML, not indexed)";
+  if (r.files_other > 0)
+    std::cout << " (" << r.files_other << " minutes or duplicate HTML, not indexed)";
   std::cout << "\nrecords: " << r.records_added << " added, " << r.records_removed << " removed";
   if (r.malformed_lines > 0) std::cout << "; " << r.malformed_lines << " malformed lines skipped";
-  std::cout << "\n" << (r.committed ? "committed" : "nothing to commit: the index is up to date")
-            << " in " << r.seconds << " s\n";
+  std::cout << "\n"
+            << (r.committed ? "committed" : "nothing to commit: the index is up to date") << " in "
+            << r.seconds << " s\n";
 }
 
 }  // namespace

@@ -24,13 +24,41 @@ std::string terminal_snippet(const std::string& html, bool tty) {
   std::string out;
   for (std::size_t i = 0; i < html.size();) {
     auto starts = [&](std::string_view s) { return html.compare(i, s.size(), s) == 0; };
-    if (starts("<mark>")) { out += tty ? "\033[1m" : "["; i += 6; continue; }
-    if (starts("</mark>")) { out += tty ? "\033[0m" : "]"; i += 7; continue; }
-    if (starts("&amp;")) { out += '&'; i += 5; continue; }
-    if (starts("&lt;")) { out += '<'; i += 4; continue; }
-    if (starts("&gt;")) { out += '>'; i += 4; continue; }
-    if (starts("&quot;")) { out += '"'; i += 6; continue; }
-    if (starts("&#39;")) { out += '\''; i += 5; continue; }
+    if (starts("<mark>")) {
+      out += tty ? "\033[1m" : "[";
+      i += 6;
+      continue;
+    }
+    if (starts("</mark>")) {
+      out += tty ? "\033[0m" : "]";
+      i += 7;
+      continue;
+    }
+    if (starts("&amp;")) {
+      out += '&';
+      i += 5;
+      continue;
+    }
+    if (starts("&lt;")) {
+      out += '<';
+      i += 4;
+      continue;
+    }
+    if (starts("&gt;")) {
+      out += '>';
+      i += 4;
+      continue;
+    }
+    if (starts("&quot;")) {
+      out += '"';
+      i += 6;
+      continue;
+    }
+    if (starts("&#39;")) {
+      out += '\'';
+      i += 5;
+      continue;
+    }
     out += html[i++];
   }
   return out;
@@ -43,8 +71,9 @@ void print_text(const SearchResponse& resp, const SearchArgs& args) {
   std::cout << "\n";
   for (const Hit& h : resp.hits) {
     const Record& r = h.record;
-    std::cout << "\n" << format_iso(r.time) << "  " << (r.meeting.empty() ? r.channel : r.meeting)
-              << "  <" << r.speaker.value_or("?") << ">";
+    std::cout << "\n"
+              << format_iso(r.time) << "  " << (r.meeting.empty() ? r.channel : r.meeting) << "  <"
+              << r.speaker.value_or("?") << ">";
     if (!r.item.empty()) std::cout << "  [" << r.item << "]";
     if (!r.topic.empty()) std::cout << "  topic: " << r.topic;
     std::cout << "\n  " << terminal_snippet(h.snippet, tty) << "\n  "
@@ -61,7 +90,8 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("query", args->words, "the query; several words are joined by spaces")
       ->required();
   cmd->add_flag("--json", args->json, "print the API's JSON");
-  cmd->add_option("--limit", args->limit, "hits per page (1-100)")->check(CLI::Range(1, kMaxPerPage));
+  cmd->add_option("--limit", args->limit, "hits per page (1-100)")
+      ->check(CLI::Range(1, kMaxPerPage));
   cmd->add_option("--page", args->page, "page number, from 1")->check(CLI::PositiveNumber);
   cmd->add_option("--sort", args->sort, "relevance, newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}));

@@ -38,8 +38,8 @@ Command add_serve_command(CLI::App& app) {
             std::signal(SIGTERM, request_stop);
             std::signal(SIGINT, request_stop);
             auto status = run_server(*config, g_stop_requested, [&](int port) {
-              std::cout << "eavesearch: serving " << config->db_dir << " on http://"
-                        << config->host << ":" << port << "/" << std::endl;
+              std::cout << "eavesearch: serving " << config->db_dir << " on http://" << config->host
+                        << ":" << port << "/" << std::endl;
             });
             if (!status) return report_error(status.error());
             return kExitOk;

@@ -2,7 +2,6 @@
 
 #include <regex>
 
-
 namespace eavesearch {
 
 std::string permalink(const Record& r, std::string_view base) {

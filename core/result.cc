@@ -4,13 +4,16 @@ namespace eavesearch {
 
 int exit_code_for(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kUsage: return 2;
-    case ErrorCode::kLocked: return 3;
+    case ErrorCode::kUsage:
+      return 2;
+    case ErrorCode::kLocked:
+      return 3;
     case ErrorCode::kNotFound:
     case ErrorCode::kUnavailable:
     case ErrorCode::kIo:
     case ErrorCode::kCorrupt:
-    case ErrorCode::kInternal: return 4;
+    case ErrorCode::kInternal:
+      return 4;
   }
   return 4;
 }

@@ -69,9 +69,10 @@ std::string fold(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) return std::string(text);
-  icu::UnicodeString folded = nfkc_cf->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
-      status);
+  icu::UnicodeString folded =
+      nfkc_cf->normalize(icu::UnicodeString::fromUTF8(
+                             icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+                         status);
   if (U_FAILURE(status)) return std::string(text);
   std::string out;
   folded.toUTF8String(out);
@@ -172,12 +173,23 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;

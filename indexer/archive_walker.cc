@@ -33,9 +33,9 @@ Result<std::vector<ArchiveFile>> walk_archives(const std::vector<std::string>& r
         warnings.push_back(path.string() + ": cannot stat, skipped");
         continue;
       }
-      files.push_back(ArchiveFile{path.string(), rel, static_cast<std::uint64_t>(st.st_size),
-                                  static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
-                                      st.st_mtim.tv_nsec});
+      files.push_back(ArchiveFile{
+          path.string(), rel, static_cast<std::uint64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec});
     }
     if (ec) return Error{ErrorCode::kIo, root + ": " + ec.message()};
   }

@@ -62,13 +62,20 @@ SourceKind sniff_text(std::string_view head) {
 
 const char* source_kind_name(SourceKind kind) {
   switch (kind) {
-    case SourceKind::kIgnored: return "ignored";
-    case SourceKind::kMeetbotLog: return "meetbot-log";
-    case SourceKind::kFlattened: return "flattened-log";
-    case SourceKind::kMeetbotHtml: return "meetbot-html";
-    case SourceKind::kMinutes: return "minutes";
-    case SourceKind::kChannelLog: return "channel-log";
-    case SourceKind::kUnknown: return "unknown";
+    case SourceKind::kIgnored:
+      return "ignored";
+    case SourceKind::kMeetbotLog:
+      return "meetbot-log";
+    case SourceKind::kFlattened:
+      return "flattened-log";
+    case SourceKind::kMeetbotHtml:
+      return "meetbot-html";
+    case SourceKind::kMinutes:
+      return "minutes";
+    case SourceKind::kChannelLog:
+      return "channel-log";
+    case SourceKind::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -92,12 +99,14 @@ SourceKind classify(std::string_view rel_path, std::string_view head) {
   if (is_ignored_name(rel_path)) return SourceKind::kIgnored;
   std::string_view name = basename(rel_path);
   if (ends_with(name, ".log.html")) {
-    return head.find("<pre>") != std::string_view::npos && head.find("class=\"tm\"") != std::string_view::npos
+    return head.find("<pre>") != std::string_view::npos &&
+                   head.find("class=\"tm\"") != std::string_view::npos
                ? SourceKind::kMeetbotHtml
                : SourceKind::kUnknown;
   }
   if (ends_with(name, ".flattened.txt")) return SourceKind::kFlattened;
-  if (ends_with(name, ".html")) return is_minutes(head) ? SourceKind::kMinutes : SourceKind::kUnknown;
+  if (ends_with(name, ".html"))
+    return is_minutes(head) ? SourceKind::kMinutes : SourceKind::kUnknown;
   return sniff_text(head);
 }
 

@@ -3,11 +3,11 @@
 #include <cstdio>
 #include <string>
 
+#include "core/sort_key.h"
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/text.h"
 #include "eavesearch/time_util.h"
-#include "core/sort_key.h"
 
 namespace eavesearch {
 namespace {

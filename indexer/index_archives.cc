@@ -66,7 +66,8 @@ class IndexRun {
       case SourceKind::kFlattened:
         return index_log(file, before, state, parse_flattened_log(file.rel_path, *content));
       case SourceKind::kMeetbotHtml:
-        if (stems_with_txt.count(log_stem(file.rel_path))) return keep_unindexed(file, before, state);
+        if (stems_with_txt.count(log_stem(file.rel_path)))
+          return keep_unindexed(file, before, state);
         return skip(file, "a MeetBot .log.html without its .log.txt is not read yet", before);
       case SourceKind::kMinutes:
         return keep_unindexed(file, before, state);
@@ -200,7 +201,8 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
     for (const ArchiveFile& file : *files) run.visit(file, stems);
     run.remove_unseen();
     IndexReport report = run.finish();
-    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return report;
   });
 }
@@ -210,8 +212,9 @@ Result<std::vector<std::pair<std::string, long>>> database_stats(const std::stri
     Xapian::Database db(db_dir);
     std::vector<std::pair<std::string, long>> out;
     for (std::string_view type : {kTypeRecord, kTypeMeeting}) {
-      out.emplace_back(std::string(type),
-                       static_cast<long>(db.get_termfreq(std::string(fields::kType.prefix).append(type))));
+      out.emplace_back(
+          std::string(type),
+          static_cast<long>(db.get_termfreq(std::string(fields::kType.prefix).append(type))));
     }
     out.emplace_back("total", static_cast<long>(db.get_doccount()));
     out.emplace_back("revision", static_cast<long>(db.get_revision()));

@@ -30,8 +30,8 @@ std::optional<std::int64_t> parse_meeting_started(std::string_view text) {
   // time.asctime(): "Thu May 14 15:07:53 2020", the day space-padded.
   static const std::regex kStarted(
       R"(Meeting started [A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4}))");
-  static constexpr std::array<const char*, 12> kMonths = {
-      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   std::match_results<std::string_view::const_iterator> m;
   if (!std::regex_search(text.begin(), text.end(), m, kStarted)) return std::nullopt;
   int month = 0;
@@ -39,7 +39,8 @@ std::optional<std::int64_t> parse_meeting_started(std::string_view text) {
     if (m[1].str() == kMonths[k]) month = k + 1;
   }
   if (month == 0) return std::nullopt;
-  CivilTime t{std::stoi(m[6].str()), month, std::stoi(m[2].str()), std::stoi(m[3].str()),
+  CivilTime t{std::stoi(m[6].str()), month,
+              std::stoi(m[2].str()), std::stoi(m[3].str()),
               std::stoi(m[4].str()), std::stoi(m[5].str())};
   char day[16];
   std::snprintf(day, sizeof day, "%04d-%02d-%02d", t.year, t.month, t.day);
@@ -48,8 +49,8 @@ std::optional<std::int64_t> parse_meeting_started(std::string_view text) {
 }
 
 std::string log_stem(std::string_view rel_path) {
-  static constexpr std::array<std::string_view, 5> kExtensions = {".log.txt", ".log.html",
-                                                                  ".flattened.txt", ".txt", ".html"};
+  static constexpr std::array<std::string_view, 5> kExtensions = {
+      ".log.txt", ".log.html", ".flattened.txt", ".txt", ".html"};
   for (std::string_view ext : kExtensions) {
     if (rel_path.size() > ext.size() && rel_path.substr(rel_path.size() - ext.size()) == ext) {
       return std::string(rel_path.substr(0, rel_path.size() - ext.size()));

@@ -22,24 +22,39 @@ struct Command {
 
 // MeetBot's commands and aliases (`#commands`), FORMATS.md 1.4.
 constexpr std::array<Command, 30> kCommands = {{
-    {"startmeeting", "startmeeting", false, ""}, {"endmeeting", "endmeeting", true, ""},
-    {"topic", "topic", true, "topic"},           {"info", "info", false, "info"},
-    {"idea", "idea", false, "idea"},             {"action", "action", false, "action"},
-    {"agreed", "agreed", true, "agreed"},        {"agree", "agreed", true, "agreed"},
-    {"accepted", "accepted", true, "accepted"},  {"accept", "accepted", true, "accepted"},
-    {"rejected", "rejected", true, "rejected"},  {"reject", "rejected", true, "rejected"},
-    {"help", "help", false, "help"},             {"halp", "help", false, "help"},
-    {"link", "link", false, "link"},             {"startvote", "startvote", true, ""},
-    {"vote", "vote", false, ""},                 {"showvote", "showvote", false, ""},
-    {"endvote", "endvote", true, "vote"},        {"undo", "undo", true, ""},
-    {"chair", "chair", true, ""},                {"unchair", "unchair", true, ""},
-    {"nick", "nick", false, ""},                 {"meetingname", "meetingname", false, ""},
-    {"meetingtopic", "meetingtopic", true, ""},  {"save", "save", true, ""},
-    {"lurk", "lurk", true, ""},                  {"unlurk", "unlurk", true, ""},
-    {"restrictlogs", "restrictlogs", true, ""},  {"commands", "commands", false, ""},
+    {"startmeeting", "startmeeting", false, ""},
+    {"endmeeting", "endmeeting", true, ""},
+    {"topic", "topic", true, "topic"},
+    {"info", "info", false, "info"},
+    {"idea", "idea", false, "idea"},
+    {"action", "action", false, "action"},
+    {"agreed", "agreed", true, "agreed"},
+    {"agree", "agreed", true, "agreed"},
+    {"accepted", "accepted", true, "accepted"},
+    {"accept", "accepted", true, "accepted"},
+    {"rejected", "rejected", true, "rejected"},
+    {"reject", "rejected", true, "rejected"},
+    {"help", "help", false, "help"},
+    {"halp", "help", false, "help"},
+    {"link", "link", false, "link"},
+    {"startvote", "startvote", true, ""},
+    {"vote", "vote", false, ""},
+    {"showvote", "showvote", false, ""},
+    {"endvote", "endvote", true, "vote"},
+    {"undo", "undo", true, ""},
+    {"chair", "chair", true, ""},
+    {"unchair", "unchair", true, ""},
+    {"nick", "nick", false, ""},
+    {"meetingname", "meetingname", false, ""},
+    {"meetingtopic", "meetingtopic", true, ""},
+    {"save", "save", true, ""},
+    {"lurk", "lurk", true, ""},
+    {"unlurk", "unlurk", true, ""},
+    {"restrictlogs", "restrictlogs", true, ""},
+    {"commands", "commands", false, ""},
 }};
 
-constexpr std::array<std::string_view, 6> kUrlSchemes = {"http://", "https://", "irc://",
+constexpr std::array<std::string_view, 6> kUrlSchemes = {"http://", "https://",  "irc://",
                                                          "ftp://",  "mailto://", "ssh://"};
 constexpr std::array<std::string_view, 4> kKnownBots = {"openstack", "opendevmeet", "zodbot",
                                                         "meetbot"};
@@ -56,7 +71,8 @@ bool matches_whole_word(std::string_view text, std::string_view nick) {
   if (nick.empty() || nick.size() > text.size()) return false;
   for (std::size_t at = 0; at + nick.size() <= text.size(); ++at) {
     bool equal = true;
-    for (std::size_t k = 0; k < nick.size() && equal; ++k) equal = lower(text[at + k]) == lower(nick[k]);
+    for (std::size_t k = 0; k < nick.size() && equal; ++k)
+      equal = lower(text[at + k]) == lower(nick[k]);
     if (!equal) continue;
     bool before = at > 0 && is_word_byte(text[at - 1]);
     bool after = at + nick.size() < text.size() && is_word_byte(text[at + nick.size()]);
@@ -88,10 +104,20 @@ const Command* find_command(std::string_view word) {
 // The bot's own messages (FORMATS.md 1.3), for logs that lost the nicks.
 bool is_bot_message(std::string_view text) {
   static constexpr std::array<std::string_view, 14> kPrefixes = {
-      "Meeting started ",  "Useful Commands: ", "The meeting name has been set to ",
-      "Current chairs: ",  "Warning: Nick not in channel: ", "Removing item from minutes: ",
-      "Begin voting on: ", "Vote using '#vote OPTION'", "Voted on \"", "Meeting ended ",
-      "Minutes:",          "Minutes (text):",   "Log:",  "Available commands: "};
+      "Meeting started ",
+      "Useful Commands: ",
+      "The meeting name has been set to ",
+      "Current chairs: ",
+      "Warning: Nick not in channel: ",
+      "Removing item from minutes: ",
+      "Begin voting on: ",
+      "Vote using '#vote OPTION'",
+      "Voted on \"",
+      "Meeting ended ",
+      "Minutes:",
+      "Minutes (text):",
+      "Log:",
+      "Available commands: "};
   return std::any_of(kPrefixes.begin(), kPrefixes.end(),
                      [&](std::string_view p) { return text.substr(0, p.size()) == p; });
 }
@@ -155,7 +181,8 @@ class MeetingState {
       return;
     }
     if (cmd->kind == "endmeeting") {
-      if (chair || r.time - start_time_.value_or(r.time) >= kMeetingLengthSeconds) parsed_.meeting.ended = true;
+      if (chair || r.time - start_time_.value_or(r.time) >= kMeetingLengthSeconds)
+        parsed_.meeting.ended = true;
       return;
     }
     if (cmd->chair_only && !chair) return;
@@ -188,7 +215,8 @@ class MeetingState {
       if (r.item != "action") continue;
       std::set<std::string> owners;
       for (const std::string& nick : attendees_) {
-        if (matches_whole_word(r.text.substr(std::min(r.text.size(), sizeof("#action") - 1)), nick)) {
+        if (matches_whole_word(r.text.substr(std::min(r.text.size(), sizeof("#action") - 1)),
+                               nick)) {
           owners.insert(normalise_person(nick));
         }
       }

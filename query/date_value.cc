@@ -65,11 +65,21 @@ std::optional<Span> parse_point(std::string_view v, std::int64_t now) {
     CivilTime t = to_civil(today);
     std::int64_t start;
     switch (s.back()) {
-      case 'd': start = today - static_cast<std::int64_t>(*n) * kSecondsPerDay; break;
-      case 'w': start = today - static_cast<std::int64_t>(*n) * 7 * kSecondsPerDay; break;
-      case 'm': start = to_epoch(add_months(t, -*n)); break;
-      case 'y': t.year -= *n; start = to_epoch(add_months(t, 0)); break;
-      default: return std::nullopt;
+      case 'd':
+        start = today - static_cast<std::int64_t>(*n) * kSecondsPerDay;
+        break;
+      case 'w':
+        start = today - static_cast<std::int64_t>(*n) * 7 * kSecondsPerDay;
+        break;
+      case 'm':
+        start = to_epoch(add_months(t, -*n));
+        break;
+      case 'y':
+        t.year -= *n;
+        start = to_epoch(add_months(t, 0));
+        break;
+      default:
+        return std::nullopt;
     }
     return Span{start, today + kSecondsPerDay};
   }

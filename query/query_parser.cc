@@ -153,6 +153,10 @@ class Parser {
       parts.push_back(std::move(*part));
       if (peek().kind != Lexeme::Kind::kOr) break;
       ++pos_;
+      auto k = peek().kind;
+      if (k == Lexeme::Kind::kEnd || k == Lexeme::Kind::kClose || k == Lexeme::Kind::kOr) {
+        return fail("OR needs words on both sides");
+      }
     }
     return combine(Type::kOr, std::move(parts));
   }
@@ -174,8 +178,9 @@ class Parser {
       if (!part) return part;
       parts.push_back(std::move(*part));
     }
-    if (parts.empty()) return fail(peek().kind == Lexeme::Kind::kOr ? "OR needs words on both sides"
-                                                                   : "empty expression");
+    if (parts.empty())
+      return fail(peek().kind == Lexeme::Kind::kOr ? "OR needs words on both sides"
+                                                   : "empty expression");
     return combine(Type::kAnd, std::move(parts));
   }
 

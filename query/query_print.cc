@@ -25,12 +25,18 @@ std::string end_point(std::int64_t t) {
 std::string to_string(const QueryNode& n) {
   using Type = QueryNode::Type;
   switch (n.type) {
-    case Type::kMatchAll: return "(all)";
-    case Type::kWord: return "(word " + quote(n.value) + ")";
-    case Type::kPhrase: return "(phrase " + quote(n.value) + ")";
-    case Type::kWildcard: return "(wildcard " + quote(n.value) + ")";
-    case Type::kField: return "(field " + n.field + " " + quote(n.value) + ")";
-    case Type::kDateRange: return "(date " + end_point(n.from) + " " + end_point(n.to) + ")";
+    case Type::kMatchAll:
+      return "(all)";
+    case Type::kWord:
+      return "(word " + quote(n.value) + ")";
+    case Type::kPhrase:
+      return "(phrase " + quote(n.value) + ")";
+    case Type::kWildcard:
+      return "(wildcard " + quote(n.value) + ")";
+    case Type::kField:
+      return "(field " + n.field + " " + quote(n.value) + ")";
+    case Type::kDateRange:
+      return "(date " + end_point(n.from) + " " + end_point(n.to) + ")";
     case Type::kAnd:
     case Type::kOr:
     case Type::kNot: {
@@ -47,16 +53,20 @@ bool has_text(const QueryNode& n) {
   switch (n.type) {
     case Type::kWord:
     case Type::kPhrase:
-    case Type::kWildcard: return true;
-    case Type::kField: return n.field == "topic";
-    case Type::kNot: return false;
+    case Type::kWildcard:
+      return true;
+    case Type::kField:
+      return n.field == "topic";
+    case Type::kNot:
+      return false;
     case Type::kAnd:
     case Type::kOr:
       for (const QueryNode& c : n.children) {
         if (has_text(c)) return true;
       }
       return false;
-    default: return false;
+    default:
+      return false;
   }
 }
 

@@ -26,9 +26,12 @@ std::optional<SortOrder> parse_sort_order(std::string_view s) {
 
 const char* sort_order_name(SortOrder order) {
   switch (order) {
-    case SortOrder::kNewest: return "newest";
-    case SortOrder::kOldest: return "oldest";
-    default: return "relevance";
+    case SortOrder::kNewest:
+      return "newest";
+    case SortOrder::kOldest:
+      return "oldest";
+    default:
+      return "relevance";
   }
 }
 
@@ -61,10 +64,12 @@ Result<long> Searcher::record_count() {
 Result<SearchResponse> Searcher::search(const SearchRequest& req) {
   if (req.page < 1) return Error{ErrorCode::kUsage, "page must be 1 or more"};
   if (req.per_page < 1 || req.per_page > kMaxPerPage) {
-    return Error{ErrorCode::kUsage, "per_page must be between 1 and " + std::to_string(kMaxPerPage)};
+    return Error{ErrorCode::kUsage,
+                 "per_page must be between 1 and " + std::to_string(kMaxPerPage)};
   }
   if (req.q.size() > kMaxQueryBytes) {
-    return Error{ErrorCode::kUsage, "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
+    return Error{ErrorCode::kUsage,
+                 "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
   }
   auto started = std::chrono::steady_clock::now();
   std::int64_t now = req.now != 0 ? req.now : static_cast<std::int64_t>(std::time(nullptr));
@@ -82,15 +87,21 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     enquire.set_query(to_xapian(parsed.root));
     auto sort_slot = static_cast<Xapian::valueno>(fields::kSortKey.slot);
     switch (resp.sort) {
-      case SortOrder::kNewest: enquire.set_sort_by_value_then_relevance(sort_slot, true); break;
-      case SortOrder::kOldest: enquire.set_sort_by_value_then_relevance(sort_slot, false); break;
-      default: enquire.set_sort_by_relevance_then_value(sort_slot, true); break;
+      case SortOrder::kNewest:
+        enquire.set_sort_by_value_then_relevance(sort_slot, true);
+        break;
+      case SortOrder::kOldest:
+        enquire.set_sort_by_value_then_relevance(sort_slot, false);
+        break;
+      default:
+        enquire.set_sort_by_relevance_then_value(sort_slot, true);
+        break;
     }
     auto first = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     // Enough to make the total exact for all but large result sets.
     Xapian::doccount check_at_least = first + static_cast<Xapian::doccount>(req.per_page) + 1000;
-    Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page),
-                                         check_at_least);
+    Xapian::MSet mset =
+        enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page), check_at_least);
     resp.total = static_cast<long>(mset.get_matches_estimated());
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     std::set<std::string> terms = highlight_terms(parsed.root);

@@ -58,17 +58,22 @@ Xapian::Query unweighted(const Xapian::Query& q) {
 
 Xapian::Query convert(const QueryNode& n) {
   switch (n.type) {
-    case Type::kMatchAll: return Xapian::Query::MatchAll;
+    case Type::kMatchAll:
+      return Xapian::Query::MatchAll;
     case Type::kWord:
-    case Type::kPhrase: return phrase(terms_of(n.value));
+    case Type::kPhrase:
+      return phrase(terms_of(n.value));
     case Type::kWildcard:
       if (n.value.empty()) return Xapian::Query::MatchAll;
       return Xapian::Query(Xapian::Query::OP_WILDCARD, n.value, kMaxWildcardExpansion,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    case Type::kField: return n.field == fields::kTopic.name ? field_query(n) : unweighted(field_query(n));
-    case Type::kDateRange: return date_query(n);
-    case Type::kNot: return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                                          convert(n.children.front()));
+    case Type::kField:
+      return n.field == fields::kTopic.name ? field_query(n) : unweighted(field_query(n));
+    case Type::kDateRange:
+      return date_query(n);
+    case Type::kNot:
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                           convert(n.children.front()));
     case Type::kOr: {
       std::vector<Xapian::Query> parts;
       for (const QueryNode& c : n.children) parts.push_back(convert(c));
@@ -83,9 +88,9 @@ Xapian::Query convert(const QueryNode& n) {
           positive.push_back(convert(c));
         }
       }
-      Xapian::Query pos = positive.empty()
-                              ? Xapian::Query::MatchAll
-                              : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+      Xapian::Query pos =
+          positive.empty() ? Xapian::Query::MatchAll
+                           : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
       if (negative.empty()) return pos;
       return Xapian::Query(Xapian::Query::OP_AND_NOT, pos,
                            Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
@@ -107,7 +112,8 @@ void collect(const QueryNode& n, std::set<std::string>& out) {
     case Type::kOr:
       for (const QueryNode& c : n.children) collect(c, out);
       break;
-    default: break;
+    default:
+      break;
   }
 }
 

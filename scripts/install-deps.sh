@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages eavesearch needs, when run as root; otherwise
 # prints the exact apt-get line and fails if anything is missing.
 set -euo pipefail
-packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
+packages=(cmake ninja-build g++ make pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
           nlohmann-json3-dev libcli11-dev libgtest-dev curl)
 missing=()
 for p in "${packages[@]}"; do

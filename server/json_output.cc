@@ -8,18 +8,27 @@ namespace {
 
 const char* error_code_name(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kUsage: return "bad_request";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kLocked: return "locked";
-    case ErrorCode::kUnavailable: return "unavailable";
-    case ErrorCode::kIo: return "io_error";
-    case ErrorCode::kCorrupt: return "corrupt_database";
-    case ErrorCode::kInternal: return "internal_error";
+    case ErrorCode::kUsage:
+      return "bad_request";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kLocked:
+      return "locked";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
+    case ErrorCode::kIo:
+      return "io_error";
+    case ErrorCode::kCorrupt:
+      return "corrupt_database";
+    case ErrorCode::kInternal:
+      return "internal_error";
   }
   return "internal_error";
 }
 
-nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+nlohmann::json or_null(const std::string& s) {
+  return s.empty() ? nlohmann::json() : nlohmann::json(s);
+}
 
 }  // namespace
 
@@ -52,7 +61,9 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
     j["collapsed"] = 0;
     hits.push_back(std::move(j));
   }
-  nlohmann::json query = {{"q", resp.q}, {"parsed", resp.parsed}, {"lenient", resp.lenient},
+  nlohmann::json query = {{"q", resp.q},
+                          {"parsed", resp.parsed},
+                          {"lenient", resp.lenient},
                           {"sort", sort_order_name(resp.sort)}};
   if (resp.lenient) query["problem"] = resp.problem;
   return {
@@ -71,13 +82,17 @@ nlohmann::json error_json(const Error& e) {
 
 int http_status_for(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kUsage: return 400;
-    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kUsage:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
     case ErrorCode::kLocked:
-    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kUnavailable:
+      return 503;
     case ErrorCode::kIo:
     case ErrorCode::kCorrupt:
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }

@@ -76,15 +76,15 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
 
   method_not_allowed(server);
 
-  server.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    Error e = res.status == 404
-                  ? Error{ErrorCode::kNotFound, "no such path: " + req.path}
-                  : Error{ErrorCode::kUsage, "request refused with status " + std::to_string(res.status)};
-    res.set_content(error_json(e).dump(), kJson);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  server.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        Error e = res.status == 404 ? Error{ErrorCode::kNotFound, "no such path: " + req.path}
+                                    : Error{ErrorCode::kUsage, "request refused with status " +
+                                                                   std::to_string(res.status)};
+        res.set_content(error_json(e).dump(), kJson);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 
   server.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {

@@ -1,7 +1,8 @@
+#include "eavesearch/server.h"
+
 #include <chrono>
 #include <thread>
 
-#include "eavesearch/server.h"
 #include "server/routes.h"
 
 namespace eavesearch {
@@ -27,7 +28,8 @@ Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
     port = -1;
   }
   if (port < 0) {
-    return Error{ErrorCode::kIo, "cannot listen on " + config.host + ":" + std::to_string(config.port)};
+    return Error{ErrorCode::kIo,
+                 "cannot listen on " + config.host + ":" + std::to_string(config.port)};
   }
   std::atomic<bool> listen_returned = false;
   std::thread listener([&] {

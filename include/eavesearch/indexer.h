@@ -17,13 +17,13 @@ struct IndexOptions {
 
 // What a run did; the keys of `index --json` (DESIGN.md 6).
 struct IndexReport {
-  int files_seen = 0;       // archive files looked at (ignored names excluded)
+  int files_seen = 0;  // archive files looked at (ignored names excluded)
   int files_new = 0;
   int files_changed = 0;
-  int files_removed = 0;    // indexed before, gone (or unreadable) now
+  int files_removed = 0;  // indexed before, gone (or unreadable) now
   int files_unchanged = 0;
-  int files_skipped = 0;    // looked like logs but could not be read
-  int files_other = 0;      // recognised but not indexed as text (minutes, superseded .log.html)
+  int files_skipped = 0;  // looked like logs but could not be read
+  int files_other = 0;    // recognised but not indexed as text (minutes, superseded .log.html)
   long records_added = 0;
   long records_removed = 0;
   int malformed_lines = 0;  // lines skipped inside files that were indexed

@@ -14,13 +14,13 @@ namespace eavesearch {
 // What a file of the archive is, from its name and, where the name is not
 // enough, its first bytes.
 enum class SourceKind {
-  kIgnored,     // not an archive file by name (*.md, index.html, hidden, ...)
-  kMeetbotLog,  // MeetBot raw log, "HH:MM:SS <nick> text" lines (.log.txt)
-  kFlattened,   // a MeetBot log flattened onto one line, without nicks
-  kMeetbotHtml, // MeetBot .log.html
-  kMinutes,     // MeetBot minutes (.txt / .html): not indexed as text
-  kChannelLog,  // irclogs/#chan/#chan.YYYY-MM-DD.log
-  kUnknown,     // looks like it could be a log, but is none of the above
+  kIgnored,      // not an archive file by name (*.md, index.html, hidden, ...)
+  kMeetbotLog,   // MeetBot raw log, "HH:MM:SS <nick> text" lines (.log.txt)
+  kFlattened,    // a MeetBot log flattened onto one line, without nicks
+  kMeetbotHtml,  // MeetBot .log.html
+  kMinutes,      // MeetBot minutes (.txt / .html): not indexed as text
+  kChannelLog,   // irclogs/#chan/#chan.YYYY-MM-DD.log
+  kUnknown,      // looks like it could be a log, but is none of the above
 };
 
 const char* source_kind_name(SourceKind kind);

@@ -10,13 +10,13 @@
 namespace eavesearch {
 
 enum class ErrorCode {
-  kUsage,       // bad flag, bad query, bad parameter
-  kNotFound,    // unknown id, meeting, path
-  kLocked,      // another writer holds the database lock
-  kUnavailable, // no database yet, or over a time budget
-  kIo,          // file system error, unreadable input
-  kCorrupt,     // database corrupt or of an unknown version
-  kInternal,    // a bug or an unexpected library error
+  kUsage,        // bad flag, bad query, bad parameter
+  kNotFound,     // unknown id, meeting, path
+  kLocked,       // another writer holds the database lock
+  kUnavailable,  // no database yet, or over a time budget
+  kIo,           // file system error, unreadable input
+  kCorrupt,      // database corrupt or of an unknown version
+  kInternal,     // a bug or an unexpected library error
 };
 
 struct Error {
@@ -30,7 +30,7 @@ int exit_code_for(ErrorCode code);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : v_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }

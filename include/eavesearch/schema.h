@@ -44,9 +44,9 @@ inline constexpr Field kLine{"line", "", 9, {}};  // sortable_serialise(line)
 }  // namespace fields
 
 inline constexpr std::array kAllFields = {
-    fields::kId,    fields::kPerson, fields::kSpeaker, fields::kMeeting, fields::kChannel,
-    fields::kKind,  fields::kItem,   fields::kOwner,   fields::kTopic,   fields::kType,
-    fields::kFile,  fields::kDay,    fields::kYear,    fields::kMonth,   fields::kTime,
+    fields::kId,      fields::kPerson, fields::kSpeaker, fields::kMeeting, fields::kChannel,
+    fields::kKind,    fields::kItem,   fields::kOwner,   fields::kTopic,   fields::kType,
+    fields::kFile,    fields::kDay,    fields::kYear,    fields::kMonth,   fields::kTime,
     fields::kSortKey, fields::kLine,
 };
 

@@ -14,7 +14,12 @@
 
 namespace eavesearch {
 
-enum class SortOrder { kAuto, kRelevance, kNewest, kOldest };  // kAuto: relevance, or newest for filters only
+enum class SortOrder {
+  kAuto,
+  kRelevance,
+  kNewest,
+  kOldest
+};  // kAuto: relevance, or newest for filters only
 
 // Parses "relevance" / "newest" / "oldest"; nullopt otherwise.
 std::optional<SortOrder> parse_sort_order(std::string_view s);

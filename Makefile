@@ -1,0 +1,42 @@
+# A thin wrapper over CMake presets (CMakePresets.json). The README's two
+# set-up commands are `make demo` and `make test`; both install what is
+# missing first (Debian packages, as root).
+JOBS ?= $(shell nproc)
+DEMO_DB ?= build/demo-db
+PORT ?= 8080
+
+.PHONY: all deps build test asan demo sample format clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	cmake --preset dev >/dev/null
+	cmake --build --preset dev -j $(JOBS)
+
+test: build
+	ctest --preset dev -j $(JOBS)
+
+# The tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: deps
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  ctest --preset asan -j $(JOBS)
+
+demo: build
+	build/eavesearch index data/sample --db $(DEMO_DB)
+	build/eavesearch serve --db $(DEMO_DB) --port $(PORT)
+
+# Regenerates the committed sample archive (see data/README.md).
+sample: build
+	rm -rf data/sample
+	build/data/generator/eavesearch-generate --out data/sample --seed 1 --meetings 300
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build build-asan build-release

@@ -1,0 +1,159 @@
+// The HTTP edge against a real listening server on 127.0.0.1.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <future>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "eavesearch/indexer.h"
+#include "eavesearch/server.h"
+#include "tests/corpus.h"
+
+namespace eavesearch {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+class HttpTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = (dir_.path() / "db").string();
+    auto report =
+        index_archives({{(fs::path(EAVESEARCH_TEST_DATA) / "two_meetings").string()}, db_},
+                       [](const std::string&) {});
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    start(db_);
+  }
+
+  void start(const std::string& db) {
+    ServerConfig config;
+    config.db_dir = db;
+    config.port = 0;
+    config.log_base_url = "https://example.org";
+    config.web_dir = (fs::path(EAVESEARCH_TEST_DATA) / "../../server/web").string();
+    std::promise<int> bound;
+    server_ = std::thread([this, config, &bound] {
+      auto status = run_server(config, stop_, [&](int port) { bound.set_value(port); });
+      if (!status) bound.set_value(-1);
+    });
+    port_ = bound.get_future().get();
+    ASSERT_GT(port_, 0);
+  }
+
+  void TearDown() override {
+    stop_ = true;
+    if (server_.joinable()) server_.join();
+  }
+
+  httplib::Result get(const std::string& path) {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(5, 0);
+    return client.Get(path);
+  }
+
+  json get_json(const std::string& path, int expected_status) {
+    auto res = get(path);
+    EXPECT_TRUE(res) << path;
+    if (!res) return {};
+    EXPECT_EQ(res->status, expected_status) << path << " " << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
+    return json::parse(res->body);
+  }
+
+  testing::TempDir dir_;
+  std::string db_;
+  std::atomic<bool> stop_ = false;
+  std::thread server_;
+  int port_ = 0;
+};
+
+TEST_F(HttpTest, SearchAnswersWithTheDocumentedShape) {
+  json j = get_json("/api/v1/search?q=privsep%20from:gmann&per_page=5", 200);
+  EXPECT_EQ(j["query"]["q"], "privsep from:gmann");
+  EXPECT_EQ(j["query"]["parsed"], "(and (word privsep) (field person gmann))");
+  EXPECT_EQ(j["query"]["lenient"], false);
+  EXPECT_EQ(j["total"]["value"], 1);
+  EXPECT_EQ(j["total"]["exact"], true);
+  EXPECT_TRUE(j["took_ms"].is_number());
+  EXPECT_TRUE(j["facets"].is_object());
+  EXPECT_TRUE(j["did_you_mean"].is_null());
+  ASSERT_EQ(j["hits"].size(), 1u);
+  const json& hit = j["hits"][0];
+  EXPECT_EQ(hit["id"], "meetings/tc/2021/tc.2021-06-03-15.00#5");
+  EXPECT_EQ(hit["meeting"], "tc");
+  EXPECT_TRUE(hit["channel"].is_null());
+  EXPECT_EQ(hit["time"], "2021-06-03T15:01:00Z");
+  EXPECT_EQ(hit["speaker"], "gmann|away");
+  EXPECT_EQ(hit["person"], "gmann");
+  EXPECT_EQ(hit["kind"], "say");
+  EXPECT_TRUE(hit["item"].is_null());
+  EXPECT_EQ(hit["owners"], json::array());
+  EXPECT_EQ(hit["topic"], "Ubuntu 22.04 for the Z cycle");
+  EXPECT_EQ(hit["text"], "ubuntu bumps need a privsep review too");
+  EXPECT_EQ(hit["snippet"], "ubuntu bumps need a <mark>privsep</mark> review too");
+  EXPECT_EQ(hit["url"], "https://example.org/meetings/tc/2021/tc.2021-06-03-15.00.log.html#l-5");
+  EXPECT_TRUE(hit["context"]["before"].is_array());
+  EXPECT_TRUE(hit["context"]["after"].is_array());
+}
+
+TEST_F(HttpTest, ActionOwnersAndLenientQueries) {
+  json j = get_json("/api/v1/search?q=owner:gmann", 200);
+  ASSERT_EQ(j["hits"].size(), 1u);
+  EXPECT_EQ(j["hits"][0]["item"], "action");
+  EXPECT_EQ(j["hits"][0]["owners"], json::array({"gmann"}));
+  json lenient = get_json("/api/v1/search?q=%28privsep", 200);
+  EXPECT_EQ(lenient["query"]["lenient"], true);
+  EXPECT_EQ(lenient["total"]["value"], 4);
+}
+
+TEST_F(HttpTest, BadRequestsGetJsonErrors) {
+  struct Case {
+    std::string path;
+    int status;
+    std::string code;
+  };
+  const std::vector<Case> cases = {
+      {"/api/v1/search?q=x&per_page=101", 400, "bad_request"},
+      {"/api/v1/search?q=x&per_page=ten", 400, "bad_request"},
+      {"/api/v1/search?q=x&page=0", 400, "bad_request"},
+      {"/api/v1/search?q=x&sort=random", 400, "bad_request"},
+      {"/api/v1/search?q=" + std::string(1025, 'a'), 400, "bad_request"},
+      {"/api/v1/nothing", 404, "not_found"},
+  };
+  for (const Case& c : cases) {
+    json j = get_json(c.path, c.status);
+    EXPECT_EQ(j["error"]["code"], c.code) << c.path;
+    EXPECT_TRUE(j["error"]["message"].is_string()) << c.path;
+  }
+  httplib::Client client("127.0.0.1", port_);
+  auto res = client.Post("/api/v1/search", "", "text/plain");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 405);
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "bad_request");
+}
+
+TEST_F(HttpTest, HealthAndPage) {
+  json health = get_json("/healthz", 200);
+  EXPECT_EQ(health["status"], "ok");
+  EXPECT_EQ(health["records"], 20);
+  auto page = get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<form"), std::string::npos);
+}
+
+TEST_F(HttpTest, NoDatabaseIsServiceUnavailable) {
+  stop_ = true;
+  server_.join();
+  stop_ = false;
+  start((dir_.path() / "missing").string());
+  json j = get_json("/api/v1/search?q=x", 503);
+  EXPECT_EQ(j["error"]["code"], "unavailable");
+  get_json("/healthz", 503);
+}
+
+}  // namespace
+}  // namespace eavesearch

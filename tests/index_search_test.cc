@@ -1,0 +1,218 @@
+// Round trip: archive -> index -> search, over the small archive in
+// tests/data/two_meetings, copied to a temporary folder per test.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <set>
+
+#include "eavesearch/indexer.h"
+#include "eavesearch/searcher.h"
+#include "eavesearch/time_util.h"
+#include "tests/corpus.h"
+
+namespace eavesearch {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IndexSearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::copy(fs::path(EAVESEARCH_TEST_DATA) / "two_meetings", archive_.path(),
+             fs::copy_options::recursive);
+    db_ = (db_parent_.path() / "db").string();
+  }
+
+  IndexReport index() {
+    auto report = index_archives({{archive_.str()}, db_},
+                                 [&](const std::string& w) { warnings_.push_back(w); });
+    EXPECT_TRUE(report.ok()) << report.error().message;
+    return report.ok() ? *report : IndexReport{};
+  }
+
+  SearchResponse search(const std::string& q, SortOrder sort = SortOrder::kAuto,
+                        int per_page = 50) {
+    auto searcher = Searcher::open(db_);
+    EXPECT_TRUE(searcher.ok()) << searcher.error().message;
+    SearchRequest req;
+    req.q = q;
+    req.sort = sort;
+    req.per_page = per_page;
+    auto resp = searcher->search(req);
+    EXPECT_TRUE(resp.ok()) << resp.error().message;
+    return resp.ok() ? *resp : SearchResponse{};
+  }
+
+  std::vector<std::string> ids(const std::string& q, SortOrder sort = SortOrder::kAuto) {
+    std::vector<std::string> out;
+    for (const Hit& h : search(q, sort).hits) out.push_back(h.record.id);
+    return out;
+  }
+
+  static std::string nova(int line) {
+    return "meetings/nova/2020/nova.2020-05-14-14.00#" + std::to_string(line);
+  }
+  static std::string tc(int line) {
+    return "meetings/tc/2021/tc.2021-06-03-15.00#" + std::to_string(line);
+  }
+
+  testing::TempDir archive_;
+  testing::TempDir db_parent_;
+  std::string db_;
+  std::vector<std::string> warnings_;
+};
+
+std::set<std::string> as_set(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
+
+TEST_F(IndexSearchTest, IndexReportsWhatItDid) {
+  IndexReport r = index();
+  EXPECT_EQ(r.files_seen, 2);
+  EXPECT_EQ(r.files_new, 2);
+  EXPECT_EQ(r.records_added, 13 + 7);
+  EXPECT_TRUE(r.committed);
+  EXPECT_TRUE(warnings_.empty());
+  auto stats = database_stats(db_);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ((*stats)[0], (std::pair<std::string, long>{"record", 20}));
+  EXPECT_EQ((*stats)[1], (std::pair<std::string, long>{"meeting", 2}));
+  EXPECT_TRUE(fs::exists(fs::path(db_) / "XAPIANDB"));
+  EXPECT_TRUE(fs::exists(fs::path(db_) / "gen-1"));
+  EXPECT_TRUE(fs::exists(fs::path(db_) / "lock"));
+}
+
+TEST_F(IndexSearchTest, IndexingTwiceChangesNothing) {
+  index();
+  auto before = database_stats(db_);
+  IndexReport again = index();
+  EXPECT_FALSE(again.committed);
+  EXPECT_EQ(again.files_unchanged, 2);
+  EXPECT_EQ(again.records_added, 0);
+  auto after = database_stats(db_);
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_EQ(*before, *after);  // same counts and same revision
+}
+
+TEST_F(IndexSearchTest, ChangedAndRemovedFilesReplaceTheirRecords) {
+  index();
+  fs::path nova_log = archive_.path() / "meetings/nova/2020/nova.2020-05-14-14.00.log.txt";
+  std::string content = testing::read_file(nova_log);
+  testing::write_file(nova_log, content + "\n14:06:00 <efried> one more thing about zuul");
+  fs::remove(archive_.path() / "meetings/tc/2021/tc.2021-06-03-15.00.log.txt");
+  IndexReport r = index();
+  EXPECT_EQ(r.files_changed, 1);
+  EXPECT_EQ(r.files_removed, 1);
+  EXPECT_EQ(r.records_added, 14);
+  EXPECT_EQ(r.records_removed, 13 + 7);
+  EXPECT_EQ(ids("zuul"), std::vector<std::string>{nova(14)});
+  EXPECT_TRUE(ids("meeting:tc").empty());
+  EXPECT_EQ(search("").total, 14);
+}
+
+TEST_F(IndexSearchTest, FreeTextPhrasesAndBooleans) {
+  index();
+  EXPECT_EQ(as_set(ids("privsep")), (std::set<std::string>{nova(5), nova(6), nova(8), tc(5)}));
+  EXPECT_EQ(as_set(ids("\"privsep migration\"")),
+            (std::set<std::string>{nova(5), nova(6), nova(8)}));
+  EXPECT_EQ(as_set(ids("\"ubuntu 20.04\"")), (std::set<std::string>{nova(11), nova(12)}));
+  EXPECT_EQ(as_set(ids("privsep AND ubuntu")), (std::set<std::string>{tc(5)}));
+  EXPECT_EQ(as_set(ids("rootwrap OR zuul OR bumps")),
+            (std::set<std::string>{nova(7), nova(9), tc(5)}));
+  EXPECT_EQ(as_set(ids("privsep -migration")), (std::set<std::string>{tc(5)}));
+  EXPECT_EQ(as_set(ids("root*")), (std::set<std::string>{nova(7), nova(9)}));
+  EXPECT_EQ(as_set(ids("migrations")), (std::set<std::string>{nova(5), nova(6), nova(8)}));
+}
+
+TEST_F(IndexSearchTest, FieldsRestrict) {
+  index();
+  EXPECT_EQ(as_set(ids("from:gmann")), (std::set<std::string>{nova(7), nova(12), tc(5)}));
+  EXPECT_EQ(as_set(ids("from:GMANN_ ubuntu")), (std::set<std::string>{nova(12), tc(5)}));
+  EXPECT_EQ(as_set(ids("meeting:tc privsep")), (std::set<std::string>{tc(5)}));
+  EXPECT_EQ(as_set(ids("kind:agreed")), (std::set<std::string>{nova(8), tc(6)}));
+  EXPECT_EQ(as_set(ids("kind:me")), (std::set<std::string>{nova(10)}));
+  EXPECT_EQ(as_set(ids("is:action")), (std::set<std::string>{nova(9)}));
+  EXPECT_EQ(as_set(ids("owner:gmann")), (std::set<std::string>{nova(9)}));
+  EXPECT_EQ(as_set(ids("is:decision")), (std::set<std::string>{nova(8), nova(9), tc(6)}));
+  EXPECT_EQ(as_set(ids("topic:privsep")),
+            (std::set<std::string>{nova(5), nova(6), nova(7), nova(8), nova(9), nova(10)}));
+  EXPECT_EQ(as_set(ids("ubuntu date:2021")), (std::set<std::string>{tc(4), tc(5), tc(6)}));
+  EXPECT_EQ(as_set(ids("ubuntu date:2020-05-14")), (std::set<std::string>{nova(11), nova(12)}));
+  EXPECT_EQ(as_set(ids("ubuntu date:..2020-05-14")), (std::set<std::string>{nova(11), nova(12)}));
+  EXPECT_EQ(as_set(ids("ubuntu date:2020-05-15..")), (std::set<std::string>{tc(4), tc(5), tc(6)}));
+  EXPECT_TRUE(ids("ubuntu after:2020-05-14 before:2021-06-03").empty());
+  EXPECT_EQ(as_set(ids("ubuntu on:2021-06-03")), (std::set<std::string>{tc(4), tc(5), tc(6)}));
+}
+
+TEST_F(IndexSearchTest, HitsCarryTheRecordAndAnEscapedSnippet) {
+  index();
+  SearchResponse resp = search("pwned");
+  ASSERT_EQ(resp.hits.size(), 1u);
+  const Hit& h = resp.hits[0];
+  EXPECT_EQ(h.record.speaker, "dansmith");
+  EXPECT_EQ(h.record.kind, "me");
+  EXPECT_EQ(h.record.topic, "Privsep migration");
+  EXPECT_EQ(format_iso(h.record.time), "2020-05-14T14:03:00Z");
+  EXPECT_EQ(h.snippet,
+            "reads &lt;script&gt;window.<mark>pwned</mark>=1&lt;/script&gt; in the bug report");
+  EXPECT_EQ(resp.total, 1);
+  EXPECT_TRUE(resp.total_exact);
+  EXPECT_FALSE(resp.lenient);
+}
+
+TEST_F(IndexSearchTest, SortsAndPages) {
+  index();
+  std::vector<std::string> newest = ids("ubuntu", SortOrder::kNewest);
+  EXPECT_EQ(newest, (std::vector<std::string>{tc(6), tc(5), tc(4), nova(12), nova(11)}));
+  std::vector<std::string> oldest = ids("ubuntu", SortOrder::kOldest);
+  EXPECT_EQ(oldest, (std::vector<std::string>{nova(11), nova(12), tc(4), tc(5), tc(6)}));
+  SearchResponse filters_only = search("from:gmann");
+  EXPECT_EQ(filters_only.sort, SortOrder::kNewest);
+
+  auto searcher = Searcher::open(db_);
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest req{"ubuntu", 2, 2, SortOrder::kOldest, 0};
+  auto page2 = searcher->search(req);
+  ASSERT_TRUE(page2.ok());
+  ASSERT_EQ(page2->hits.size(), 2u);
+  EXPECT_EQ(page2->hits[0].record.id, tc(4));
+  EXPECT_EQ(page2->total, 5);
+}
+
+TEST_F(IndexSearchTest, BadRequestsAndLenientQueries) {
+  index();
+  auto searcher = Searcher::open(db_);
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest too_many{"x", 1, kMaxPerPage + 1, SortOrder::kAuto, 0};
+  EXPECT_EQ(searcher->search(too_many).error().code, ErrorCode::kUsage);
+  SearchRequest long_q{std::string(kMaxQueryBytes + 1, 'a'), 1, 20, SortOrder::kAuto, 0};
+  EXPECT_EQ(searcher->search(long_q).error().code, ErrorCode::kUsage);
+  SearchResponse lenient = search("(privsep AND");
+  EXPECT_TRUE(lenient.lenient);
+  EXPECT_EQ(lenient.total, 0);  // "privsep AND" as words: no line says "and" with privsep
+  SearchResponse lenient2 = search("privsep \"migration");
+  EXPECT_TRUE(lenient2.lenient);
+  EXPECT_EQ(lenient2.total, 3);
+}
+
+TEST_F(IndexSearchTest, MissingDatabaseIsUnavailable) {
+  auto searcher = Searcher::open(db_);
+  ASSERT_FALSE(searcher.ok());
+  EXPECT_EQ(searcher.error().code, ErrorCode::kUnavailable);
+}
+
+TEST_F(IndexSearchTest, SecondWriterIsLockedOut) {
+  index();
+  // The lock is an flock on DIR/lock: a second open file description conflicts.
+  int fd = ::open((fs::path(db_) / "lock").c_str(), O_RDWR);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+  auto report = index_archives({{archive_.str()}, db_}, [](const std::string&) {});
+  ::close(fd);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().code, ErrorCode::kLocked);
+}
+
+}  // namespace
+}  // namespace eavesearch

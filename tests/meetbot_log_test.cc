@@ -1,0 +1,213 @@
+#include <gtest/gtest.h>
+
+#include "eavesearch/parser.h"
+#include "eavesearch/time_util.h"
+
+namespace eavesearch {
+namespace {
+
+constexpr const char* kPath = "meetings/tc/2020/tc.2020-05-14-15.00.log.txt";
+
+ParsedLog parse(const std::string& content, const char* path = kPath) {
+  auto parsed = parse_meetbot_log(path, content);
+  EXPECT_TRUE(parsed.ok()) << parsed.error().message;
+  return parsed.ok() ? std::move(*parsed) : ParsedLog{};
+}
+
+std::string start_lines() {
+  return "15:00:05 <mnaser> #startmeeting tc\n"
+         "15:00:06 <openstack> Meeting started Thu May 14 15:00:05 2020 UTC and is due to finish "
+         "in 60 minutes.  The chair is mnaser. Information about MeetBot at "
+         "http://wiki.debian.org/MeetBot.\n"
+         "15:00:07 <openstack> The meeting name has been set to 'tc'\n";
+}
+
+TEST(MeetbotLogTest, RecordFieldsFromLineAndFileName) {
+  ParsedLog log = parse(start_lines() + "15:01:00 <mnaser_> hello o/\n15:01:02 * ttx waves");
+  ASSERT_EQ(log.records.size(), 5u);
+  const Record& r = log.records[3];
+  EXPECT_EQ(r.id, "meetings/tc/2020/tc.2020-05-14-15.00#4");
+  EXPECT_EQ(r.meeting, "tc");
+  EXPECT_EQ(format_iso(r.time), "2020-05-14T15:01:00Z");
+  EXPECT_EQ(r.speaker, "mnaser_");
+  EXPECT_EQ(r.person, "mnaser");
+  EXPECT_EQ(r.kind, "say");
+  EXPECT_EQ(r.text, "hello o/");
+  EXPECT_EQ(r.path, kPath);
+  EXPECT_EQ(r.line, 4);
+  EXPECT_EQ(log.records[4].kind, "me");
+  EXPECT_EQ(log.records[4].text, "waves");
+  EXPECT_EQ(log.records[0].kind, "startmeeting");
+  EXPECT_EQ(log.records[1].kind, "bot");
+  EXPECT_EQ(log.meeting.name, "tc");
+  EXPECT_EQ(log.meeting.chairs, std::vector<std::string>{"mnaser"});
+  EXPECT_FALSE(log.meeting.ended);
+}
+
+TEST(MeetbotLogTest, TimeRollsOverMidnight) {
+  ParsedLog log = parse(
+      "23:59:50 <a> #startmeeting tc\n23:59:59 <a> late\n00:00:01 <a> early\n00:30:00 <a> later",
+      "meetings/tc/2020/tc.2020-12-31-23.59.log.txt");
+  ASSERT_EQ(log.records.size(), 4u);
+  EXPECT_EQ(format_iso(log.records[1].time), "2020-12-31T23:59:59Z");
+  EXPECT_EQ(format_iso(log.records[2].time), "2021-01-01T00:00:01Z");
+  EXPECT_EQ(format_iso(log.records[3].time), "2021-01-01T00:30:00Z");
+}
+
+TEST(MeetbotLogTest, ClockGoingBackALittleIsTheSameDay) {
+  ParsedLog log = parse("10:00:05 <a> #startmeeting tc\n10:00:01 <a> skew",
+                        "meetings/tc/2020/tc.2020-05-14-10.00.log.txt");
+  EXPECT_EQ(format_iso(log.records[1].time), "2020-05-14T10:00:01Z");
+}
+
+TEST(MeetbotLogTest, KindsItemsAndTopics) {
+  struct Case {
+    std::string line;  // said by the chair unless it names another nick
+    std::string kind, item, topic;
+  };
+  const std::vector<Case> cases = {
+      {"15:01:00 <mnaser> #topic Goals for V", "topic", "topic", "Goals for V"},
+      {"15:01:01 <ttx> #TOPIC not a chair", "topic", "", "Goals for V"},
+      {"15:01:02 <mnaser> #agreed we do it", "agreed", "agreed", "Goals for V"},
+      {"15:01:03 <ttx> #agreed not a chair", "agreed", "", "Goals for V"},
+      {"15:01:04 <ttx> #info anyone may info", "info", "info", "Goals for V"},
+      {"15:01:05 <ttx> #idea an idea", "idea", "idea", "Goals for V"},
+      {"15:01:06 <ttx> #link https://review.opendev.org/1", "link", "link", "Goals for V"},
+      {"15:01:07 <ttx> https://etherpad.opendev.org/p/tc", "say", "link", "Goals for V"},
+      {"15:01:08 <ttx> see https://x.org", "say", "", "Goals for V"},
+      {"15:01:09 <ttx> #halp", "help", "help", "Goals for V"},
+      {"15:01:10 <ttx> #here", "say", "", "Goals for V"},
+      {"15:01:11 <mnaser> #accept yes", "accepted", "accepted", "Goals for V"},
+      {"15:01:12 <mnaser> #reject no", "rejected", "rejected", "Goals for V"},
+      {"15:01:13 <ttx> #startmeeting again", "startmeeting", "", "Goals for V"},
+      {"15:01:14 * ttx #agreed from a /me", "me", "", "Goals for V"},
+      {"15:01:15 <mnaser> #startvote Ship it? Yes, No", "startvote", "", "Goals for V"},
+      {"15:01:16 <ttx> #vote Yes", "vote", "", "Goals for V"},
+      {"15:01:17 <mnaser> #endvote", "endvote", "vote", "Goals for V"},
+      {"15:01:18 <openstack> #agreed the bot", "bot", "", "Goals for V"},
+      {"15:01:19 <mnaser> #topic", "topic", "topic", ""},
+  };
+  std::string content = start_lines();
+  for (const Case& c : cases) content += c.line + "\n";
+  ParsedLog log = parse(content);
+  ASSERT_EQ(log.records.size(), cases.size() + 3);
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const Record& r = log.records[k + 3];
+    EXPECT_EQ(r.kind, cases[k].kind) << cases[k].line;
+    EXPECT_EQ(r.item, cases[k].item) << cases[k].line;
+    EXPECT_EQ(r.topic, cases[k].topic) << cases[k].line;
+  }
+  EXPECT_EQ(log.meeting.topics, (std::vector<std::string>{"Goals for V", ""}));
+}
+
+TEST(MeetbotLogTest, ChairsUndoAndEndmeeting) {
+  ParsedLog log = parse(start_lines() +
+                        "15:01:00 <mnaser> #chair ttx, fungi\n"
+                        "15:01:01 <ttx> #agreed ttx is a chair now\n"
+                        "15:01:02 <mnaser> #unchair ttx\n"
+                        "15:01:03 <ttx> #agreed not any more\n"
+                        "15:01:04 <fungi> #action fungi to write docs\n"
+                        "15:01:05 <fungi> #undo\n"
+                        "15:01:06 <fungi> #info kept\n"
+                        "15:02:00 <ttx> #endmeeting\n"
+                        "15:02:01 <mnaser> #endmeeting");
+  auto item = [&](int line) { return log.records[line - 1].item; };
+  EXPECT_EQ(item(5), "agreed");
+  EXPECT_EQ(item(7), "");
+  EXPECT_EQ(item(8), "");  // undone
+  EXPECT_EQ(item(10), "info");
+  EXPECT_EQ(log.meeting.chairs, (std::vector<std::string>{"fungi", "mnaser"}));
+  EXPECT_TRUE(log.meeting.ended);
+  EXPECT_EQ(log.records[10].kind, "endmeeting");
+}
+
+TEST(MeetbotLogTest, ActionOwnersAreAttendeesMatchedAsWholeWords) {
+  ParsedLog log = parse(start_lines() +
+                        "15:01:00 <sean-k-mooney> hi\n"
+                        "15:01:01 <sean> hi\n"
+                        "15:01:02 <spotz[m]> hi\n"
+                        "15:01:03 <GMann> hi\n"
+                        "15:01:04 <mnaser> #nick dansmith\n"
+                        "15:01:05 <mnaser> #action sean-k-mooney and gmann to review\n"
+                        "15:01:06 <mnaser> #action spotz[m] to write\n"
+                        "15:01:07 <mnaser> #action openstack bot and DANSMITH to look\n"
+                        "15:01:08 <mnaser> #action someone to look at gmannly things");
+  auto owners = [&](int line) { return log.records[line - 1].owners; };
+  EXPECT_EQ(owners(9), (std::vector<std::string>{"gmann", "sean", "sean-k-mooney"}));
+  EXPECT_EQ(owners(10), std::vector<std::string>{});
+  EXPECT_EQ(owners(11), (std::vector<std::string>{"dansmith", "openstack"}));
+  EXPECT_EQ(owners(12), std::vector<std::string>{});
+  EXPECT_EQ(log.records[8].item, "action");
+}
+
+TEST(MeetbotLogTest, MalformedLinesAreCountedNotFatal) {
+  ParsedLog log = parse(start_lines() +
+                        "garbage line\n\n15:01 <x> short time\n15:01:02 <mnaser> fine\r\n"
+                        "99:00:00 <x> bad hour\n15:01:03 <> empty nick");
+  EXPECT_EQ(log.records.size(), 4u);
+  EXPECT_EQ(log.malformed_lines, 4);
+  ASSERT_EQ(log.warnings.size(), 4u);
+  EXPECT_EQ(log.warnings[0], "line 4: not a MeetBot log line");
+  EXPECT_EQ(log.records[3].text, "fine");
+  EXPECT_EQ(log.records[3].line, 7);
+}
+
+TEST(MeetbotLogTest, DateFromMeetingStartedWhenTheNameHasNone) {
+  auto parsed = parse_meetbot_log("pasted/some-meeting.log.txt",
+                                  "20:01:21 <ttx> #startmeeting tc\n"
+                                  "20:01:22 <openstack> Meeting started Tue Apr  2 20:01:21 2013 "
+                                  "UTC.  The chair is ttx.\n"
+                                  "20:02:00 <ttx> hi");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(format_iso(parsed->records[2].time), "2013-04-02T20:02:00Z");
+  EXPECT_EQ(parsed->meeting.name, "tc");
+}
+
+TEST(MeetbotLogTest, NoDateAnywhereIsAnError) {
+  auto parsed = parse_meetbot_log("other/script.log.txt", "20:13:46 <MrBeige> #startmeeting Test");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.error().message.find("no date"), std::string::npos);
+}
+
+TEST(MeetbotLogTest, NonUtf8AndControlBytesAreCleaned) {
+  ParsedLog log = parse(start_lines() +
+                        "15:01:00 <ttx> caf\xe9 \x02"
+                        "bold\x02");
+  EXPECT_EQ(log.records.back().text, "café bold");
+}
+
+TEST(ClassifyTest, ByNameAndContent) {
+  struct Case {
+    std::string path, head;
+    SourceKind kind;
+  };
+  const std::vector<Case> cases = {
+      {"meetings/tc/2020/tc.2020-05-14-15.00.log.txt", "15:00:05 <mnaser> #startmeeting tc",
+       SourceKind::kMeetbotLog},
+      {"tc.2020-05-14-15.07.flattened.txt", "15:07:53 #startmeeting tc 15:07:54 Meeting",
+       SourceKind::kFlattened},
+      {"x/paste.txt", "15:07:53 #startmeeting tc 15:07:54 Meeting", SourceKind::kFlattened},
+      {"meetings/tc/2020/tc.2020-05-14-15.00.txt",
+       "=====\n#tc: tc\n=====\n\n\nMeeting started by mnaser at 15:00:05 UTC.",
+       SourceKind::kMinutes},
+      {"meetings/tc/2020/tc.2020-05-14-15.00.html", "<html><h3>Meeting summary</h3>",
+       SourceKind::kMinutes},
+      {"meetings/tc/2020/tc.2020-05-14-15.00.log.html",
+       "<pre><a name=\"l-1\"></a><span class=\"tm\">", SourceKind::kMeetbotHtml},
+      {"irclogs/#tc/#tc.2020-05-14.log", "2020-05-14T15:00:00  <a> hi", SourceKind::kChannelLog},
+      {"README.md", "# hi", SourceKind::kIgnored},
+      {"meetings/index.html", "", SourceKind::kIgnored},
+      {"irclogs/#tc/latest.log.html", "", SourceKind::kIgnored},
+      {".git/config", "", SourceKind::kIgnored},
+      {"a/.hidden/x.log.txt", "15:00:05 <a> b", SourceKind::kIgnored},
+      {"meetings.yaml", "", SourceKind::kIgnored},
+      {"other/dircproxy.2009-01-14.log", "[14 Jan 10:00] <nick!u@h> hi", SourceKind::kUnknown},
+      {"notes.rst", "Some text", SourceKind::kUnknown},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(classify(c.path, c.head), c.kind) << c.path;
+  }
+}
+
+}  // namespace
+}  // namespace eavesearch

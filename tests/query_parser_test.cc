@@ -1,0 +1,138 @@
+#include <gtest/gtest.h>
+
+#include "eavesearch/query.h"
+#include "eavesearch/time_util.h"
+#include "query/xapian_query.h"
+
+namespace eavesearch {
+namespace {
+
+// 2026-11-26T12:00:00Z: relative dates in these tests count from here.
+const std::int64_t kNow = to_epoch({2026, 11, 26, 12, 0, 0});
+
+std::string parsed(std::string_view q) {
+  auto node = parse_query(q, kNow);
+  return node ? to_string(*node) : "error: " + node.error().message;
+}
+
+TEST(QueryParserTest, GoldenAsts) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", "(all)"},
+      {"privsep", "(word privsep)"},
+      {"privsep rootwrap", "(and (word privsep) (word rootwrap))"},
+      {"privsep AND rootwrap", "(and (word privsep) (word rootwrap))"},
+      {"a OR b c", "(or (word a) (and (word b) (word c)))"},
+      {"(a OR b) c", "(and (or (word a) (word b)) (word c))"},
+      {"a -b", "(and (word a) (not (word b)))"},
+      {"a NOT b", "(and (word a) (not (word b)))"},
+      {"-b", "(not (word b))"},
+      {"\"ubuntu 20.04\"", "(phrase \"ubuntu 20.04\")"},
+      {"priv*", "(wildcard priv)"},
+      {"Priv*", "(wildcard priv)"},
+      {"from:MNaser_", "(field person mnaser)"},
+      {"speaker:spotz[m]", "(field person spotz)"},
+      {"owner:gmann", "(field owner gmann)"},
+      {"meeting:TC", "(field meeting tc)"},
+      {"meeting:\"Solum Team Meeting\"", "(field meeting solum_team_meeting)"},
+      {"in:openstack-tc", "(field channel #openstack-tc)"},
+      {"channel:#OpenStack-Meeting", "(field channel #openstack-meeting)"},
+      {"kind:ME", "(field kind me)"},
+      {"is:agreed", "(field item agreed)"},
+      {"is:decision",
+       "(or (field item agreed) (field item accepted) (field item rejected) (field item action) "
+       "(field item vote))"},
+      {"topic:\"python 3\"", "(field topic \"python 3\")"},
+      {"date:2020", "(date 2020-01-01T00:00:00Z 2021-01-01T00:00:00Z)"},
+      {"date:2020-05..2020-06", "(date 2020-05-01T00:00:00Z 2020-07-01T00:00:00Z)"},
+      {"date:2020-05-14", "(date 2020-05-14T00:00:00Z 2020-05-15T00:00:00Z)"},
+      {"date:2020-05-14..", "(date 2020-05-14T00:00:00Z *)"},
+      {"date:..2020-05-14", "(date * 2020-05-15T00:00:00Z)"},
+      {"date:2w..", "(date 2026-11-12T00:00:00Z *)"},
+      {"date:3d", "(date 2026-11-23T00:00:00Z 2026-11-27T00:00:00Z)"},
+      {"on:2020-05-14", "(date 2020-05-14T00:00:00Z 2020-05-15T00:00:00Z)"},
+      {"after:2020-05-01", "(date 2020-05-02T00:00:00Z *)"},
+      {"before:2020-05-01", "(date * 2020-05-01T00:00:00Z)"},
+      {"after:yesterday", "(date 2026-11-26T00:00:00Z *)"},
+      {"DATE:2020", "(date 2020-01-01T00:00:00Z 2021-01-01T00:00:00Z)"},
+      {"foo:bar", "(word foo:bar)"},
+      {"http://x.org/a", "(word http://x.org/a)"},
+      {"privsep from:ralonsoh after:2020-01-01",
+       "(and (word privsep) (field person ralonsoh) (date 2020-01-02T00:00:00Z *))"},
+      {"and or not", "(and (word and) (word or) (word not))"},
+  };
+  for (const auto& [q, ast] : cases) EXPECT_EQ(parsed(q), ast) << q;
+}
+
+TEST(QueryParserTest, MalformedInputIsAnErrorNamingTheProblem) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"(a OR b", "error: missing ')'"},
+      {"a)", "error: unexpected ')'"},
+      {"\"open phrase", "error: unterminated quote"},
+      {"a AND", "error: AND needs something after it"},
+      {"AND a", "error: AND needs something before it"},
+      {"OR a", "error: OR needs words on both sides"},
+      {"a OR", "error: OR needs words on both sides"},
+      {"from:", "error: from: needs a value"},
+      {"date:2020-13",
+       "error: date:2020-13 is not a date (use YYYY, YYYY-MM, YYYY-MM-DD, A..B, "
+       "today, yesterday, or 3d, 2w, 6m, 1y)"},
+      {"date:2021..2020",
+       "error: date:2021..2020 is not a date (use YYYY, YYYY-MM, YYYY-MM-DD, "
+       "A..B, today, yesterday, or 3d, 2w, 6m, 1y)"},
+      {"()", "error: empty expression"},
+  };
+  for (const auto& [q, message] : cases) EXPECT_EQ(parsed(q), message) << q;
+}
+
+TEST(QueryParserTest, LenientRetryReadsPlainWords) {
+  ParsedQuery p = parse_query_leniently("(privsep AND \"rootwrap", kNow);
+  EXPECT_TRUE(p.lenient);
+  EXPECT_EQ(p.problem, "unterminated quote");
+  EXPECT_EQ(to_string(p.root), "(and (word privsep) (word AND) (word rootwrap))");
+  ParsedQuery ok = parse_query_leniently("privsep", kNow);
+  EXPECT_FALSE(ok.lenient);
+  ParsedQuery nothing = parse_query_leniently("((", kNow);
+  EXPECT_TRUE(nothing.lenient);
+  EXPECT_EQ(to_string(nothing.root), "(all)");
+}
+
+TEST(QueryParserTest, HasText) {
+  EXPECT_TRUE(has_text(*parse_query("privsep from:x", kNow)));
+  EXPECT_FALSE(has_text(*parse_query("from:x is:agreed", kNow)));
+  EXPECT_FALSE(has_text(*parse_query("-privsep", kNow)));
+}
+
+TEST(XapianQueryTest, GoldenDescriptions) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"privsep", "Query((privsep FILTER XYrecord))"},
+      {"Migrations goals", "Query(((migrat AND goal) FILTER XYrecord))"},
+      {"\"ubuntu 20.04\"", "Query(((ubuntu PHRASE 2 20.04) FILTER XYrecord))"},
+      {"sean-k-mooney", "Query(((sean PHRASE 3 k PHRASE 3 mooney) FILTER XYrecord))"},
+      {"from:mnaser privsep", "Query(((0 * Amnaser AND privsep) FILTER XYrecord))"},
+      {"a -b", "Query(((a AND_NOT b) FILTER XYrecord))"},
+      {"-b", "Query(((<alldocuments> AND_NOT b) FILTER XYrecord))"},
+      {"priv*", "Query((WILDCARD SYNONYM priv FILTER XYrecord))"},
+      {"topic:goals", "Query((XTgoal FILTER XYrecord))"},
+  };
+  for (const auto& [q, description] : cases) {
+    auto node = parse_query(q, kNow);
+    ASSERT_TRUE(node.ok()) << q;
+    EXPECT_EQ(to_xapian(*node).get_description(), description) << q;
+  }
+}
+
+TEST(XapianQueryTest, DateRangesIncludeBothEnds) {
+  auto node = parse_query("date:2020-05-14", kNow);
+  ASSERT_TRUE(node.ok());
+  std::string d = to_xapian(*node).get_description();
+  EXPECT_NE(d.find("VALUE_RANGE 0"), std::string::npos) << d;
+}
+
+TEST(XapianQueryTest, HighlightTermsAreThePositiveWords) {
+  auto node = parse_query("Migrations \"ubuntu 20.04\" priv* -nova from:x", kNow);
+  ASSERT_TRUE(node.ok());
+  EXPECT_EQ(highlight_terms(*node), (std::set<std::string>{"20.04", "migrat", "priv*", "ubuntu"}));
+}
+
+}  // namespace
+}  // namespace eavesearch

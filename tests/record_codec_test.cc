@@ -1,0 +1,61 @@
+#include "eavesearch/record_codec.h"
+
+#include <gtest/gtest.h>
+
+namespace eavesearch {
+namespace {
+
+TEST(RecordCodecTest, RoundTripsEveryField) {
+  Record r;
+  r.id = "meetings/tc/2020/tc.2020-05-14-15.00#12";
+  r.meeting = "tc";
+  r.channel = "#openstack-tc";
+  r.time = 1589468400;
+  r.speaker = "mnaser_";
+  r.person = "mnaser";
+  r.kind = "action";
+  r.item = "action";
+  r.owners = {"gmann", "ttx"};
+  r.topic = "Goals";
+  r.text = std::string("#action gmann and ttx to\tdo it \xe2\x86\x92 ") + std::string(300, 'x');
+  r.path = "meetings/tc/2020/tc.2020-05-14-15.00.log.txt";
+  r.line = 12;
+  auto back = decode_record(encode_record(r));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(*back, r);
+
+  r.speaker.reset();
+  r.owners.clear();
+  back = decode_record(encode_record(r));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, r);
+}
+
+TEST(RecordCodecTest, MeetingsRoundTrip) {
+  Meeting m{"meetings/tc/2020/tc.2020-05-14-15.07",
+            "tc",
+            "",
+            "tc.txt",
+            10,
+            20,
+            true,
+            {"mnaser"},
+            {"Goals", "Ubuntu"},
+            257};
+  auto back = decode_meeting(encode_meeting(m));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, m);
+}
+
+TEST(RecordCodecTest, RefusesWhatIsNotARecord) {
+  std::string good = encode_record(Record{});
+  for (std::string bad : {std::string(), std::string("R"), std::string("X\x01"),
+                          good.substr(0, good.size() - 1), good + "x", encode_meeting(Meeting{})}) {
+    auto r = decode_record(bad);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kCorrupt);
+  }
+}
+
+}  // namespace
+}  // namespace eavesearch
