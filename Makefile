@@ -33,7 +33,7 @@ demo: build
 # Regenerates the committed sample archive (see data/README.md).
 sample: build
 	rm -rf data/sample
-	build/data/generator/eavesearch-generate --out data/sample --seed 1 --meetings 300
+	build/data/generator/eavesearch-generate --out data/sample --seed 8 --meetings 250
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -2,7 +2,6 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "eavesearch/permalink.h"
 #include "eavesearch/server.h"
 
 #ifndef EAVESEARCH_WEB_DIR
@@ -21,7 +20,6 @@ void request_stop(int) { g_stop_requested = true; }
 
 Command add_serve_command(CLI::App& app) {
   auto config = std::make_shared<ServerConfig>();
-  config->log_base_url = std::string(kDefaultLogBaseUrl);
   config->web_dir = EAVESEARCH_WEB_DIR;
   CLI::App* cmd = app.add_subcommand("serve", "serve the JSON API and the search page");
   cmd->add_option("--db", config->db_dir, "database directory")->required();

@@ -1,4 +1,5 @@
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -209,6 +210,10 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
 
 Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir) {
   return with_xapian_errors([&]() -> Result<std::vector<std::pair<std::string, long>>> {
+    if (!std::filesystem::exists(db_dir + "/XAPIANDB")) {
+      return Error{ErrorCode::kUnavailable,
+                   "no eavesearch database at " + db_dir + " (eavesearch index makes one)"};
+    }
     Xapian::Database db(db_dir);
     std::vector<std::pair<std::string, long>> out;
     for (std::string_view type : {kTypeRecord, kTypeMeeting}) {

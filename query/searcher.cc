@@ -41,10 +41,16 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
 
 Result<Searcher> Searcher::open(const std::string& db_dir) {
-  return with_xapian_errors([&]() -> Result<Searcher> {
+  auto searcher = with_xapian_errors([&]() -> Result<Searcher> {
     auto impl = std::make_unique<Impl>(Impl{db_dir, Xapian::Database(db_dir)});
     return Searcher(std::move(impl));
   });
+  if (!searcher && searcher.error().code == ErrorCode::kUnavailable) {
+    return Error{ErrorCode::kUnavailable, "no eavesearch database at " + db_dir +
+                                              " (eavesearch index makes one): " +
+                                              searcher.error().message};
+  }
+  return searcher;
 }
 
 Status Searcher::refresh() {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "eavesearch/permalink.h"
 #include "eavesearch/result.h"
 
 namespace eavesearch {
@@ -13,7 +14,7 @@ struct ServerConfig {
   std::string db_dir;
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (see on_listening)
-  std::string log_base_url;
+  std::string log_base_url{kDefaultLogBaseUrl};
   std::string web_dir;  // static files of the page (server/web)
   int threads = 8;
 };

@@ -1,0 +1,45 @@
+// Writes one meeting as MeetBot's raw log (.log.txt): "HH:MM:SS <nick> text"
+// and "HH:MM:SS * nick text" lines joined by '\n', no trailing newline, with
+// the bot's replies worded exactly as OpenStack's MeetBot words them.
+#ifndef EAVESEARCH_DATA_GENERATOR_MEETING_WRITER_H_
+#define EAVESEARCH_DATA_GENERATOR_MEETING_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "meeting_table.h"
+#include "people.h"
+
+namespace eavesearch::gen {
+
+struct MeetingSpec {
+  const MeetingSeries* series = nullptr;
+  const std::vector<Regular>* pool = nullptr;  // build_pool() of the series
+  int64_t day = 0;                             // start date, days since 1970-01-01
+  int start_seconds = 0;                       // scheduled start, seconds after 00:00 UTC
+  uint64_t seed = 0;                           // all randomness of the meeting
+};
+
+struct MeetingLog {
+  std::string name;       // MeetBot meeting name (file name prefix), e.g. "nova"
+  int64_t day = 0;        // date of the #startmeeting line
+  int start_seconds = 0;  // time of the #startmeeting line
+  std::string text;       // the .log.txt content
+  int64_t lines = 0;
+  bool ended = true;  // false for the rare meeting nobody #endmeeting-ed
+};
+
+// "meetings/<name>/<YYYY>/<name>.<YYYY-MM-DD>-<HH>.<MM>.log.txt".
+std::string log_relative_path(const MeetingLog& log);
+
+// Bot nick on a day: "openstack" before 2021-05-01, "opendevmeet" after.
+std::string bot_nick(int64_t day);
+
+// Generates the meeting described by `spec` into `log` (overwritten).
+// Deterministic in `spec`; safe to call concurrently.
+void write_meeting(const MeetingSpec& spec, MeetingLog* log);
+
+}  // namespace eavesearch::gen
+
+#endif  // EAVESEARCH_DATA_GENERATOR_MEETING_WRITER_H_
