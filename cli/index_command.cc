@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "eavesearch/indexer.h"
+#include "server/json_output.h"
 
 namespace eavesearch {
 namespace {
@@ -27,7 +28,7 @@ void print_report(const IndexReport& r, const IndexArgs& args) {
         {"seconds", r.seconds},
         {"committed", r.committed},
     };
-    std::cout << j.dump() << "\n";
+    std::cout << dump_json(j) << "\n";
     return;
   }
   if (args.quiet) return;

@@ -107,7 +107,7 @@ Command add_search_command(CLI::App& app) {
             auto resp = searcher->search(req);
             if (!resp) return report_error(resp.error());
             if (args->json) {
-              std::cout << search_response_json(*resp, args->log_base_url).dump(2) << "\n";
+              std::cout << dump_json(search_response_json(*resp, args->log_base_url), 2) << "\n";
             } else {
               print_text(*resp, *args);
             }

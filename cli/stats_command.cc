@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "eavesearch/indexer.h"
+#include "server/json_output.h"
 
 namespace eavesearch {
 
@@ -21,7 +22,7 @@ Command add_stats_command(CLI::App& app) {
             if (args->json) {
               nlohmann::json j = nlohmann::json::object();
               for (const auto& [name, count] : *stats) j[name] = count;
-              std::cout << j.dump() << "\n";
+              std::cout << dump_json(j) << "\n";
             } else {
               for (const auto& [name, count] : *stats) std::cout << name << ": " << count << "\n";
             }

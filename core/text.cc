@@ -122,7 +122,8 @@ void for_each_token(std::string_view text, const std::function<void(const Token&
     std::size_t length = end - start;
     if (length > kMaxWordBytes) continue;
     std::string term = index_term(text.substr(start, length));
-    if (!term.empty()) emit(Token{start, length, std::move(term)});
+    // NFKC can make a word many times longer (U+FDFA is 18 letters).
+    if (!term.empty() && term.size() <= kMaxWordBytes) emit(Token{start, length, std::move(term)});
   }
 }
 
@@ -161,6 +162,7 @@ std::string clean_line(std::string_view line) {
       }
       continue;
     }
+    if (c == '\n' || c == '\r') c = ' ';
     if (c < 0x20 && c != '\t') continue;
     if (c == 0x7f) continue;
     out.push_back(static_cast<char>(c));

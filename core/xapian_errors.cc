@@ -15,9 +15,9 @@ Error error_from_xapian(const Xapian::Error& e) {
   if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError") {
     return {ErrorCode::kUnavailable, message};
   }
-  if (type == "QueryParserError" || type == "InvalidArgumentError") {
-    return {ErrorCode::kUsage, message};
-  }
+  if (type == "QueryParserError") return {ErrorCode::kUsage, message};
+  // The index changed under a long read: the reader reopens and retries.
+  if (type == "DatabaseModifiedError") return {ErrorCode::kUnavailable, message};
   if (type.find("Database") == 0 || type.find("Network") == 0) return {ErrorCode::kIo, message};
   return {ErrorCode::kInternal, message};
 }

@@ -1,7 +1,9 @@
+// Classification by name and first line. No std::regex on file content:
+// libstdc++'s recursive matcher overflows the stack on long lines.
 #include <array>
-#include <regex>
 
 #include "eavesearch/parser.h"
+#include "indexer/raw_line.h"
 
 namespace eavesearch {
 namespace {
@@ -22,31 +24,37 @@ std::string_view first_line(std::string_view head) {
   return head.substr(0, head.find('\n'));
 }
 
-bool starts_with_time(std::string_view line) {
-  static const std::regex kTime(R"(^\d\d:\d\d:\d\d .*)");
-  return std::regex_match(line.begin(), line.end(), kTime);
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// `pattern` at `at`: '9' a digit, any other character itself.
+bool shaped(std::string_view s, std::size_t at, std::string_view pattern) {
+  if (at + pattern.size() > s.size()) return false;
+  for (std::size_t k = 0; k < pattern.size(); ++k) {
+    char c = s[at + k];
+    if (pattern[k] == '9' ? !digit(c) : c != pattern[k]) return false;
+  }
+  return true;
 }
 
 bool is_meetbot_line(std::string_view line) {
-  static const std::regex kLine(R"(^\d\d:\d\d:\d\d (<[^ <>]+>|\* \S+)( .*)?\r?$)");
-  return std::regex_match(line.begin(), line.end(), kLine);
+  RawLine raw;
+  return parse_meetbot_line(line, raw);
 }
 
 // "HH:MM:SS text HH:MM:SS text": more than one utterance time on a line.
 bool is_flattened_line(std::string_view line) {
-  static const std::regex kMore(R"( \d\d:\d\d:\d\d )");
-  return starts_with_time(line) && !is_meetbot_line(line) &&
-         std::regex_search(line.begin(), line.end(), kMore);
+  if (!shaped(line, 0, "99:99:99 ") || is_meetbot_line(line)) return false;
+  for (std::size_t at = 9; at + 10 <= line.size(); ++at) {
+    if (shaped(line, at, " 99:99:99 ")) return true;
+  }
+  return false;
 }
+
+bool is_channel_log_line(std::string_view line) { return shaped(line, 0, "9999-99-99T99:99:99  "); }
 
 bool is_minutes(std::string_view head) {
   return head.find("Meeting started by ") != std::string_view::npos ||
          head.find("Meeting summary") != std::string_view::npos;
-}
-
-bool is_channel_log_line(std::string_view line) {
-  static const std::regex kIso(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}  .*)");
-  return std::regex_match(line.begin(), line.end(), kIso);
 }
 
 SourceKind sniff_text(std::string_view head) {
@@ -99,10 +107,9 @@ SourceKind classify(std::string_view rel_path, std::string_view head) {
   if (is_ignored_name(rel_path)) return SourceKind::kIgnored;
   std::string_view name = basename(rel_path);
   if (ends_with(name, ".log.html")) {
-    return head.find("<pre>") != std::string_view::npos &&
-                   head.find("class=\"tm\"") != std::string_view::npos
-               ? SourceKind::kMeetbotHtml
-               : SourceKind::kUnknown;
+    bool meetbot = head.find("<pre>") != std::string_view::npos &&
+                   head.find("class=\"tm\"") != std::string_view::npos;
+    return meetbot ? SourceKind::kMeetbotHtml : SourceKind::kUnknown;
   }
   if (ends_with(name, ".flattened.txt")) return SourceKind::kFlattened;
   if (ends_with(name, ".html"))

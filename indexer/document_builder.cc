@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/sort_key.h"
+#include "core/terms.h"
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/text.h"
@@ -17,7 +18,7 @@ std::string term(const Field& field, std::string_view value) {
 }
 
 void add_boolean(Xapian::Document& doc, const Field& field, std::string_view value) {
-  if (!value.empty()) doc.add_boolean_term(term(field, value));
+  if (!value.empty()) doc.add_boolean_term(boolean_term(field.prefix, value));
 }
 
 void add_value(Xapian::Document& doc, const Field& field, const std::string& value) {

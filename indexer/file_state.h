@@ -1,5 +1,7 @@
 // Private to indexer/: what the database remembers of each indexed file, in
-// its metadata ("file:" + rel_path), committed with the file's records.
+// its metadata, committed with the file's records. The key is
+// file_state_key(path) (bounded in length); the value holds the path too, so
+// that the files once indexed can be listed.
 #pragma once
 
 #include <cstdint>
@@ -17,9 +19,13 @@ struct FileState {
   std::uint64_t hash = 0;  // FNV-1a 64 of the content
   long records = 0;        // record documents made from the file
 
-  std::string encode() const;
-  static std::optional<FileState> decode(std::string_view s);
+  // "v1 <size> <mtime_ns> <hash> <records> <path>".
+  std::string encode(std::string_view path) const;
+  // The state and the path; nullopt if `s` is not an encoded state.
+  static std::optional<std::pair<FileState, std::string>> decode(std::string_view s);
 };
+
+std::string file_state_key(std::string_view path);
 
 std::uint64_t content_hash(std::string_view content);
 

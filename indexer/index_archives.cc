@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/terms.h"
 #include "core/xapian_errors.h"
 #include "eavesearch/indexer.h"
 #include "eavesearch/parser.h"
@@ -37,9 +38,8 @@ class IndexRun {
   IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn) : db_(db), warn_(warn) {
     std::string prefix(kFileStatePrefix);
     for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
-      if (auto st = FileState::decode(db_.get_metadata(*it))) {
-        stored_.emplace((*it).substr(prefix.size()), *st);
-      }
+      if (auto st = FileState::decode(db_.get_metadata(*it)))
+        stored_.emplace(st->second, st->first);
     }
   }
 
@@ -65,6 +65,9 @@ class IndexRun {
       case SourceKind::kMeetbotLog:
         return index_log(file, before, state, parse_meetbot_log(file.rel_path, *content));
       case SourceKind::kFlattened:
+        // The same meeting's .log.txt has the same ids, and nicks: it wins.
+        if (stems_with_txt.count(log_stem(file.rel_path)))
+          return keep_unindexed(file, before, state);
         return index_log(file, before, state, parse_flattened_log(file.rel_path, *content));
       case SourceKind::kMeetbotHtml:
         if (stems_with_txt.count(log_stem(file.rel_path)))
@@ -86,7 +89,7 @@ class IndexRun {
     for (const auto& [path, state] : stored_) {
       if (seen_.count(path)) continue;
       remove_records(path, state);
-      db_.set_metadata(std::string(kFileStatePrefix) + path, "");  // empty removes the key
+      db_.set_metadata(file_state_key(path), "");  // empty removes the key
       ++report_.files_removed;
     }
   }
@@ -116,10 +119,10 @@ class IndexRun {
     if (before) remove_records(file.rel_path, *before);
     ++(before ? report_.files_changed : report_.files_new);
     for (const Record& r : parsed->records) {
-      db_.replace_document(std::string(fields::kId.prefix) + r.id, build_record_document(r));
+      db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
     }
     const Meeting& m = parsed->meeting;
-    db_.replace_document(std::string(fields::kId.prefix) + m.id, build_meeting_document(m));
+    db_.replace_document(boolean_term(fields::kId.prefix, m.id), build_meeting_document(m));
     state.records = static_cast<long>(parsed->records.size());
     report_.records_added += state.records;
     pending_ += state.records + 1;
@@ -138,13 +141,13 @@ class IndexRun {
     count_skipped(file.abs_path + ": skipped: " + reason);
     if (before) {
       remove_records(file.rel_path, *before);
-      db_.set_metadata(std::string(kFileStatePrefix) + file.rel_path, "");  // empty removes the key
+      db_.set_metadata(file_state_key(file.rel_path), "");  // empty removes the key
       dirty_ = true;
     }
   }
 
   void remove_records(const std::string& path, const FileState& state) {
-    std::string term = std::string(fields::kFile.prefix) + path;
+    std::string term = boolean_term(fields::kFile.prefix, path);
     if (db_.term_exists(term)) {
       pending_ += db_.get_termfreq(term);
       db_.delete_document(term);
@@ -153,7 +156,7 @@ class IndexRun {
   }
 
   void save_state(const std::string& path, const FileState& state) {
-    db_.set_metadata(std::string(kFileStatePrefix) + path, state.encode());
+    db_.set_metadata(file_state_key(path), state.encode(path));
     dirty_ = true;
     if (pending_ >= kCommitEveryDocs) commit();
   }
@@ -223,6 +226,12 @@ Result<std::vector<std::pair<std::string, long>>> database_stats(const std::stri
     }
     out.emplace_back("total", static_cast<long>(db.get_doccount()));
     out.emplace_back("revision", static_cast<long>(db.get_revision()));
+    std::uintmax_t bytes = 0;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(db_dir, ec)) {
+      if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
+    }
+    out.emplace_back("size_bytes", static_cast<long>(bytes));
     return out;
   });
 }

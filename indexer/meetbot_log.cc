@@ -25,8 +25,9 @@ bool leading_time(std::string_view s, int& seconds) {
   return true;
 }
 
-// One line of a .log.txt; false when it is not a MeetBot line.
-bool parse_line(std::string_view s, RawLine& out) {
+}  // namespace
+
+bool parse_meetbot_line(std::string_view s, RawLine& out) {
   if (!leading_time(s, out.seconds_of_day)) return false;
   std::string_view rest = s.substr(9);
   if (rest.size() >= 3 && rest[0] == '<') {
@@ -35,7 +36,7 @@ bool parse_line(std::string_view s, RawLine& out) {
     if (close == std::string_view::npos || close == 1) return false;
     std::string_view nick = rest.substr(1, close - 1);
     if (nick.find_first_of(" <>") != std::string_view::npos) return false;
-    out.nick = std::string(nick);
+    out.nick = clean_line(nick);
     out.text = clean_line(rest.substr(std::min(rest.size(), close + 2)));
     return true;
   }
@@ -44,15 +45,13 @@ bool parse_line(std::string_view s, RawLine& out) {
     std::size_t space = body.find(' ');
     std::string_view nick = body.substr(0, space);
     if (nick.empty()) return false;
-    out.nick = std::string(nick);
+    out.nick = clean_line(nick);
     out.is_action = true;
     out.text = space == std::string_view::npos ? std::string() : clean_line(body.substr(space + 1));
     return true;
   }
   return false;
 }
-
-}  // namespace
 
 Result<ParsedLog> parse_meetbot_log(std::string_view rel_path, std::string_view content) {
   ParsedLog parsed;
@@ -69,7 +68,7 @@ Result<ParsedLog> parse_meetbot_log(std::string_view rel_path, std::string_view 
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     RawLine raw;
     raw.number = number;
-    if (!parse_line(line, raw)) {
+    if (!parse_meetbot_line(line, raw)) {
       ++parsed.malformed_lines;
       parsed.warnings.push_back("line " + std::to_string(number) + ": not a MeetBot log line");
       continue;

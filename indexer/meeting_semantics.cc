@@ -59,6 +59,14 @@ constexpr std::array<std::string_view, 6> kUrlSchemes = {"http://", "https://", 
 constexpr std::array<std::string_view, 4> kKnownBots = {"openstack", "opendevmeet", "zodbot",
                                                         "meetbot"};
 constexpr int kMeetingLengthSeconds = 60 * 60;
+// From MeetBot's commit 5f8bdbe (2013-07-12) anyone may #endmeeting once the
+// meeting has run kMeetingLengthSeconds.
+const std::int64_t kAnyoneMayEndSince = to_epoch({2013, 7, 12});
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+}
 
 bool is_word_byte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -175,17 +183,27 @@ class MeetingState {
     if (cmd->kind == "startmeeting") {
       if (!start_time_) {
         owner_ = nick;
-        chairs_.insert(nick);
+        if (raw.nick) chairs_.insert(nick);
         start_time_ = r.time;
       }
       return;
     }
     if (cmd->kind == "endmeeting") {
-      if (chair || r.time - start_time_.value_or(r.time) >= kMeetingLengthSeconds)
-        parsed_.meeting.ended = true;
+      std::int64_t start = start_time_.value_or(r.time);
+      bool anyone_may = start >= kAnyoneMayEndSince && r.time - start >= kMeetingLengthSeconds;
+      if (chair || anyone_may) parsed_.meeting.ended = true;
       return;
     }
     if (cmd->chair_only && !chair) return;
+    if (cmd->kind == "startvote") {
+      // MeetBot needs a question mark to find the question; one vote at a time.
+      if (!vote_open_ && rest.find('?') != std::string_view::npos) vote_open_ = true;
+      return;
+    }
+    if (cmd->kind == "endvote") {
+      if (!vote_open_) return;
+      vote_open_ = false;
+    }
     if (cmd->kind == "nick") {
       for (auto& n : split_nicks(rest)) attendees_.insert(n);
     } else if (cmd->kind == "chair") {
@@ -239,9 +257,12 @@ class MeetingState {
     r.item = std::string(item);
     items_.push_back(static_cast<std::size_t>(&r - records_->data()));
   }
+  // MeetBot prints the removed item with str(), which raises on non-ASCII
+  // text: then nothing is removed (FORMATS.md 1a).
   void undo() {
     if (items_.empty()) return;
     Record& last = (*records_)[items_.back()];
+    if (!is_ascii(last.text)) return;
     last.item.clear();
     last.owners.clear();
     items_.pop_back();
@@ -252,6 +273,7 @@ class MeetingState {
   std::string owner_;
   std::string topic_;
   std::optional<std::int64_t> start_time_;
+  bool vote_open_ = false;
   std::set<std::string> chairs_;
   std::set<std::string> attendees_;
   std::vector<std::size_t> items_;  // indexes into records_, in order

@@ -30,6 +30,10 @@ struct LogName {
 
 LogName parse_log_name(std::string_view rel_path);
 
+// One line of a .log.txt ("HH:MM:SS <nick> text" or "HH:MM:SS * nick text",
+// FORMATS.md 1.2) into `out` (its number left alone); false when it is not one.
+bool parse_meetbot_line(std::string_view line, RawLine& out);
+
 // "Meeting started Thu May 14 15:07:53 2020 UTC" anywhere in `text` -> the
 // epoch of that time; nullopt when there is no such phrase.
 std::optional<std::int64_t> parse_meeting_started(std::string_view text);

@@ -12,7 +12,8 @@ namespace {
 
 struct Span {
   std::int64_t from;
-  std::int64_t to;  // exclusive
+  std::int64_t to;        // exclusive
+  bool relative = false;  // "3d", "2w": one day, that long ago
 };
 
 std::optional<int> number(std::string_view s) {
@@ -45,7 +46,7 @@ std::optional<Span> parse_point(std::string_view v, std::int64_t now) {
   std::int64_t today = day_start(now);
   if (s == "today") return Span{today, today + kSecondsPerDay};
   if (s == "yesterday") return Span{today - kSecondsPerDay, today};
-  if (s.size() == 4) {
+  if (s.size() == 4 && std::isdigit(static_cast<unsigned char>(s.back()))) {
     if (auto y = number(s); y && *y >= 1970) {
       return Span{to_epoch({*y, 1, 1}), to_epoch({*y + 1, 1, 1})};
     }
@@ -81,7 +82,7 @@ std::optional<Span> parse_point(std::string_view v, std::int64_t now) {
       default:
         return std::nullopt;
     }
-    return Span{start, today + kSecondsPerDay};
+    return Span{start, start + kSecondsPerDay, true};
   }
   return std::nullopt;
 }
@@ -121,6 +122,7 @@ Result<std::pair<std::int64_t, std::int64_t>> parse_date_filter(std::string_view
   }
   auto p = parse_point(value, now);
   if (!p) return bad(field, value);
+  if (field == "date" && p->relative) return std::pair{p->from, QueryNode::kOpenEnd};  // "since"
   if (field == "after") return std::pair{p->to, QueryNode::kOpenEnd};
   if (field == "before") return std::pair{QueryNode::kOpenStart, p->from};
   return std::pair{p->from, p->to};

@@ -10,10 +10,10 @@
 namespace eavesearch {
 
 // [from, to) in epoch seconds for `date:`, `on:`, `after:` or `before:` and a
-// value: YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, a relative Nd/Nw/Nm/Ny
-// (that long before `now`, from the start of that day), and for `date:`
-// ranges A..B (both ends included), A.. and ..B. Open ends are
-// QueryNode::kOpenStart / kOpenEnd. kUsage on anything else.
+// value: YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, or a relative Nd/Nw/Nm/Ny
+// naming the day that long before `now` (`date:2w` alone means since then);
+// for `date:` also ranges A..B (both ends included), A.. and ..B. Open ends
+// are QueryNode::kOpenStart / kOpenEnd. kUsage on anything else.
 Result<std::pair<std::int64_t, std::int64_t>> parse_date_filter(std::string_view field,
                                                                 std::string_view value,
                                                                 std::int64_t now);

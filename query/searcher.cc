@@ -46,9 +46,9 @@ Result<Searcher> Searcher::open(const std::string& db_dir) {
     return Searcher(std::move(impl));
   });
   if (!searcher && searcher.error().code == ErrorCode::kUnavailable) {
-    return Error{ErrorCode::kUnavailable, "no eavesearch database at " + db_dir +
-                                              " (eavesearch index makes one): " +
-                                              searcher.error().message};
+    return Error{ErrorCode::kUnavailable,
+                 "no eavesearch database at " + db_dir +
+                     " (eavesearch index makes one): " + searcher.error().message};
   }
   return searcher;
 }
@@ -77,6 +77,10 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     return Error{ErrorCode::kUsage,
                  "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
   }
+  if (static_cast<std::int64_t>(req.page) * req.per_page > kMaxResultWindow) {
+    return Error{ErrorCode::kUsage, "page * per_page must be at most " +
+                                        std::to_string(kMaxResultWindow) + "; narrow the query"};
+  }
   auto started = std::chrono::steady_clock::now();
   std::int64_t now = req.now != 0 ? req.now : static_cast<std::int64_t>(std::time(nullptr));
   ParsedQuery parsed = parse_query_leniently(req.q, now);
@@ -88,7 +92,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
   resp.sort = req.sort != SortOrder::kAuto ? req.sort
               : has_text(parsed.root)      ? SortOrder::kRelevance
                                            : SortOrder::kNewest;
-  auto status = with_xapian_errors([&]() -> Status {
+  auto run = [&]() -> Status {
+    resp.hits.clear();
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(to_xapian(parsed.root));
     auto sort_slot = static_cast<Xapian::valueno>(fields::kSortKey.slot);
@@ -119,6 +124,15 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
       resp.hits.push_back(std::move(hit));
     }
     return Ok{};
+  };
+  auto status = with_xapian_errors([&]() -> Status {
+    try {
+      return run();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed twice during the read: once more on the latest revision.
+      impl_->db.reopen();
+      return run();
+    }
   });
   if (!status) return status.error();
   resp.took_ms =

@@ -1,7 +1,9 @@
 #include "query/xapian_query.h"
 
+#include <optional>
 #include <vector>
 
+#include "core/terms.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/text.h"
 
@@ -34,7 +36,7 @@ Xapian::Query field_query(const QueryNode& n) {
     return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
   }
   for (const Field& f : kAllFields) {
-    if (f.name == n.field) return Xapian::Query(prefixed(f, n.value));
+    if (f.name == n.field) return Xapian::Query(boolean_term(f.prefix, n.value));
   }
   return Xapian::Query::MatchNothing;
 }
@@ -51,43 +53,67 @@ Xapian::Query date_query(const QueryNode& n) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
 }
 
+// The index holds stemmed terms only, so a prefix matches both as typed and
+// as stemmed ("configuration*" must find "configurations", indexed "configur").
+std::optional<Xapian::Query> wildcard(const std::string& prefix) {
+  if (prefix.empty()) return std::nullopt;
+  auto expand = [](const std::string& p) {
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, p, kMaxWildcardExpansion,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  };
+  std::string stemmed = index_term(prefix);
+  if (stemmed.empty() || stemmed == prefix) return expand(prefix);
+  return Xapian::Query(Xapian::Query::OP_OR, expand(prefix), expand(stemmed));
+}
+
 // Filters weigh nothing: they restrict, they do not rank.
 Xapian::Query unweighted(const Xapian::Query& q) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0.0);
 }
 
-Xapian::Query convert(const QueryNode& n) {
+// nullopt: the node constrains nothing (a word with no index terms, such as
+// "-" or "&", or a bare "*"); it is left out rather than matching nothing.
+std::optional<Xapian::Query> convert(const QueryNode& n) {
   switch (n.type) {
     case Type::kMatchAll:
       return Xapian::Query::MatchAll;
     case Type::kWord:
-    case Type::kPhrase:
-      return phrase(terms_of(n.value));
+    case Type::kPhrase: {
+      std::vector<std::string> terms = terms_of(n.value);
+      if (terms.empty()) return std::nullopt;
+      return phrase(terms);
+    }
     case Type::kWildcard:
-      if (n.value.empty()) return Xapian::Query::MatchAll;
-      return Xapian::Query(Xapian::Query::OP_WILDCARD, n.value, kMaxWildcardExpansion,
-                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      return wildcard(n.value);
     case Type::kField:
-      return n.field == fields::kTopic.name ? field_query(n) : unweighted(field_query(n));
+      if (n.field == fields::kTopic.name) {
+        if (terms_of(n.value).empty()) return std::nullopt;
+        return field_query(n);
+      }
+      return unweighted(field_query(n));
     case Type::kDateRange:
       return date_query(n);
-    case Type::kNot:
-      return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                           convert(n.children.front()));
+    case Type::kNot: {
+      auto inner = convert(n.children.front());
+      if (!inner) return std::nullopt;
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, *inner);
+    }
     case Type::kOr: {
       std::vector<Xapian::Query> parts;
-      for (const QueryNode& c : n.children) parts.push_back(convert(c));
+      for (const QueryNode& c : n.children) {
+        if (auto q = convert(c)) parts.push_back(*q);
+      }
+      if (parts.empty()) return std::nullopt;
       return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     }
     case Type::kAnd: {
       std::vector<Xapian::Query> positive, negative;
       for (const QueryNode& c : n.children) {
-        if (c.type == Type::kNot) {
-          negative.push_back(convert(c.children.front()));
-        } else {
-          positive.push_back(convert(c));
-        }
+        bool negated = c.type == Type::kNot;
+        auto q = convert(negated ? c.children.front() : c);
+        if (q) (negated ? negative : positive).push_back(*q);
       }
+      if (positive.empty() && negative.empty()) return std::nullopt;
       Xapian::Query pos =
           positive.empty() ? Xapian::Query::MatchAll
                            : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
@@ -107,6 +133,7 @@ void collect(const QueryNode& n, std::set<std::string>& out) {
       break;
     case Type::kWildcard:
       if (!n.value.empty()) out.insert(n.value + "*");
+      if (std::string stemmed = index_term(n.value); !stemmed.empty()) out.insert(stemmed + "*");
       break;
     case Type::kAnd:
     case Type::kOr:
@@ -121,7 +148,8 @@ void collect(const QueryNode& n, std::set<std::string>& out) {
 
 Xapian::Query to_xapian(const QueryNode& node) {
   Xapian::Query records(std::string(fields::kType.prefix).append(kTypeRecord));
-  return Xapian::Query(Xapian::Query::OP_FILTER, convert(node), records);
+  return Xapian::Query(Xapian::Query::OP_FILTER, convert(node).value_or(Xapian::Query::MatchAll),
+                       records);
 }
 
 std::set<std::string> highlight_terms(const QueryNode& node) {

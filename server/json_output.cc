@@ -76,6 +76,10 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
   };
 }
 
+std::string dump_json(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 nlohmann::json error_json(const Error& e) {
   return {{"error", {{"code", error_code_name(e.code)}, {"message", e.message}}}};
 }

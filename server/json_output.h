@@ -14,6 +14,9 @@ nlohmann::json record_json(const Record& record, std::string_view log_base_url);
 nlohmann::json search_response_json(const SearchResponse& response, std::string_view log_base_url);
 nlohmann::json error_json(const Error& error);
 
+// `j` as text; invalid UTF-8 in any string becomes U+FFFD instead of throwing.
+std::string dump_json(const nlohmann::json& j, int indent = -1);
+
 // HTTP status for an error (DESIGN.md 5).
 int http_status_for(ErrorCode code);
 

@@ -9,9 +9,10 @@ namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 
+// Log text and request paths may hold invalid UTF-8: dumped with U+FFFD.
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJson);
+  res.set_content(dump_json(body), kJson);
 }
 
 void send_error(httplib::Response& res, const Error& e) {
@@ -82,7 +83,8 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
         Error e = res.status == 404 ? Error{ErrorCode::kNotFound, "no such path: " + req.path}
                                     : Error{ErrorCode::kUsage, "request refused with status " +
                                                                    std::to_string(res.status)};
-        res.set_content(error_json(e).dump(), kJson);
+        int status = res.status;
+        send_json(res, status, error_json(e));  // the path may be any bytes: dumped with replace
         return httplib::Server::HandlerResponse::Handled;
       }));
 

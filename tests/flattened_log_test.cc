@@ -56,6 +56,8 @@ TEST(FlattenedLogTest, RealTcMeeting) {
   ASSERT_NE(stray, records.end());
   EXPECT_EQ(format_iso(stray->time), "2020-05-14T15:42:40Z");
   EXPECT_EQ(records[10].id, "tc.2020-05-14-15.07#11");
+  EXPECT_TRUE(log->meeting.chairs.empty());  // the speakers are unknown
+  EXPECT_TRUE(log->meeting.ended);
 }
 
 }  // namespace

@@ -121,7 +121,10 @@ TEST_F(HttpTest, BadRequestsGetJsonErrors) {
       {"/api/v1/search?q=x&page=0", 400, "bad_request"},
       {"/api/v1/search?q=x&sort=random", 400, "bad_request"},
       {"/api/v1/search?q=" + std::string(1025, 'a'), 400, "bad_request"},
+      {"/api/v1/search?q=x&page=2147483647", 400, "bad_request"},
+      {"/api/v1/search?q=x&page=101&per_page=100", 400, "bad_request"},
       {"/api/v1/nothing", 404, "not_found"},
+      {"/nothing%FF%FE", 404, "not_found"},
   };
   for (const Case& c : cases) {
     json j = get_json(c.path, c.status);
@@ -133,6 +136,12 @@ TEST_F(HttpTest, BadRequestsGetJsonErrors) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 405);
   EXPECT_EQ(json::parse(res->body)["error"]["code"], "bad_request");
+}
+
+TEST_F(HttpTest, InvalidUtf8InTheQueryIsAnsweredNotFatal) {
+  json j = get_json("/api/v1/search?q=privsep%FF", 200);
+  EXPECT_EQ(j["query"]["q"], "privsep\uFFFD");
+  get_json("/healthz", 200);  // still up
 }
 
 TEST_F(HttpTest, HealthAndPage) {

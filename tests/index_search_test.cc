@@ -123,6 +123,8 @@ TEST_F(IndexSearchTest, FreeTextPhrasesAndBooleans) {
   EXPECT_EQ(as_set(ids("privsep -migration")), (std::set<std::string>{tc(5)}));
   EXPECT_EQ(as_set(ids("root*")), (std::set<std::string>{nova(7), nova(9)}));
   EXPECT_EQ(as_set(ids("migrations")), (std::set<std::string>{nova(5), nova(6), nova(8)}));
+  EXPECT_EQ(as_set(ids("migrations*")), (std::set<std::string>{nova(5), nova(6), nova(8)}));
+  EXPECT_EQ(as_set(ids("privsep - &")), (std::set<std::string>{nova(5), nova(6), nova(8), tc(5)}));
 }
 
 TEST_F(IndexSearchTest, FieldsRestrict) {

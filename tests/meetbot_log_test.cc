@@ -121,6 +121,42 @@ TEST(MeetbotLogTest, ChairsUndoAndEndmeeting) {
   EXPECT_EQ(log.records[10].kind, "endmeeting");
 }
 
+TEST(MeetbotLogTest, VotesNeedAnOpenVote) {
+  ParsedLog log = parse(start_lines() +
+                        "15:01:00 <mnaser> #agreed x\n"
+                        "15:01:01 <mnaser> #endvote\n"
+                        "15:01:02 <mnaser> #undo\n"
+                        "15:01:03 <mnaser> #startvote no question mark\n"
+                        "15:01:04 <mnaser> #endvote\n"
+                        "15:01:05 <ttx> #startvote Ship it? Yes, No\n"
+                        "15:01:06 <mnaser> #startvote Ship it? Yes, No\n"
+                        "15:01:07 <mnaser> #endvote\n"
+                        "15:01:08 <mnaser> #endvote");
+  auto item = [&](int line) { return log.records[line - 1].item; };
+  EXPECT_EQ(item(4), "");  // undone: the #endvote made no item to undo
+  EXPECT_EQ(item(5), "");
+  EXPECT_EQ(item(8), "");
+  EXPECT_EQ(item(11), "vote");
+  EXPECT_EQ(item(12), "");
+}
+
+TEST(MeetbotLogTest, UndoOfANonAsciiItemRemovesNothing) {
+  ParsedLog log = parse(start_lines() + "15:01:00 <mnaser> #info café\n15:01:01 <mnaser> #undo");
+  EXPECT_EQ(log.records[3].item, "info");
+}
+
+TEST(MeetbotLogTest, AnyoneMayEndAfterAnHourFromJuly2013) {
+  auto ended = [](const char* path, const char* start) {
+    auto log = parse_meetbot_log(path, std::string(start) +
+                                           " <ttx> #startmeeting x\n"
+                                           "21:00:01 <fungi> #endmeeting");
+    return log.ok() && log->meeting.ended;
+  };
+  EXPECT_TRUE(ended("meetings/x/2014/x.2014-01-07-20.00.log.txt", "20:00:00"));
+  EXPECT_FALSE(ended("meetings/x/2014/x.2014-01-07-20.10.log.txt", "20:10:00"));
+  EXPECT_FALSE(ended("meetings/x/2013/x.2013-01-08-20.00.log.txt", "20:00:00"));
+}
+
 TEST(MeetbotLogTest, ActionOwnersAreAttendeesMatchedAsWholeWords) {
   ParsedLog log = parse(start_lines() +
                         "15:01:00 <sean-k-mooney> hi\n"

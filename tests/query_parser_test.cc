@@ -48,7 +48,7 @@ TEST(QueryParserTest, GoldenAsts) {
       {"date:2020-05-14..", "(date 2020-05-14T00:00:00Z *)"},
       {"date:..2020-05-14", "(date * 2020-05-15T00:00:00Z)"},
       {"date:2w..", "(date 2026-11-12T00:00:00Z *)"},
-      {"date:3d", "(date 2026-11-23T00:00:00Z 2026-11-27T00:00:00Z)"},
+      {"date:3d", "(date 2026-11-23T00:00:00Z *)"},
       {"on:2020-05-14", "(date 2020-05-14T00:00:00Z 2020-05-15T00:00:00Z)"},
       {"after:2020-05-01", "(date 2020-05-02T00:00:00Z *)"},
       {"before:2020-05-01", "(date * 2020-05-01T00:00:00Z)"},
@@ -113,6 +113,11 @@ TEST(XapianQueryTest, GoldenDescriptions) {
       {"-b", "Query(((<alldocuments> AND_NOT b) FILTER XYrecord))"},
       {"priv*", "Query((WILDCARD SYNONYM priv FILTER XYrecord))"},
       {"topic:goals", "Query((XTgoal FILTER XYrecord))"},
+      {"privsep & -", "Query((privsep FILTER XYrecord))"},
+      {"& OR privsep", "Query((privsep FILTER XYrecord))"},
+      {"-&", "Query((<alldocuments> FILTER XYrecord))"},
+      {"configuration*",
+       "Query(((WILDCARD SYNONYM configuration OR WILDCARD SYNONYM configur) FILTER XYrecord))"},
   };
   for (const auto& [q, description] : cases) {
     auto node = parse_query(q, kNow);

@@ -42,7 +42,8 @@ using WarningSink = std::function<void(const std::string&)>;
 Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn);
 
 // Documents by type in the database at `db_dir` ("record", "meeting"), plus
-// "total" and the database's last commit revision ("revision").
+// "total", the database's last commit revision ("revision") and its size on
+// disk ("size_bytes").
 Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir);
 
 }  // namespace eavesearch

@@ -34,6 +34,9 @@ struct SearchRequest {
 };
 
 inline constexpr int kMaxPerPage = 100;
+// The deepest hit a request may page to (page * per_page), as Elasticsearch's
+// index.max_result_window: deeper pages cost memory and time for nobody.
+inline constexpr int kMaxResultWindow = 10000;
 inline constexpr std::size_t kMaxQueryBytes = 1024;
 
 struct Hit {
@@ -63,8 +66,10 @@ class Searcher {
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
 
-  // kUsage for a bad request (page < 1, per_page outside 1..kMaxPerPage, q
-  // over kMaxQueryBytes). An unparsable query is read leniently, not refused.
+  // kUsage for a bad request (page < 1, per_page outside 1..kMaxPerPage,
+  // page * per_page over kMaxResultWindow, q over kMaxQueryBytes). An
+  // unparsable query is read leniently, not refused. kUnavailable when the
+  // index keeps changing under the read.
   Result<SearchResponse> search(const SearchRequest& request);
 
   // Moves to the latest commit (cheap when nothing changed).

@@ -21,7 +21,7 @@ struct Token {
 // separators). Words are runs of letters, marks and digits; an apostrophe
 // between letters and a `.` or `,` between digits stay inside the word
 // ("don't", "20.04"); `_` joins too ("nova_compute"). Words longer than
-// kMaxWordBytes bytes are skipped.
+// kMaxWordBytes bytes, as written or once folded, are skipped.
 void for_each_token(std::string_view text, const std::function<void(const Token&)>& emit);
 
 inline constexpr std::size_t kMaxWordBytes = 64;
@@ -34,8 +34,8 @@ std::string index_term(std::string_view word);
 std::string fold(std::string_view text);
 
 // `text` made valid UTF-8: each line that is not valid UTF-8 is decoded as
-// cp1252 instead (as irclog2html does); C0 controls other than TAB and mIRC
-// formatting codes are removed.
+// cp1252 instead (as irclog2html does); mIRC formatting codes and C0 controls
+// are removed, except TAB, and CR and LF, which become spaces.
 std::string clean_line(std::string_view line);
 
 // HTML-escapes & < > " '.

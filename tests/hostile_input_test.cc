@@ -1,0 +1,73 @@
+// Untrusted archive files must never stop an index run or crash it.
+#include <gtest/gtest.h>
+
+#include "eavesearch/indexer.h"
+#include "eavesearch/parser.h"
+#include "eavesearch/searcher.h"
+#include "tests/corpus.h"
+
+namespace eavesearch {
+namespace {
+
+std::string repeat(std::string_view s, int n) {
+  std::string out;
+  for (int k = 0; k < n; ++k) out += s;
+  return out;
+}
+
+TEST(HostileInputTest, IndexingSurvivesUglyFiles) {
+  testing::TempDir archive;
+  testing::TempDir db_parent;
+  std::string long_name(110, 'n');
+  testing::write_file(
+      archive.path() / "meetings" / long_name / "2020" / (long_name + ".2020-05-14-15.00.log.txt"),
+      "15:00:00 <a> #startmeeting x\n15:00:01 <a> " + repeat("\uFDFA", 21) +
+          " still searchable\n15:00:02 <" + std::string(300, 'k') + "> long nick");
+  testing::write_file(archive.path() / "pasted" / "undated.flattened.txt",
+                      "15:00:00 Meeting started Thu May" + std::string(30000, ' ') +
+                          "14 15:00:00 2020 UTC 15:00:01 hello");
+  testing::write_file(archive.path() / "pasted" / "notes.flattened.txt",
+                      "15:00:00 hi 15:00:01 there");
+  testing::write_file(archive.path() / "meetings/x/2020/x.2020-05-14-15.00.log.txt",
+                      "15:00:00 <a> #startmeeting x\n15:00:01 <a> " + std::string(100000, 'w') +
+                          "\n15:00:02 <a> " + repeat("word ", 20000) + "\n\x01\x02\xff\xfe\n" +
+                          "15:00:03 <a\xff> bad bytes in a nick");
+  std::vector<std::string> warnings;
+  auto report = index_archives({{archive.str()}, (db_parent.path() / "db").string()},
+                               [&](const std::string& w) { warnings.push_back(w); });
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->files_new, 3);
+  EXPECT_EQ(report->files_skipped, 1);  // notes.flattened.txt: no date anywhere
+  ASSERT_FALSE(warnings.empty());
+  EXPECT_NE(warnings.back().find("notes.flattened.txt: skipped: no date"), std::string::npos)
+      << warnings.back();
+  EXPECT_EQ(report->malformed_lines, 1);
+
+  auto searcher = Searcher::open((db_parent.path() / "db").string());
+  ASSERT_TRUE(searcher.ok());
+  auto resp = searcher->search(SearchRequest{"searchable", 1, 20, SortOrder::kAuto, 0});
+  ASSERT_TRUE(resp.ok());
+  ASSERT_EQ(resp->hits.size(), 1u);
+  EXPECT_EQ(resp->hits[0].record.meeting, long_name);
+  auto nick = searcher->search(SearchRequest{"nick", 1, 20, SortOrder::kAuto, 0});
+  ASSERT_TRUE(nick.ok());
+  EXPECT_EQ(nick->total, 2);
+  for (const Hit& h : nick->hits) {
+    ASSERT_TRUE(h.record.speaker.has_value());
+    EXPECT_FALSE(h.record.person.empty());
+  }
+}
+
+TEST(HostileInputTest, MeetingStartedIsReadWithoutBacktracking) {
+  auto log =
+      parse_flattened_log("pasted/undated.flattened.txt",
+                          "15:00:00 Meeting started Thu May 14 15:00:00 2020 UTC 15:00:01 hi");
+  ASSERT_TRUE(log.ok()) << log.error().message;
+  EXPECT_EQ(log->records.size(), 2u);
+  auto spaced = parse_flattened_log(
+      "a.flattened.txt", "15:00:00 Meeting started Thu May " + std::string(50000, ' ') + "x");
+  EXPECT_FALSE(spaced.ok());
+}
+
+}  // namespace
+}  // namespace eavesearch
