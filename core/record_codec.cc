@@ -89,7 +89,7 @@ std::string encode_record(const Record& r) {
   w.str(r.id).str(r.meeting).str(r.channel).num(r.time);
   w.num(r.speaker ? 1 : 0).str(r.speaker.value_or(""));
   w.str(r.person).str(r.kind).str(r.item).list(r.owners).str(r.topic).str(r.text).str(r.path);
-  w.num(r.line);
+  w.num(r.line).str(r.anchor);
   return w.take();
 }
 
@@ -111,6 +111,7 @@ Result<Record> decode_record(std::string_view data) {
   r.text = rd.str();
   r.path = rd.str();
   r.line = static_cast<int>(rd.num());
+  r.anchor = rd.str();
   if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v1 record"};
   return r;
 }

@@ -52,6 +52,20 @@ bool is_flattened_line(std::string_view line) {
 
 bool is_channel_log_line(std::string_view line) { return shaped(line, 0, "9999-99-99T99:99:99  "); }
 
+// Log lines inside another document: indented, or behind "|" or ">" quotes.
+bool has_pasted_lines(std::string_view head) {
+  constexpr int kEnough = 3;
+  int found = 0;
+  for (std::size_t at = 0; at < head.size() && found < kEnough;) {
+    std::size_t nl = head.find('\n', at);
+    std::string_view line = head.substr(at, nl == std::string_view::npos ? nl : nl - at);
+    at = nl == std::string_view::npos ? head.size() : nl + 1;
+    std::size_t b = line.find_first_not_of(" \t|>");
+    if (b != std::string_view::npos && is_meetbot_line(line.substr(b))) ++found;
+  }
+  return found >= kEnough;
+}
+
 bool is_minutes(std::string_view head) {
   return head.find("Meeting started by ") != std::string_view::npos ||
          head.find("Meeting summary") != std::string_view::npos;
@@ -63,6 +77,7 @@ SourceKind sniff_text(std::string_view head) {
   if (is_flattened_line(line)) return SourceKind::kFlattened;
   if (is_channel_log_line(line)) return SourceKind::kChannelLog;
   if (is_minutes(head)) return SourceKind::kMinutes;
+  if (has_pasted_lines(head)) return SourceKind::kPasted;
   return SourceKind::kUnknown;
 }
 
@@ -78,6 +93,10 @@ const char* source_kind_name(SourceKind kind) {
       return "flattened-log";
     case SourceKind::kMeetbotHtml:
       return "meetbot-html";
+    case SourceKind::kPasted:
+      return "pasted-log";
+    case SourceKind::kChannelHtml:
+      return "channel-html";
     case SourceKind::kMinutes:
       return "minutes";
     case SourceKind::kChannelLog:
@@ -107,9 +126,12 @@ SourceKind classify(std::string_view rel_path, std::string_view head) {
   if (is_ignored_name(rel_path)) return SourceKind::kIgnored;
   std::string_view name = basename(rel_path);
   if (ends_with(name, ".log.html")) {
-    bool meetbot = head.find("<pre>") != std::string_view::npos &&
-                   head.find("class=\"tm\"") != std::string_view::npos;
-    return meetbot ? SourceKind::kMeetbotHtml : SourceKind::kUnknown;
+    if (head.find("<span class=\"tm\">") != std::string_view::npos) return SourceKind::kMeetbotHtml;
+    if (head.find("<tr id=\"t") != std::string_view::npos ||
+        head.find("irclog2html") != std::string_view::npos) {
+      return SourceKind::kChannelHtml;
+    }
+    return SourceKind::kUnknown;
   }
   if (ends_with(name, ".flattened.txt")) return SourceKind::kFlattened;
   if (ends_with(name, ".html"))

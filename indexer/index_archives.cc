@@ -61,22 +61,26 @@ class IndexRun {
       return save_state(file.rel_path, state);
     }
     std::string_view head = std::string_view(*content).substr(0, kClassifyHeadBytes);
+    // Another form of a log whose primary form (.log.txt, .log) is here: that one wins.
+    auto superseded = [&] { return stems_with_txt.count(log_stem(file.rel_path)) > 0; };
     switch (classify(file.rel_path, head)) {
       case SourceKind::kMeetbotLog:
         return index_log(file, before, state, parse_meetbot_log(file.rel_path, *content));
       case SourceKind::kFlattened:
-        // The same meeting's .log.txt has the same ids, and nicks: it wins.
-        if (stems_with_txt.count(log_stem(file.rel_path)))
-          return keep_unindexed(file, before, state);
+        if (superseded()) return keep_unindexed(file, before, state);
         return index_log(file, before, state, parse_flattened_log(file.rel_path, *content));
       case SourceKind::kMeetbotHtml:
-        if (stems_with_txt.count(log_stem(file.rel_path)))
-          return keep_unindexed(file, before, state);
-        return skip(file, "a MeetBot .log.html without its .log.txt is not read yet", before);
+        if (superseded()) return keep_unindexed(file, before, state);
+        return index_log(file, before, state, parse_meetbot_html(file.rel_path, *content));
+      case SourceKind::kPasted:
+        return index_log(file, before, state, parse_pasted_log(file.rel_path, *content));
       case SourceKind::kMinutes:
         return keep_unindexed(file, before, state);
       case SourceKind::kChannelLog:
-        return skip(file, "channel logs are not read yet", before);
+        return index_channel(file, before, state, parse_channel_log(file.rel_path, *content));
+      case SourceKind::kChannelHtml:
+        if (superseded()) return keep_unindexed(file, before, state);
+        return index_channel(file, before, state, parse_channel_html(file.rel_path, *content));
       case SourceKind::kIgnored:
         return;
       case SourceKind::kUnknown:
@@ -108,14 +112,7 @@ class IndexRun {
   void index_log(const ArchiveFile& file, const FileState* before, FileState state,
                  Result<ParsedLog> parsed) {
     if (!parsed) return skip(file, parsed.error().message, before);
-    report_.malformed_lines += parsed->malformed_lines;
-    for (std::size_t k = 0; k < parsed->warnings.size() && k < kWarningsPerFile; ++k) {
-      warn_(file.abs_path + ": " + parsed->warnings[k]);
-    }
-    if (parsed->warnings.size() > kWarningsPerFile) {
-      warn_(file.abs_path + ": " + std::to_string(parsed->warnings.size() - kWarningsPerFile) +
-            " more malformed lines skipped");
-    }
+    report_malformed(file, parsed->malformed_lines, parsed->warnings);
     if (before) remove_records(file.rel_path, *before);
     ++(before ? report_.files_changed : report_.files_new);
     for (const Record& r : parsed->records) {
@@ -127,6 +124,33 @@ class IndexRun {
     report_.records_added += state.records;
     pending_ += state.records + 1;
     save_state(file.rel_path, state);
+  }
+
+  void index_channel(const ArchiveFile& file, const FileState* before, FileState state,
+                     Result<ParsedChannelLog> parsed) {
+    if (!parsed) return skip(file, parsed.error().message, before);
+    report_malformed(file, parsed->malformed_lines, parsed->warnings);
+    if (before) remove_records(file.rel_path, *before);
+    ++(before ? report_.files_changed : report_.files_new);
+    for (const Record& r : parsed->records) {
+      db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
+    }
+    state.records = static_cast<long>(parsed->records.size());
+    report_.records_added += state.records;
+    pending_ += state.records;
+    save_state(file.rel_path, state);
+  }
+
+  void report_malformed(const ArchiveFile& file, int count,
+                        const std::vector<std::string>& warnings) {
+    report_.malformed_lines += count;
+    for (std::size_t k = 0; k < warnings.size() && k < kWarningsPerFile; ++k) {
+      warn_(file.abs_path + ": " + warnings[k]);
+    }
+    if (warnings.size() > kWarningsPerFile) {
+      warn_(file.abs_path + ": " + std::to_string(warnings.size() - kWarningsPerFile) +
+            " more malformed lines skipped");
+    }
   }
 
   // A file recognised but not indexed as text (minutes, a superseded .log.html).
@@ -177,10 +201,16 @@ class IndexRun {
   bool dirty_ = false;
 };
 
+// Stems of the primary forms (.log.txt, a channel's .log): the other forms of
+// the same log (.log.html, flattened) are read only when these are missing.
 std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files) {
   std::set<std::string> stems;
+  auto ends_with = [](const std::string& s, std::string_view suffix) {
+    return s.size() > suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
   for (const ArchiveFile& f : files) {
-    if (f.rel_path.size() > 8 && f.rel_path.compare(f.rel_path.size() - 8, 8, ".log.txt") == 0) {
+    if (ends_with(f.rel_path, ".log.txt") || ends_with(f.rel_path, ".log")) {
       stems.insert(log_stem(f.rel_path));
     }
   }

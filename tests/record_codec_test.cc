@@ -20,6 +20,7 @@ TEST(RecordCodecTest, RoundTripsEveryField) {
   r.text = std::string("#action gmann and ttx to\tdo it \xe2\x86\x92 ") + std::string(300, 'x');
   r.path = "meetings/tc/2020/tc.2020-05-14-15.00.log.txt";
   r.line = 12;
+  r.anchor = "t2020-05-14T15:07:53-2";
   auto back = decode_record(encode_record(r));
   ASSERT_TRUE(back.ok()) << back.error().message;
   EXPECT_EQ(*back, r);

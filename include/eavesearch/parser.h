@@ -18,8 +18,10 @@ enum class SourceKind {
   kMeetbotLog,   // MeetBot raw log, "HH:MM:SS <nick> text" lines (.log.txt)
   kFlattened,    // a MeetBot log flattened onto one line, without nicks
   kMeetbotHtml,  // MeetBot .log.html
+  kPasted,       // MeetBot log lines pasted into another document (reST, mail, ...)
   kMinutes,      // MeetBot minutes (.txt / .html): not indexed as text
-  kChannelLog,   // irclogs/#chan/#chan.YYYY-MM-DD.log
+  kChannelLog,   // irclogs/#chan/#chan.YYYY-MM-DD.log (Supybot / Limnoria ChannelLogger)
+  kChannelHtml,  // irclog2html's .log.html of a channel log
   kUnknown,      // looks like it could be a log, but is none of the above
 };
 
@@ -32,7 +34,7 @@ bool is_ignored_name(std::string_view rel_path);
 // Classifies `rel_path`; `head` is the start of the file (kClassifyHeadBytes
 // are enough), used where the name does not decide alone.
 SourceKind classify(std::string_view rel_path, std::string_view head);
-inline constexpr std::size_t kClassifyHeadBytes = 4096;
+inline constexpr std::size_t kClassifyHeadBytes = 16384;
 
 // One meeting log read into records.
 struct ParsedLog {
@@ -53,8 +55,39 @@ Result<ParsedLog> parse_meetbot_log(std::string_view rel_path, std::string_view 
 // is text, not a new utterance. Record lines are utterance numbers.
 Result<ParsedLog> parse_flattened_log(std::string_view rel_path, std::string_view content);
 
+// Reads MeetBot's .log.html (HTMLlog2, FORMATS.md 1.5: old `name="l-N"` and
+// new `href="#l-N"` anchors; entities decoded): the same records, ids and
+// line numbers as the .log.txt of the same stem would give.
+Result<ParsedLog> parse_meetbot_html(std::string_view rel_path, std::string_view content);
+
+// Reads MeetBot log lines pasted into another document (indented in reST,
+// quoted in mail, ...). Lines that are not log lines are not records and not
+// malformed; record lines are utterance numbers. The date comes from the
+// file name, else from MeetBot's "Meeting started" line, else kUsage.
+Result<ParsedLog> parse_pasted_log(std::string_view rel_path, std::string_view content);
+
+// One day of a channel log.
+struct ParsedChannelLog {
+  std::string channel;  // "#openstack-tc", from the file name, lowercased
+  // One per log line, in order; `meeting`, `topic`, `item` empty. Kinds: say,
+  // me, notice, join, part, quit, nick, topicchange, mode, kick. `person`
+  // follows nick changes within the file ("a is now known as b": b's later
+  // lines are a's person).
+  std::vector<Record> records;
+  int malformed_lines = 0;
+  std::vector<std::string> warnings;  // "line 12: ..."
+};
+
+// Reads irclogs/#chan/#chan.YYYY-MM-DD.log (FORMATS.md 2.2: older Supybot and
+// Limnoria grammars). kUsage when the name gives no channel and date.
+Result<ParsedChannelLog> parse_channel_log(std::string_view rel_path, std::string_view content);
+
+// Reads irclog2html's .log.html of a channel log (FORMATS.md 2.3), giving
+// the records the .log would.
+Result<ParsedChannelLog> parse_channel_html(std::string_view rel_path, std::string_view content);
+
 // The archive-relative log stem: the path without .log.txt / .log.html /
-// .flattened.txt / .txt / .html.
+// .flattened.txt / .txt / .html / .log.
 std::string log_stem(std::string_view rel_path);
 
 }  // namespace eavesearch

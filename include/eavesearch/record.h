@@ -25,6 +25,9 @@ struct Record {
   std::string text;                    // the message as written (commands included)
   std::string path;                    // archive-relative path of the file read
   int line = 0;                        // 1-based line in `path` (utterance number if no lines)
+  // The line's anchor in its page when it is not "l-<line>": irclog2html's
+  // "t2020-05-14T15:07:53" (then "-2", "-3" for repeated seconds).
+  std::string anchor;
 
   friend bool operator==(const Record&, const Record&) = default;
 };
