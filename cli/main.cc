@@ -9,10 +9,9 @@ int main(int argc, char** argv) try {
   CLI::App app{"eavesearch: search OpenStack's IRC meeting archives"};
   app.require_subcommand(1);
   std::vector<eavesearch::Command> commands = {
-      eavesearch::add_index_command(app),
-      eavesearch::add_search_command(app),
-      eavesearch::add_serve_command(app),
-      eavesearch::add_stats_command(app),
+      eavesearch::add_index_command(app), eavesearch::add_search_command(app),
+      eavesearch::add_serve_command(app), eavesearch::add_stats_command(app),
+      eavesearch::add_check_command(app),
   };
   try {
     app.parse(argc, argv);

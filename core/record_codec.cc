@@ -42,7 +42,8 @@ class Reader {
     ok_ = data_.size() >= 2 && data_[0] == tag && data_[1] == kVersion;
     pos_ = 2;
   }
-  bool ok() const { return ok_ && pos_ == data_.size(); }
+  bool ok() const { return ok_ && pos_ == data_.size(); }  // all read, nothing left
+  bool good() const { return ok_; }
   std::string str() {
     std::uint64_t n = 0;
     for (int shift = 0; ok_; shift += 7) {
@@ -118,8 +119,14 @@ Result<Record> decode_record(std::string_view data) {
 
 std::string encode_meeting(const Meeting& m) {
   Writer w(kMeetingTag);
-  w.str(m.id).str(m.name).str(m.channel).str(m.path).num(m.start).num(m.end);
-  w.num(m.ended ? 1 : 0).list(m.chairs).list(m.topics).num(m.lines);
+  w.str(m.id).str(m.name).str(m.channel).str(m.path).str(m.title).num(m.start).num(m.end);
+  w.num(m.ended ? 1 : 0).list(m.chairs).num(m.lines);
+  w.num(static_cast<std::int64_t>(m.items.size()));
+  for (const MinutesItem& item : m.items) {
+    w.str(item.type).str(item.text).str(item.nick).num(item.time).num(item.line).list(item.owners);
+  }
+  w.num(static_cast<std::int64_t>(m.people.size()));
+  for (const Attendee& a : m.people) w.str(a.nick).num(a.lines);
   return w.take();
 }
 
@@ -130,12 +137,28 @@ Result<Meeting> decode_meeting(std::string_view data) {
   m.name = rd.str();
   m.channel = rd.str();
   m.path = rd.str();
+  m.title = rd.str();
   m.start = rd.num();
   m.end = rd.num();
   m.ended = rd.num() != 0;
   m.chairs = rd.list();
-  m.topics = rd.list();
   m.lines = static_cast<int>(rd.num());
+  for (std::int64_t n = rd.num(), k = 0; rd.good() && k < n; ++k) {
+    MinutesItem item;
+    item.type = rd.str();
+    item.text = rd.str();
+    item.nick = rd.str();
+    item.time = rd.num();
+    item.line = static_cast<int>(rd.num());
+    item.owners = rd.list();
+    m.items.push_back(std::move(item));
+  }
+  for (std::int64_t n = rd.num(), k = 0; rd.good() && k < n; ++k) {
+    Attendee a;
+    a.nick = rd.str();
+    a.lines = static_cast<int>(rd.num());
+    m.people.push_back(std::move(a));
+  }
   if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v1 meeting"};
   return m;
 }

@@ -79,7 +79,7 @@ Xapian::Document build_meeting_document(const Meeting& m) {
   add_boolean(doc, fields::kChannel, m.channel);
   add_value(doc, fields::kMeeting, m.name);
   add_value(doc, fields::kChannel, m.channel);
-  for (const std::string& topic : m.topics) {
+  for (const std::string& topic : meeting_topics(m)) {
     for_each_token(topic, [&](const Token& t) { doc.add_term(term(fields::kTopic, t.term)); });
   }
   return doc;

@@ -104,8 +104,8 @@ std::optional<std::int64_t> parse_meeting_started(std::string_view text) {
 }
 
 std::string log_stem(std::string_view rel_path) {
-  static constexpr std::array<std::string_view, 6> kExtensions = {
-      ".log.txt", ".log.html", ".flattened.txt", ".txt", ".html", ".log"};
+  static constexpr std::array<std::string_view, 8> kExtensions = {
+      ".log.txt", ".log.html", ".flattened.txt", ".txt", ".html", ".log", ".rst", ".eml"};
   for (std::string_view ext : kExtensions) {
     if (rel_path.size() > ext.size() && rel_path.substr(rel_path.size() - ext.size()) == ext) {
       return std::string(rel_path.substr(0, rel_path.size() - ext.size()));

@@ -1,165 +1,48 @@
-// MeetBot 0.1.4's meeting semantics (FORMATS.md 1.4, 1a) applied to the lines
-// of one meeting log.
+// MeetBot 0.1.4's meeting semantics (FORMATS.md 1.4, 1a), as OpenStack's fork
+// applies them, over the lines of one meeting log: kinds, chairs, topics,
+// minutes items, #undo, votes, action owners and the people present.
 #include <algorithm>
-#include <array>
+#include <map>
 #include <optional>
 #include <set>
 
 #include "eavesearch/parser.h"
 #include "eavesearch/person.h"
 #include "eavesearch/time_util.h"
+#include "indexer/meetbot_commands.h"
 #include "indexer/raw_line.h"
 
 namespace eavesearch {
 namespace {
 
-struct Command {
-  std::string_view word;  // as typed, lowercased
-  std::string_view kind;  // canonical command name
-  bool chair_only;
-  std::string_view item;  // minutes item made; "" for none
-};
-
-// MeetBot's commands and aliases (`#commands`), FORMATS.md 1.4.
-constexpr std::array<Command, 30> kCommands = {{
-    {"startmeeting", "startmeeting", false, ""},
-    {"endmeeting", "endmeeting", true, ""},
-    {"topic", "topic", true, "topic"},
-    {"info", "info", false, "info"},
-    {"idea", "idea", false, "idea"},
-    {"action", "action", false, "action"},
-    {"agreed", "agreed", true, "agreed"},
-    {"agree", "agreed", true, "agreed"},
-    {"accepted", "accepted", true, "accepted"},
-    {"accept", "accepted", true, "accepted"},
-    {"rejected", "rejected", true, "rejected"},
-    {"reject", "rejected", true, "rejected"},
-    {"help", "help", false, "help"},
-    {"halp", "help", false, "help"},
-    {"link", "link", false, "link"},
-    {"startvote", "startvote", true, ""},
-    {"vote", "vote", false, ""},
-    {"showvote", "showvote", false, ""},
-    {"endvote", "endvote", true, "vote"},
-    {"undo", "undo", true, ""},
-    {"chair", "chair", true, ""},
-    {"unchair", "unchair", true, ""},
-    {"nick", "nick", false, ""},
-    {"meetingname", "meetingname", false, ""},
-    {"meetingtopic", "meetingtopic", true, ""},
-    {"save", "save", true, ""},
-    {"lurk", "lurk", true, ""},
-    {"unlurk", "unlurk", true, ""},
-    {"restrictlogs", "restrictlogs", true, ""},
-    {"commands", "commands", false, ""},
-}};
-
-constexpr std::array<std::string_view, 6> kUrlSchemes = {"http://", "https://",  "irc://",
-                                                         "ftp://",  "mailto://", "ssh://"};
-constexpr std::array<std::string_view, 4> kKnownBots = {"openstack", "opendevmeet", "zodbot",
-                                                        "meetbot"};
 constexpr int kMeetingLengthSeconds = 60 * 60;
 // From MeetBot's commit 5f8bdbe (2013-07-12) anyone may #endmeeting once the
 // meeting has run kMeetingLengthSeconds.
 const std::int64_t kAnyoneMayEndSince = to_epoch({2013, 7, 12});
+// Before commits d628b59 / 96962dd (2016-11/12; the day is inferred) the #undo
+// reply printed the item's repr, which never fails on non-ASCII text.
+const std::int64_t kUndoStrSince = to_epoch({2016, 12, 1});
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
-}
-
-bool is_word_byte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Python's re.search(r'\b' + nick + r'\b', text, re.I) for a literal nick.
-bool matches_whole_word(std::string_view text, std::string_view nick) {
-  if (nick.empty() || nick.size() > text.size()) return false;
-  for (std::size_t at = 0; at + nick.size() <= text.size(); ++at) {
-    bool equal = true;
-    for (std::size_t k = 0; k < nick.size() && equal; ++k)
-      equal = lower(text[at + k]) == lower(nick[k]);
-    if (!equal) continue;
-    bool before = at > 0 && is_word_byte(text[at - 1]);
-    bool after = at + nick.size() < text.size() && is_word_byte(text[at + nick.size()]);
-    if (before != is_word_byte(nick.front()) && after != is_word_byte(nick.back())) return true;
-  }
-  return false;
-}
-
-// "#word rest" at the start of `text` (MeetBot's r'#([\w]+)[ \t]*(.*)').
-bool split_command(std::string_view text, std::string& word, std::string_view& rest) {
-  if (text.size() < 2 || text[0] != '#') return false;
-  std::size_t end = 1;
-  while (end < text.size() && is_word_byte(text[end])) ++end;
-  if (end == 1) return false;
-  word.clear();
-  for (char c : text.substr(1, end - 1)) word.push_back(lower(c));
-  rest = text.substr(end);
-  rest.remove_prefix(std::min(rest.size(), rest.find_first_not_of(" \t")));
-  return true;
-}
-
-const Command* find_command(std::string_view word) {
-  for (const Command& c : kCommands) {
-    if (c.word == word) return &c;
-  }
-  return nullptr;
-}
-
-// The bot's own messages (FORMATS.md 1.3), for logs that lost the nicks.
-bool is_bot_message(std::string_view text) {
-  static constexpr std::array<std::string_view, 14> kPrefixes = {
-      "Meeting started ",
-      "Useful Commands: ",
-      "The meeting name has been set to ",
-      "Current chairs: ",
-      "Warning: Nick not in channel: ",
-      "Removing item from minutes: ",
-      "Begin voting on: ",
-      "Vote using '#vote OPTION'",
-      "Voted on \"",
-      "Meeting ended ",
-      "Minutes:",
-      "Minutes (text):",
-      "Log:",
-      "Available commands: "};
-  return std::any_of(kPrefixes.begin(), kPrefixes.end(),
-                     [&](std::string_view p) { return text.substr(0, p.size()) == p; });
-}
-
-bool starts_with_url(std::string_view text) {
-  return std::any_of(kUrlSchemes.begin(), kUrlSchemes.end(),
-                     [&](std::string_view s) { return text.substr(0, s.size()) == s; });
-}
-
-std::vector<std::string> split_nicks(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ',' || c == ' ' || c == '\t') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
+struct Vote {
+  std::string question;  // without its "?"
+  std::vector<std::string> options;
+  bool default_options = false;                    // "Yes, No": MeetBot errors on every #vote
+  std::map<std::string, std::string> by_nick;      // nick -> option (their last vote)
+  std::vector<std::pair<std::string, int>> tally;  // options voted for, in first-vote order
+};
 
 class MeetingState {
  public:
-  MeetingState(ParsedLog& parsed, std::string bot) : parsed_(parsed), bot_(std::move(bot)) {}
+  MeetingState(std::vector<Record>& records, Meeting& meeting, std::string bot)
+      : records_(records), meeting_(meeting), bot_(std::move(bot)) {}
 
-  // Fills kind, topic and item of `r`, made from `raw`.
-  // Without a nick (flattened logs) a command is taken as a chair's, and a
-  // bot message is known by its text.
-  void apply(const RawLine& raw, Record& r) {
+  // Fills kind, topic and item of records_[k], said in `raw`. Without a nick
+  // (flattened logs) a command is taken as a chair's and a bot message is
+  // known by its text.
+  void apply(const RawLine& raw, std::size_t k) {
+    Record& r = records_[k];
     const std::string nick = raw.nick.value_or("");
-    if (raw.nick) attendees_.insert(nick);
+    if (raw.nick) ++lines_by_nick_[nick];
     r.topic = topic_;
     if (raw.is_action) {
       r.kind = "me";
@@ -169,115 +52,175 @@ class MeetingState {
       r.kind = "bot";
       return;
     }
-    std::string word;
     std::string_view rest;
-    const Command* cmd = split_command(raw.text, word, rest) ? find_command(word) : nullptr;
-    if (raw.text.rfind("#startmeeting", 0) == 0) cmd = find_command("startmeeting");
+    const Command* cmd = find_command(raw.text, rest);
     if (cmd == nullptr) {
       r.kind = "say";
-      if (starts_with_url(raw.text)) add_item(r, "link");
+      if (is_url_line(raw.text)) add_item(k, "LINK", raw.text, nick);
       return;
     }
     r.kind = std::string(cmd->kind);
-    bool chair = !raw.nick || owner_.empty() || nick == owner_ || chairs_.count(nick) > 0;
-    if (cmd->kind == "startmeeting") {
-      if (!start_time_) {
-        owner_ = nick;
-        if (raw.nick) chairs_.insert(nick);
-        start_time_ = r.time;
-      }
-      return;
-    }
+    bool chair = !raw.nick || nick == owner_ || chairs_.count(nick) > 0;
+    if (cmd->kind == "startmeeting") return start(raw, r, rest);
     if (cmd->kind == "endmeeting") {
       std::int64_t start = start_time_.value_or(r.time);
       bool anyone_may = start >= kAnyoneMayEndSince && r.time - start >= kMeetingLengthSeconds;
-      if (chair || anyone_may) parsed_.meeting.ended = true;
+      if (chair || anyone_may) meeting_.ended = true;
       return;
     }
     if (cmd->chair_only && !chair) return;
-    if (cmd->kind == "startvote") {
-      // MeetBot needs a question mark to find the question; one vote at a time.
-      if (!vote_open_ && rest.find('?') != std::string_view::npos) vote_open_ = true;
-      return;
-    }
-    if (cmd->kind == "endvote") {
-      if (!vote_open_) return;
-      vote_open_ = false;
-    }
     if (cmd->kind == "nick") {
-      for (auto& n : split_nicks(rest)) attendees_.insert(n);
+      for (const std::string& n : split_nick_list(rest)) lines_by_nick_[n] += 0;
     } else if (cmd->kind == "chair") {
-      for (auto& n : split_nicks(rest)) {
-        if (n.empty()) continue;
-        chairs_.insert(n);
-        attendees_.insert(n);
+      for (const std::string& n : split_nick_list(rest)) {
+        if (chairs_.insert(n).second) lines_by_nick_[n] += 0;
       }
     } else if (cmd->kind == "unchair") {
-      for (auto& n : split_nicks(rest)) {
-        if (n != owner_) chairs_.erase(n);
-      }
+      for (const std::string& n : split_whitespace(rest)) chairs_.erase(n);
     } else if (cmd->kind == "undo") {
       undo();
+    } else if (cmd->kind == "meetingtopic") {
+      set_title(rest);
     } else if (cmd->kind == "topic") {
       topic_ = std::string(rest);
       r.topic = topic_;
+    } else if (cmd->kind == "startvote") {
+      start_vote(rest);
+    } else if (cmd->kind == "vote") {
+      vote(nick, rest);
+    } else if (cmd->kind == "endvote") {
+      if (!vote_) return;
+      add_item(k, "VOTE", vote_result(), nick);
+      vote_.reset();
+      return;
     }
-    if (!cmd->item.empty()) add_item(r, cmd->item);
+    if (!cmd->item.empty()) add_item(k, cmd->item, rest, nick);
   }
 
-  // Owners of action items, once every attendee is known (as MeetBot does at
-  // the end of the meeting).
-  void assign_owners(std::vector<Record>& records) const {
-    for (std::size_t k : items_) {
-      Record& r = records[k];
-      if (r.item != "action") continue;
-      std::set<std::string> owners;
-      for (const std::string& nick : attendees_) {
-        if (matches_whole_word(r.text.substr(std::min(r.text.size(), sizeof("#action") - 1)),
-                               nick)) {
-          owners.insert(normalise_person(nick));
-        }
+  // As MeetBot does when it writes the minutes: owners of action items
+  // among every attendee, and the people present.
+  void finish() {
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      Record& r = records_[items_[i]];
+      MinutesItem& item = meeting_.items[i];
+      if (item.type != "ACTION") continue;
+      std::set<std::string> persons;
+      for (const auto& [nick, lines] : lines_by_nick_) {
+        if (!matches_whole_word(item.text, nick)) continue;
+        item.owners.push_back(nick);
+        persons.insert(normalise_person(nick));
       }
-      r.owners.assign(owners.begin(), owners.end());
+      r.owners.assign(persons.begin(), persons.end());
     }
+    for (const auto& [nick, lines] : lines_by_nick_) meeting_.people.push_back({nick, lines});
+    std::stable_sort(meeting_.people.begin(), meeting_.people.end(),
+                     [](const Attendee& a, const Attendee& b) { return a.lines > b.lines; });
+    std::set<std::string> chairs(chairs_);
+    if (!owner_.empty()) chairs.insert(owner_);
+    meeting_.chairs.assign(chairs.begin(), chairs.end());
   }
-
-  std::vector<std::string> chairs() const { return {chairs_.begin(), chairs_.end()}; }
-  std::vector<std::string> topics(const std::vector<Record>& records) const {
-    std::vector<std::string> out;
-    for (std::size_t k : items_) {
-      if (records[k].item == "topic") out.push_back(records[k].topic);
-    }
-    return out;
-  }
-  void set_records(std::vector<Record>* records) { records_ = records; }
 
  private:
-  void add_item(Record& r, std::string_view item) {
-    r.item = std::string(item);
-    items_.push_back(static_cast<std::size_t>(&r - records_->data()));
-  }
-  // MeetBot prints the removed item with str(), which raises on non-ASCII
-  // text: then nothing is removed (FORMATS.md 1a).
-  void undo() {
-    if (items_.empty()) return;
-    Record& last = (*records_)[items_.back()];
-    if (!is_ascii(last.text)) return;
-    last.item.clear();
-    last.owners.clear();
-    items_.pop_back();
+  void start(const RawLine& raw, Record& r, std::string_view rest) {
+    // A second #startmeeting is refused by the plugin ("Can't start another meeting").
+    if (start_time_) return;
+    start_time_ = r.time;
+    owner_ = raw.nick.value_or("");
+    set_title(rest);
   }
 
-  ParsedLog& parsed_;
+  void set_title(std::string_view text) {
+    std::string t(text);
+    t.erase(0, t.find_first_not_of(" \t"));
+    t.erase(t.find_last_not_of(" \t") + 1);
+    std::string lowered = t;
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    meeting_.title = lowered == "none" || lowered == "unset" ? "" : t;
+  }
+
+  void add_item(std::size_t k, std::string_view type, std::string_view text,
+                const std::string& nick) {
+    Record& r = records_[k];
+    std::string item(type);
+    std::transform(item.begin(), item.end(), item.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    r.item = item;
+    meeting_.items.push_back(
+        MinutesItem{std::string(type), std::string(text), nick, r.time, r.line, {}});
+    items_.push_back(k);
+  }
+
+  // MeetBot prints the removed item with str(), which raises on non-ASCII
+  // text (a link's: its URL): then nothing is removed (FORMATS.md 1a).
+  void undo() {
+    if (items_.empty()) return;
+    const MinutesItem& last = meeting_.items.back();
+    std::string_view shown = last.text;
+    if (last.type == "LINK") shown = shown.substr(0, shown.find_first_of(" \t"));
+    if (start_time_.value_or(0) >= kUndoStrSince && !is_ascii(shown)) return;
+    Record& r = records_[items_.back()];
+    r.item.clear();
+    r.owners.clear();
+    items_.pop_back();
+    meeting_.items.pop_back();
+  }
+
+  // "#startvote Q? A, B": the question up to the last "?" (MeetBot's
+  // r'(.*\?)\s*(.*)'); one vote at a time.
+  void start_vote(std::string_view rest) {
+    std::size_t q = rest.rfind('?');
+    if (vote_ || q == std::string_view::npos) return;
+    Vote v;
+    v.question = std::string(rest.substr(0, q));
+    std::string_view options = rest.substr(q + 1);
+    options.remove_prefix(std::min(options.size(), options.find_first_not_of(" \t")));
+    v.default_options = options.empty();
+    v.options =
+        v.default_options ? std::vector<std::string>{"Yes", "No"} : split_vote_options(options);
+    vote_ = std::move(v);
+  }
+
+  void vote(const std::string& nick, std::string_view rest) {
+    if (!vote_ || vote_->default_options) return;
+    std::string choice(rest);
+    choice.erase(choice.find_last_not_of(" \t") + 1);
+    auto lower = [](std::string s) {
+      for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return s;
+    };
+    auto option = std::find_if(vote_->options.begin(), vote_->options.end(),
+                               [&](const std::string& o) { return lower(o) == lower(choice); });
+    if (option == vote_->options.end()) return;
+    auto count = [&](const std::string& o) -> int& {
+      for (auto& [name, n] : vote_->tally) {
+        if (name == o) return n;
+      }
+      return vote_->tally.emplace_back(o, 0).second;
+    };
+    if (auto previous = vote_->by_nick.find(nick); previous != vote_->by_nick.end()) {
+      --count(previous->second);
+    }
+    ++count(*option);
+    vote_->by_nick[nick] = *option;
+  }
+
+  std::string vote_result() const {
+    std::string text = "Voted on \"" + vote_->question + "?\" Results are";
+    for (const auto& [option, n] : vote_->tally) text += ", " + option + ": " + std::to_string(n);
+    return text;
+  }
+
+  std::vector<Record>& records_;
+  Meeting& meeting_;
   std::string bot_;
   std::string owner_;
   std::string topic_;
   std::optional<std::int64_t> start_time_;
-  bool vote_open_ = false;
+  std::optional<Vote> vote_;
   std::set<std::string> chairs_;
-  std::set<std::string> attendees_;
-  std::vector<std::size_t> items_;  // indexes into records_, in order
-  std::vector<Record>* records_ = nullptr;
+  std::map<std::string, int> lines_by_nick_;  // MeetBot's attendees
+  std::vector<std::size_t> items_;            // the record of each of meeting_.items
 };
 
 // The bot's nick: whoever says "Meeting started", else a known bot name seen.
@@ -286,14 +229,20 @@ std::string find_bot(const std::vector<RawLine>& lines) {
     if (l.nick && l.text.rfind("Meeting started ", 0) == 0) return *l.nick;
   }
   for (const RawLine& l : lines) {
-    if (l.nick && std::find(kKnownBots.begin(), kKnownBots.end(), *l.nick) != kKnownBots.end()) {
-      return *l.nick;
-    }
+    if (l.nick && is_known_bot(*l.nick)) return *l.nick;
   }
   return {};
 }
 
 }  // namespace
+
+std::vector<std::string> meeting_topics(const Meeting& meeting) {
+  std::vector<std::string> topics;
+  for (const MinutesItem& item : meeting.items) {
+    if (item.type == "TOPIC") topics.push_back(item.text);
+  }
+  return topics;
+}
 
 Result<ParsedLog> build_meeting_log(std::string_view rel_path, std::vector<RawLine> lines,
                                     ParsedLog parsed) {
@@ -318,19 +267,21 @@ Result<ParsedLog> build_meeting_log(std::string_view rel_path, std::vector<RawLi
   meeting.id = stem;
   meeting.path = std::string(rel_path);
   meeting.name = name.meeting;
-  if (meeting.name.empty()) {
-    for (const RawLine& l : lines) {
-      if (l.text.rfind("#startmeeting", 0) == 0) {
-        meeting.name = normalise_meeting_name(std::string_view(l.text).substr(13));
-        break;
-      }
+  // Without a name in the file name: MeetBot's, from #startmeeting then the
+  // last #meetingname (which renames the files).
+  for (const RawLine& l : lines) {
+    if (!name.meeting.empty()) break;
+    std::string_view rest;
+    const Command* cmd = find_command(l.text, rest);
+    if (cmd && cmd->kind == "meetingname") meeting.name = normalise_meeting_name(rest);
+    if (cmd && cmd->kind == "startmeeting" && meeting.name.empty()) {
+      meeting.name = normalise_meeting_name(rest);
     }
   }
 
   std::vector<Record>& records = parsed.records;
   records.resize(lines.size());
-  MeetingState state(parsed, find_bot(lines));
-  state.set_records(&records);
+  MeetingState state(records, meeting, find_bot(lines));
   int day = 0;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     RawLine& raw = lines[k];
@@ -347,12 +298,10 @@ Result<ParsedLog> build_meeting_log(std::string_view rel_path, std::vector<RawLi
       r.speaker = raw.nick;
       r.person = normalise_person(*raw.nick);
     }
-    state.apply(raw, r);
+    state.apply(raw, k);
     r.text = std::move(raw.text);
   }
-  state.assign_owners(records);
-  meeting.chairs = state.chairs();
-  meeting.topics = state.topics(records);
+  state.finish();
   meeting.lines = static_cast<int>(records.size());
   if (!records.empty()) {
     meeting.start = records.front().time;

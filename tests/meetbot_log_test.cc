@@ -97,7 +97,7 @@ TEST(MeetbotLogTest, KindsItemsAndTopics) {
     EXPECT_EQ(r.item, cases[k].item) << cases[k].line;
     EXPECT_EQ(r.topic, cases[k].topic) << cases[k].line;
   }
-  EXPECT_EQ(log.meeting.topics, (std::vector<std::string>{"Goals for V", ""}));
+  EXPECT_EQ(meeting_topics(log.meeting), (std::vector<std::string>{"Goals for V", ""}));
 }
 
 TEST(MeetbotLogTest, ChairsUndoAndEndmeeting) {

@@ -33,16 +33,19 @@ TEST(RecordCodecTest, RoundTripsEveryField) {
 }
 
 TEST(RecordCodecTest, MeetingsRoundTrip) {
-  Meeting m{"meetings/tc/2020/tc.2020-05-14-15.07",
-            "tc",
-            "",
-            "tc.txt",
-            10,
-            20,
-            true,
-            {"mnaser"},
-            {"Goals", "Ubuntu"},
-            257};
+  Meeting m;
+  m.id = "meetings/tc/2020/tc.2020-05-14-15.07";
+  m.name = "tc";
+  m.path = "tc.txt";
+  m.title = "Technical Committee";
+  m.start = 10;
+  m.end = 20;
+  m.ended = true;
+  m.chairs = {"mnaser"};
+  m.items = {{"TOPIC", "Goals", "mnaser", 12, 4, {}},
+             {"ACTION", "gmann and ttx to do it", "mnaser", 13, 9, {"gmann", "ttx"}}};
+  m.people = {{"mnaser", 13}, {"ttx", 0}};
+  m.lines = 257;
   auto back = decode_meeting(encode_meeting(m));
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(*back, m);

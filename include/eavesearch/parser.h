@@ -87,7 +87,7 @@ Result<ParsedChannelLog> parse_channel_log(std::string_view rel_path, std::strin
 Result<ParsedChannelLog> parse_channel_html(std::string_view rel_path, std::string_view content);
 
 // The archive-relative log stem: the path without .log.txt / .log.html /
-// .flattened.txt / .txt / .html / .log.
+// .flattened.txt / .txt / .html / .log / .rst / .eml.
 std::string log_stem(std::string_view rel_path);
 
 }  // namespace eavesearch

@@ -32,20 +32,47 @@ struct Record {
   friend bool operator==(const Record&, const Record&) = default;
 };
 
+// One item of a meeting's minutes, as MeetBot recorded it.
+struct MinutesItem {
+  std::string type;  // TOPIC, INFO, IDEA, AGREED, ACCEPTED, REJECTED, ACTION, LINK, HELP, VOTE
+  std::string text;  // the text the minutes show (the line after the command; for a VOTE,
+                     // 'Voted on "Q?" Results are, A: 2, B: 1')
+  std::string nick;  // who said it
+  std::int64_t time = 0;
+  int line = 0;                     // its log line: the minutes link to <stem>.log.html#l-<line>
+  std::vector<std::string> owners;  // ACTION: the attendee nicks it names, sorted
+
+  friend bool operator==(const MinutesItem&, const MinutesItem&) = default;
+};
+
+// Someone MeetBot counted as present, with the lines they said (0 for nicks
+// only named by #chair or #nick).
+struct Attendee {
+  std::string nick;
+  int lines = 0;
+
+  friend bool operator==(const Attendee&, const Attendee&) = default;
+};
+
 // One meeting: a document of its own, never returned as a line hit.
 struct Meeting {
   std::string id;       // archive-relative stem, e.g. "meetings/tc/2020/tc.2020-05-14-15.07"
   std::string name;     // MeetBot meeting name
   std::string channel;  // "" when unknown
   std::string path;     // archive-relative path of the file read
+  std::string title;    // the meeting topic (#startmeeting's or #meetingtopic's text); "" when none
   std::int64_t start = 0;
-  std::int64_t end = 0;  // time of the last line
-  bool ended = false;    // an #endmeeting was seen
-  std::vector<std::string> chairs;
-  std::vector<std::string> topics;
+  std::int64_t end = 0;             // time of the last line
+  bool ended = false;               // an #endmeeting was accepted
+  std::vector<std::string> chairs;  // the chairs at the end, sorted
+  std::vector<MinutesItem> items;   // the minutes, in order
+  std::vector<Attendee> people;     // by lines said, most first; ties by nick
   int lines = 0;
 
   friend bool operator==(const Meeting&, const Meeting&) = default;
 };
+
+// The TOPIC items' texts, in order.
+std::vector<std::string> meeting_topics(const Meeting& meeting);
 
 }  // namespace eavesearch
