@@ -11,6 +11,7 @@
 #include "eavesearch/parser.h"
 #include "eavesearch/schema.h"
 #include "indexer/archive_walker.h"
+#include "indexer/channel_meetings.h"
 #include "indexer/db_layout.h"
 #include "indexer/document_builder.h"
 #include "indexer/file_state.h"
@@ -31,6 +32,23 @@ Result<std::string> read_file(const std::string& path) {
   out << in.rdbuf();
   if (in.bad()) return Error{ErrorCode::kIo, "read error"};
   return std::move(out).str();
+}
+
+// Where a meeting's channel, learnt from a channel log, is kept for its own log.
+std::string meeting_channel_key(const std::string& stem) {
+  return boolean_term("meeting-channel:", stem);
+}
+
+// "" for a path in irclogs/ or meetings/ at the archive root; else the folders
+// above them (an archive nested in the tree).
+std::string archive_root_of(const std::string& rel_path) {
+  for (std::string_view top : {"irclogs/", "meetings/"}) {
+    if (auto at = rel_path.find(top);
+        at != std::string::npos && (at == 0 || rel_path[at - 1] == '/')) {
+      return rel_path.substr(0, at);
+    }
+  }
+  return {};
 }
 
 class IndexRun {
@@ -77,10 +95,12 @@ class IndexRun {
       case SourceKind::kMinutes:
         return keep_unindexed(file, before, state);
       case SourceKind::kChannelLog:
-        return index_channel(file, before, state, parse_channel_log(file.rel_path, *content));
+        return index_channel(file, before, state, parse_channel_log(file.rel_path, *content),
+                             stems_with_txt);
       case SourceKind::kChannelHtml:
         if (superseded()) return keep_unindexed(file, before, state);
-        return index_channel(file, before, state, parse_channel_html(file.rel_path, *content));
+        return index_channel(file, before, state, parse_channel_html(file.rel_path, *content),
+                             stems_with_txt);
       case SourceKind::kIgnored:
         return;
       case SourceKind::kUnknown:
@@ -115,6 +135,11 @@ class IndexRun {
     report_malformed(file, parsed->malformed_lines, parsed->warnings);
     if (before) remove_records(file.rel_path, *before);
     ++(before ? report_.files_changed : report_.files_new);
+    if (std::string channel = db_.get_metadata(meeting_channel_key(parsed->meeting.id));
+        !channel.empty()) {
+      parsed->meeting.channel = channel;
+      for (Record& r : parsed->records) r.channel = channel;
+    }
     for (const Record& r : parsed->records) {
       db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
     }
@@ -126,16 +151,33 @@ class IndexRun {
     save_state(file.rel_path, state);
   }
 
+  // A meeting found in the channel log whose own log is in meetings/ too is
+  // indexed from that log (it has MeetBot's line numbers); the channel's copy
+  // of its lines is left out, and the meeting learns its channel.
   void index_channel(const ArchiveFile& file, const FileState* before, FileState state,
-                     Result<ParsedChannelLog> parsed) {
+                     Result<ParsedChannelLog> parsed, const std::set<std::string>& meeting_logs) {
     if (!parsed) return skip(file, parsed.error().message, before);
     report_malformed(file, parsed->malformed_lines, parsed->warnings);
     if (before) remove_records(file.rel_path, *before);
     ++(before ? report_.files_changed : report_.files_new);
-    for (const Record& r : parsed->records) {
-      db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
+    std::vector<bool> keep(parsed->records.size(), true);
+    for (ChannelMeeting& cm : find_channel_meetings(parsed->records, parsed->channel)) {
+      std::string stem = archive_root_of(file.rel_path) + cm.meeting.id;
+      if (meeting_logs.count(stem)) {
+        for (std::size_t k : cm.messages) keep[k] = false;
+        db_.set_metadata(meeting_channel_key(stem), parsed->channel);
+        continue;
+      }
+      db_.replace_document(boolean_term(fields::kId.prefix, cm.meeting.id),
+                           build_meeting_document(cm.meeting));
+      ++pending_;
     }
-    state.records = static_cast<long>(parsed->records.size());
+    for (std::size_t k = 0; k < parsed->records.size(); ++k) {
+      if (!keep[k]) continue;
+      const Record& r = parsed->records[k];
+      db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
+      ++state.records;
+    }
     report_.records_added += state.records;
     pending_ += state.records;
     save_state(file.rel_path, state);

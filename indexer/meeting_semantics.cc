@@ -41,6 +41,10 @@ class MeetingState {
   // known by its text.
   void apply(const RawLine& raw, std::size_t k) {
     Record& r = records_[k];
+    if (meeting_.ended) {  // MeetBot forgot the meeting: plain lines
+      r.kind = raw.is_action ? "me" : "say";
+      return;
+    }
     const std::string nick = raw.nick.value_or("");
     if (raw.nick) ++lines_by_nick_[nick];
     r.topic = topic_;
@@ -65,7 +69,10 @@ class MeetingState {
     if (cmd->kind == "endmeeting") {
       std::int64_t start = start_time_.value_or(r.time);
       bool anyone_may = start >= kAnyoneMayEndSince && r.time - start >= kMeetingLengthSeconds;
-      if (chair || anyone_may) meeting_.ended = true;
+      if (chair || anyone_may) {
+        meeting_.ended = true;
+        end_index_ = static_cast<int>(k);
+      }
       return;
     }
     if (cmd->chair_only && !chair) return;
@@ -119,6 +126,8 @@ class MeetingState {
     if (!owner_.empty()) chairs.insert(owner_);
     meeting_.chairs.assign(chairs.begin(), chairs.end());
   }
+
+  int end_index() const { return end_index_; }
 
  private:
   void start(const RawLine& raw, Record& r, std::string_view rest) {
@@ -213,6 +222,7 @@ class MeetingState {
 
   std::vector<Record>& records_;
   Meeting& meeting_;
+  int end_index_ = -1;
   std::string bot_;
   std::string owner_;
   std::string topic_;
@@ -302,6 +312,7 @@ Result<ParsedLog> build_meeting_log(std::string_view rel_path, std::vector<RawLi
     r.text = std::move(raw.text);
   }
   state.finish();
+  parsed.end_index = state.end_index();
   meeting.lines = static_cast<int>(records.size());
   if (!records.empty()) {
     meeting.start = records.front().time;

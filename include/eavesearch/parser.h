@@ -40,6 +40,9 @@ inline constexpr std::size_t kClassifyHeadBytes = 16384;
 struct ParsedLog {
   Meeting meeting;
   std::vector<Record> records;
+  // The index in `records` of the #endmeeting that ended the meeting; lines
+  // after it are outside the meeting (kind say/me, no items). -1 if none.
+  int end_index = -1;
   int malformed_lines = 0;            // lines skipped (each also in `warnings`)
   std::vector<std::string> warnings;  // "line 12: ..." (the caller adds the file name)
 };

@@ -12,8 +12,9 @@ inline constexpr std::string_view kDefaultLogBaseUrl = "https://meetings.opendev
 
 // <base>/meetings/<meeting>/<YYYY>/<stem>.log.html#l-<N> for meeting logs,
 // built from the record's meeting and id (not its folder), so that a log read
-// from anywhere, flattened ones included, links to its page. "" when the
-// record has no meeting or its stem no <YYYY-MM-DD>-<HH>.<MM> date.
+// from anywhere, flattened ones included, links to its page; for channel logs
+// <base>/irclogs/%23<chan>/%23<chan>.<YYYY-MM-DD>.log.html#<anchor>. "" when
+// the record has neither a meeting stem with a date nor a channel anchor.
 std::string permalink(const Record& record, std::string_view base);
 
 }  // namespace eavesearch
