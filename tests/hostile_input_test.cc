@@ -1,5 +1,8 @@
 // Untrusted archive files must never stop an index run or crash it.
 #include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <set>
 
 #include "eavesearch/indexer.h"
 #include "eavesearch/parser.h"
@@ -67,6 +70,44 @@ TEST(HostileInputTest, MeetingStartedIsReadWithoutBacktracking) {
   auto spaced = parse_flattened_log(
       "a.flattened.txt", "15:00:00 Meeting started Thu May " + std::string(50000, ' ') + "x");
   EXPECT_FALSE(spaced.ok());
+}
+
+}  // namespace
+}  // namespace eavesearch
+
+namespace eavesearch {
+namespace {
+
+TEST(HostileInputTest, MircCodesNeverReachTheIndex) {
+  testing::TempDir archive;
+  testing::TempDir db;
+  testing::write_file(archive.path() / "meetings/x/2020/x.2020-05-14-15.00.log.txt",
+                      "15:00:00 <a> #startmeeting x\n15:00:01 <a> \x02"
+                      "bold\x02 \x03"
+                      "4,12red\x03 "
+                      "\x1funder\x0f \x16rev\x16 plain");
+  testing::write_file(archive.path() / "irclogs/#x/#x.2020-05-14.log",
+                      "2020-05-14T15:00:00  <b> \x03"
+                      "9green\x03 and \x1ditalic\x1d\n");
+  auto report = index_archives({{archive.str()}, db.str() + "/db"}, [](const std::string&) {});
+  ASSERT_TRUE(report.ok());
+  Xapian::Database xdb(db.str() + "/db");
+  int terms = 0;
+  for (auto t = xdb.allterms_begin(); t != xdb.allterms_end(); ++t, ++terms) {
+    for (unsigned char c : *t) ASSERT_GE(c, 0x20) << "control byte in term " << *t;
+  }
+  EXPECT_GT(terms, 10);
+  EXPECT_TRUE(xdb.term_exists("bold"));
+  EXPECT_TRUE(xdb.term_exists("red"));
+  EXPECT_TRUE(xdb.term_exists("green"));
+  auto searcher = Searcher::open(db.str() + "/db");
+  ASSERT_TRUE(searcher.ok());
+  auto resp = searcher->search({"", 1, 100, SortOrder::kOldest, 0});
+  ASSERT_TRUE(resp.ok());
+  std::set<std::string> texts;
+  for (const Hit& h : resp->hits) texts.insert(h.record.text);
+  EXPECT_EQ(texts, (std::set<std::string>{"#startmeeting x", "bold red under rev plain",
+                                          "green and italic"}));
 }
 
 }  // namespace

@@ -1,0 +1,112 @@
+// Questions asked of an index of the whole real corpus, answered as MeetBot's
+// own minutes answer them.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "eavesearch/indexer.h"
+#include "eavesearch/searcher.h"
+#include "tests/corpus.h"
+
+namespace eavesearch {
+namespace {
+
+class RealCorpusSearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto corpus = testing::corpus_dir();
+    if (!corpus) return;
+    dir_ = new testing::TempDir();
+    auto report = index_archives(
+        {{(*corpus / "real").string(), (*corpus / "flattened").string()}, dir_->str() + "/db"},
+        [](const std::string&) {});
+    ok_ = report.ok();
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  std::vector<Hit> hits(const std::string& q) {
+    auto searcher = Searcher::open(dir_->str() + "/db");
+    EXPECT_TRUE(searcher.ok());
+    auto resp = searcher->search({q, 1, 100, SortOrder::kOldest, 0});
+    EXPECT_TRUE(resp.ok());
+    return resp.ok() ? resp->hits : std::vector<Hit>{};
+  }
+  std::vector<std::string> texts(const std::string& q) {
+    std::vector<std::string> out;
+    for (const Hit& h : hits(q)) out.push_back(h.record.text);
+    return out;
+  }
+
+  static inline testing::TempDir* dir_ = nullptr;
+  static inline bool ok_ = false;
+};
+
+TEST_F(RealCorpusSearchTest, MagazineActionsAreTheMinutesActionItems) {
+  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+  ASSERT_TRUE(ok_);
+  // The eight ACTION items of magazine.2020-06-10-12.02.txt, in order; the
+  // undone "#action gregbartholomew to edit #175" is not one of them.
+  EXPECT_EQ(
+      texts("is:action meeting:magazine"),
+      (std::vector<std::string>{
+          "#action sysoplab to edit #184 and #188",
+          "#action bcotton to add \"push your new image to the git repo\" to the image docs :-)",
+          "#action gregbartholomew to edit #181",
+          "#action bcotton to edit #175",
+          "#action bcotton to create magazine sub-topic in Project Conversations (or whatever "
+          "that topic in discussion.fp.o is called)",
+          "#action asamalik to finalize the success criteria",
+          "#action asamalik to email the list to let everyone know we're pushing back the "
+          "discourse trial by a week",
+          "#action bcotton to make a first pass of stats, etc for the infographic and then "
+          "share to the mailing list for review",
+      }));
+  std::set<std::string> owners;
+  for (const Hit& h : hits("owner:asamalik")) owners.insert(h.record.text);
+  EXPECT_EQ(owners.size(), 2u);
+}
+
+TEST_F(RealCorpusSearchTest, BareUrlLinesAreLinks) {
+  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+  ASSERT_TRUE(ok_);
+  std::vector<Hit> links = hits("is:link from:sysoplab");
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(
+      links[0].record.text,
+      "https://teams.fedoraproject.org/project/asamalik-fedora-magazine/us/188?kanban-status=196");
+  EXPECT_EQ(links[0].record.kind, "say");
+  EXPECT_EQ(hits("is:link meeting:magazine").size(), 8u);  // grep -c "LINK:" in the .txt minutes
+}
+
+TEST_F(RealCorpusSearchTest, AgreedIsTheTwoAgreedItemsOnly) {
+  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+  ASSERT_TRUE(ok_);
+  std::vector<Hit> agreed = hits("is:agreed meeting:magazine");
+  ASSERT_EQ(agreed.size(), 2u);
+  EXPECT_EQ(agreed[0].record.line, 155);
+  EXPECT_EQ(agreed[1].record.line, 227);
+  // "#proposed #agreed ..." is no command MeetBot knows.
+  std::vector<Hit> proposed = hits("\"proposed agreed publishing schedule\"");
+  ASSERT_EQ(proposed.size(), 1u);
+  EXPECT_EQ(proposed[0].record.kind, "say");
+  EXPECT_EQ(proposed[0].record.item, "");
+}
+
+TEST_F(RealCorpusSearchTest, FromFollowsNickChangesInChannelLogs) {
+  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+  ASSERT_TRUE(ok_);
+  std::set<std::string> speakers;
+  for (const Hit& h : hits("from:rafael")) speakers.insert(*h.record.speaker);
+  EXPECT_TRUE(speakers.count("Guest9774")) << "rafael is now known as Guest9774";
+}
+
+TEST_F(RealCorpusSearchTest, TheFlattenedTcMeetingAnswers) {
+  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+  ASSERT_TRUE(ok_);
+  std::vector<Hit> privsep = hits("privsep meeting:tc");
+  EXPECT_GE(privsep.size(), 10u);
+  for (const Hit& h : privsep) EXPECT_FALSE(h.record.speaker.has_value());
+}
+
+}  // namespace
+}  // namespace eavesearch
