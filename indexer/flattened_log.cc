@@ -59,6 +59,8 @@ Result<ParsedLog> parse_flattened_log(std::string_view rel_path, std::string_vie
   for (std::size_t at = 0; at < content.size(); ++at) {
     int t = time_at(content, at);
     if (t < 0 || inside_asctime(content, at)) continue;
+    // A log's times never go back but across midnight: an earlier time is text.
+    if (current >= 0 && t < current && current - t < 12 * 3600) continue;
     if (current < 0 && !trim(content.substr(0, at)).empty()) {
       ++parsed.malformed_lines;
       parsed.warnings.push_back("text before the first time skipped");

@@ -11,16 +11,21 @@ TEST(FlattenedLogTest, OneRecordPerUtterance) {
   auto log = parse_flattened_log(
       "tc.2020-05-14-15.07.flattened.txt",
       "15:07:53 #startmeeting tc 15:07:54 Meeting started Thu May 14 15:07:53 2020 UTC and is "
-      "due. 15:08:00 at 10:00:00 we meet 15:09:00 #endmeeting");
+      "due. 15:08:00 at 10:00:00 we meet 15:09:00 at 15:30:00 then 23:59:00 late 00:01:00 "
+      "#endmeeting");
   ASSERT_TRUE(log.ok());
-  ASSERT_EQ(log->records.size(), 5u);
-  EXPECT_EQ(log->records[1].text, "Meeting started Thu May 14 15:07:53 2020 UTC and is due.");
-  EXPECT_EQ(log->records[1].kind, "bot");
-  // A time in the text splits it: the flattened form cannot tell; the date stays right.
-  EXPECT_EQ(log->records[2].text, "at");
-  EXPECT_EQ(format_iso(log->records[3].time), "2020-05-14T10:00:00Z");
-  EXPECT_EQ(log->records[4].kind, "endmeeting");
-  EXPECT_EQ(log->records[4].line, 5);
+  const auto& r = log->records;
+  ASSERT_EQ(r.size(), 7u);
+  EXPECT_EQ(r[1].text, "Meeting started Thu May 14 15:07:53 2020 UTC and is due.");
+  EXPECT_EQ(r[1].kind, "bot");
+  EXPECT_EQ(r[2].text, "at 10:00:00 we meet");  // an earlier time is text
+  // A later time in the text cannot be told from an utterance's: it splits.
+  EXPECT_EQ(r[3].text, "at");
+  EXPECT_EQ(format_iso(r[4].time), "2020-05-14T15:30:00Z");
+  EXPECT_EQ(format_iso(r[5].time), "2020-05-14T23:59:00Z");
+  EXPECT_EQ(format_iso(r[6].time), "2020-05-15T00:01:00Z");  // midnight
+  EXPECT_EQ(r[6].kind, "endmeeting");
+  EXPECT_EQ(r[6].line, 7);
 }
 
 TEST(FlattenedLogTest, RealTcMeeting) {

@@ -140,6 +140,38 @@ TEST(MeetbotLogTest, VotesNeedAnOpenVote) {
   EXPECT_EQ(item(12), "");
 }
 
+TEST(MeetbotLogTest, UndoRemovesTheLastItemOfEveryKind) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"#topic Goals", "topic"},           {"#info an info", "info"},
+      {"#idea an idea", "idea"},           {"#action ttx to do it", "action"},
+      {"#agreed we do it", "agreed"},      {"#accepted it is in", "accepted"},
+      {"#rejected it is out", "rejected"}, {"#link https://x.org/ a link", "link"},
+      {"https://x.org/bare", "link"},      {"#help need reviewers", "help"},
+  };
+  for (const auto& [line, item] : cases) {
+    ParsedLog kept = parse(start_lines() + "15:01:00 <mnaser> " + line);
+    ASSERT_EQ(kept.records[3].item, item) << line;
+    ParsedLog undone = parse(start_lines() + "15:00:30 <mnaser> #info earlier\n15:01:00 <mnaser> " +
+                             line + "\n15:01:01 <mnaser> #undo");
+    EXPECT_EQ(undone.records[4].item, "") << line;
+    EXPECT_EQ(undone.records[3].item, "info") << line;  // only the last one goes
+    ASSERT_EQ(undone.meeting.items.size(), 1u) << line;
+    EXPECT_EQ(undone.meeting.items[0].text, "earlier");
+  }
+  ParsedLog vote = parse(start_lines() +
+                         "15:01:00 <mnaser> #startvote Ship? Yes, No\n"
+                         "15:01:01 <mnaser> #endvote\n15:01:02 <mnaser> #undo");
+  EXPECT_EQ(vote.records[4].item, "");
+  EXPECT_TRUE(vote.meeting.items.empty());
+  ParsedLog twice = parse(start_lines() +
+                          "15:01:00 <mnaser> #info a\n15:01:01 <mnaser> #info b\n"
+                          "15:01:02 <mnaser> #undo\n15:01:03 <mnaser> #undo\n"
+                          "15:01:04 <mnaser> #undo");
+  EXPECT_TRUE(twice.meeting.items.empty());
+  ParsedLog not_chair = parse(start_lines() + "15:01:00 <mnaser> #info a\n15:01:01 <ttx> #undo");
+  EXPECT_EQ(not_chair.records[3].item, "info");
+}
+
 TEST(MeetbotLogTest, UndoOfANonAsciiItemRemovesNothing) {
   ParsedLog log = parse(start_lines() + "15:01:00 <mnaser> #info café\n15:01:01 <mnaser> #undo");
   EXPECT_EQ(log.records[3].item, "info");

@@ -55,7 +55,9 @@ Result<ParsedLog> parse_meetbot_log(std::string_view rel_path, std::string_view 
 
 // Reads the flattened form: "HH:MM:SS text HH:MM:SS text ..." with no nicks.
 // A time inside a bot message ("Meeting started Thu May 14 15:07:53 2020 UTC")
-// is text, not a new utterance. Record lines are utterance numbers.
+// is text, not a new utterance, and so is a time earlier than the utterance's
+// own (less than 12 hours back: more is midnight). Record lines are utterance
+// numbers.
 Result<ParsedLog> parse_flattened_log(std::string_view rel_path, std::string_view content);
 
 // Reads MeetBot's .log.html (HTMLlog2, FORMATS.md 1.5: old `name="l-N"` and
