@@ -75,7 +75,7 @@ Result<ParsedLog> parse_pasted_log(std::string_view rel_path, std::string_view c
 struct ParsedChannelLog {
   std::string channel;  // "#openstack-tc", from the file name, lowercased
   // One per log line, in order; `meeting`, `topic`, `item` empty. Kinds: say,
-  // me, notice, join, part, quit, nick, topicchange, mode, kick. `person`
+  // me, notice, join, part, quit, nick, topicchange, mode, kick, other. `person`
   // follows nick changes within the file ("a is now known as b": b's later
   // lines are a's person).
   std::vector<Record> records;
