@@ -61,6 +61,23 @@ std::string_view strip(std::string_view s) {
   return s;
 }
 
+// The non-empty runs of `s` between separators.
+template <typename IsSeparator>
+std::vector<std::string> split_fields(std::string_view s, IsSeparator is_separator) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (!is_separator(c)) {
+      cur.push_back(c);
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
 }  // namespace
 
 const Command* find_command(std::string_view text, std::string_view& rest) {
@@ -125,34 +142,10 @@ bool matches_whole_word(std::string_view text, std::string_view nick) {
 }
 
 std::vector<std::string> split_nick_list(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : strip(s)) {
-    if (c == ',' || c == ' ') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
+  return split_fields(strip(s), [](char c) { return c == ',' || c == ' '; });
 }
 
-std::vector<std::string> split_whitespace(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (is_space(c)) {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
+std::vector<std::string> split_whitespace(std::string_view s) { return split_fields(s, is_space); }
 
 std::vector<std::string> split_vote_options(std::string_view s) {
   std::vector<std::string> out(1);
