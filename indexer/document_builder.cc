@@ -65,6 +65,7 @@ Xapian::Document build_record_document(const Record& r) {
   add_value(doc, fields::kKind, r.kind);
   add_value(doc, fields::kItem, r.item);
   add_value(doc, fields::kLine, Xapian::sortable_serialise(r.line));
+  add_value(doc, fields::kLog, r.id.substr(0, r.id.rfind('#')));
   Xapian::termpos pos = 0;
   for_each_token(r.text, [&](const Token& t) { doc.add_posting(t.term, ++pos); });
   for_each_token(r.topic, [&](const Token& t) { doc.add_term(term(fields::kTopic, t.term)); });

@@ -1,8 +1,12 @@
 #include "eavesearch/searcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <memory>
+#include <tuple>
 
+#include "core/terms.h"
 #include "core/xapian_errors.h"
 #include "eavesearch/query.h"
 #include "eavesearch/record_codec.h"
@@ -15,7 +19,28 @@ namespace eavesearch {
 struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
+
+  // The record with this id, if the index has it.
+  Result<std::optional<Record>> record(const std::string& id) {
+    std::string term = boolean_term(fields::kId.prefix, id);
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) return std::optional<Record>{};
+    auto r = decode_record(db.get_document(*p).get_data());
+    if (!r) return r.error();
+    return std::optional<Record>{std::move(*r)};
+  }
 };
+
+namespace {
+
+Xapian::valueno facet_slot(const std::string& name) {
+  for (const Field& f : kAllFields) {
+    if (f.name == name) return static_cast<Xapian::valueno>(f.slot);
+  }
+  return static_cast<Xapian::valueno>(fields::kKind.slot);
+}
+
+}  // namespace
 
 std::optional<SortOrder> parse_sort_order(std::string_view s) {
   if (s == "relevance") return SortOrder::kRelevance;
@@ -67,6 +92,27 @@ Result<long> Searcher::record_count() {
   });
 }
 
+// Up to `n` records of the same log before and after `r`, nearest first
+// then put in order. Lines a log does not index (a channel log's copy of a
+// meeting) are skipped, looking at most 3n lines away.
+Result<std::pair<std::vector<Record>, std::vector<Record>>> Searcher::context_of(const Record& r,
+                                                                                 int n) {
+  std::string stem = r.id.substr(0, r.id.rfind('#'));
+  std::pair<std::vector<Record>, std::vector<Record>> out;
+  for (int direction : {-1, 1}) {
+    std::vector<Record>& side = direction < 0 ? out.first : out.second;
+    for (int step = 1; step <= 3 * n && static_cast<int>(side.size()) < n; ++step) {
+      int line = r.line + direction * step;
+      if (line < 1) break;
+      auto found = impl_->record(stem + "#" + std::to_string(line));
+      if (!found) return found.error();
+      if (*found) side.push_back(std::move(**found));
+    }
+  }
+  std::reverse(out.first.begin(), out.first.end());
+  return out;
+}
+
 Result<SearchResponse> Searcher::search(const SearchRequest& req) {
   if (req.page < 1) return Error{ErrorCode::kUsage, "page must be 1 or more"};
   if (req.per_page < 1 || req.per_page > kMaxPerPage) {
@@ -76,6 +122,15 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
   if (req.q.size() > kMaxQueryBytes) {
     return Error{ErrorCode::kUsage,
                  "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
+  }
+  if (req.context < 0 || req.context > kMaxContext) {
+    return Error{ErrorCode::kUsage, "context must be between 0 and " + std::to_string(kMaxContext)};
+  }
+  for (const std::string& f : req.facets) {
+    if (std::find(kFacetFields.begin(), kFacetFields.end(), f) == kFacetFields.end()) {
+      return Error{ErrorCode::kUsage,
+                   "unknown facet \"" + f + "\" (person, meeting, channel, year, month, kind)"};
+    }
   }
   if (static_cast<std::int64_t>(req.page) * req.per_page > kMaxResultWindow) {
     return Error{ErrorCode::kUsage, "page * per_page must be at most " +
@@ -108,19 +163,46 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
         enquire.set_sort_by_relevance_then_value(sort_slot, true);
         break;
     }
+    if (req.collapse) enquire.set_collapse_key(static_cast<Xapian::valueno>(fields::kLog.slot));
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (const std::string& f : req.facets) {
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(f)));
+      enquire.add_matchspy(spies.back().get());
+    }
     auto first = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     // Enough to make the total exact for all but large result sets.
     Xapian::doccount check_at_least = first + static_cast<Xapian::doccount>(req.per_page) + 1000;
+    if (!spies.empty()) check_at_least = std::max<Xapian::doccount>(check_at_least, kFacetSample);
     Xapian::MSet mset =
         enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page), check_at_least);
     resp.total = static_cast<long>(mset.get_matches_estimated());
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    for (std::size_t k = 0; k < spies.size(); ++k) {
+      Facet facet{req.facets[k], {}};
+      for (auto v = spies[k]->top_values_begin(kFacetValues);
+           v != spies[k]->top_values_end(kFacetValues); ++v) {
+        facet.values.emplace_back(*v, static_cast<long>(v.get_termfreq()));
+      }
+      // The spies see every match before collapsing. (With collapsing, 1.4
+      // keeps the uncollapsed lower bound loose even when it saw every match.)
+      resp.facets_exact = resp.facets_exact && resp.total_exact &&
+                          spies[k]->get_total() == mset.get_uncollapsed_matches_upper_bound();
+      resp.facets.push_back(std::move(facet));
+    }
     std::set<std::string> terms = highlight_terms(parsed.root);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       auto record = decode_record(it.get_document().get_data());
       if (!record) return record.error();
-      Hit hit{std::move(*record), "", it.get_weight()};
+      Hit hit;
+      hit.record = std::move(*record);
+      hit.score = it.get_weight();
       hit.snippet = make_snippet(hit.record.text, terms);
+      if (req.collapse) hit.collapsed = static_cast<long>(it.get_collapse_count());
+      if (req.context > 0) {
+        auto context = context_of(hit.record, req.context);
+        if (!context) return context.error();
+        std::tie(hit.before, hit.after) = std::move(*context);
+      }
       resp.hits.push_back(std::move(hit));
     }
     return Ok{};

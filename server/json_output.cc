@@ -57,8 +57,11 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
     nlohmann::json j = record_json(h.record, log_base_url);
     j["snippet"] = h.snippet;
     j["score"] = h.score;
-    j["context"] = {{"before", nlohmann::json::array()}, {"after", nlohmann::json::array()}};
-    j["collapsed"] = 0;
+    nlohmann::json before = nlohmann::json::array(), after = nlohmann::json::array();
+    for (const Record& r : h.before) before.push_back(record_json(r, log_base_url));
+    for (const Record& r : h.after) after.push_back(record_json(r, log_base_url));
+    j["context"] = {{"before", before}, {"after", after}};
+    j["collapsed"] = h.collapsed;
     hits.push_back(std::move(j));
   }
   nlohmann::json query = {{"q", resp.q},
@@ -66,12 +69,17 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
                           {"lenient", resp.lenient},
                           {"sort", sort_order_name(resp.sort)}};
   if (resp.lenient) query["problem"] = resp.problem;
+  nlohmann::json facets = nlohmann::json::object();
+  for (const Facet& f : resp.facets) {
+    nlohmann::json values = nlohmann::json::array();
+    for (const auto& [value, count] : f.values)
+      values.push_back({{"value", value}, {"count", count}});
+    facets[f.field] = values;
+  }
   return {
-      {"query", query},
-      {"total", {{"value", resp.total}, {"exact", resp.total_exact}}},
-      {"took_ms", resp.took_ms},
-      {"hits", hits},
-      {"facets", nlohmann::json::object()},
+      {"query", query},          {"total", {{"value", resp.total}, {"exact", resp.total_exact}}},
+      {"took_ms", resp.took_ms}, {"hits", hits},
+      {"facets", facets},        {"facets_exact", resp.facets_exact},
       {"did_you_mean", nullptr},
   };
 }

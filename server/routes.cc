@@ -39,6 +39,26 @@ Result<SearchRequest> search_request(const httplib::Request& req) {
   if (!per_page) return per_page.error();
   sr.page = *page;
   sr.per_page = *per_page;
+  auto context = int_param(req, "context", 0);
+  if (!context) return context.error();
+  sr.context = *context;
+  if (req.has_param("facets")) {
+    std::string list = req.get_param_value("facets");
+    for (std::size_t at = 0; at <= list.size();) {
+      std::size_t comma = list.find(',', at);
+      std::string name =
+          list.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+      if (!name.empty()) sr.facets.push_back(name);
+      if (comma == std::string::npos) break;
+      at = comma + 1;
+    }
+  }
+  if (req.has_param("collapse")) {
+    if (req.get_param_value("collapse") != "meeting") {
+      return Error{ErrorCode::kUsage, "collapse must be meeting"};
+    }
+    sr.collapse = true;
+  }
   if (req.has_param("sort")) {
     auto sort = parse_sort_order(req.get_param_value("sort"));
     if (!sort) return Error{ErrorCode::kUsage, "sort must be relevance, newest or oldest"};

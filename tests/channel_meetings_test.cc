@@ -74,7 +74,7 @@ class ChannelAndMeetingsTest : public ::testing::Test {
   std::set<std::string> ids(const std::string& q) {
     auto searcher = Searcher::open(db_.str() + "/db");
     EXPECT_TRUE(searcher.ok());
-    auto resp = searcher->search({q, 1, 100, SortOrder::kOldest, 0});
+    auto resp = searcher->search(testing::request(q, 100, SortOrder::kOldest));
     EXPECT_TRUE(resp.ok());
     std::set<std::string> out;
     for (const Hit& h : resp->hits) {

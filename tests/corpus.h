@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "eavesearch/searcher.h"
+
 namespace eavesearch::testing {
 
 // The corpus folder, or nullopt when it is absent.
@@ -35,6 +37,17 @@ std::filesystem::path sample_dir();
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, std::string_view content);
+
+// A search request with the fields tests vary; the rest default.
+inline SearchRequest request(std::string q, int per_page = 20, SortOrder sort = SortOrder::kAuto,
+                             int page = 1) {
+  SearchRequest r;
+  r.q = std::move(q);
+  r.per_page = per_page;
+  r.sort = sort;
+  r.page = page;
+  return r;
+}
 
 // A fresh folder removed at destruction.
 class TempDir {

@@ -48,11 +48,11 @@ TEST(HostileInputTest, IndexingSurvivesUglyFiles) {
 
   auto searcher = Searcher::open((db_parent.path() / "db").string());
   ASSERT_TRUE(searcher.ok());
-  auto resp = searcher->search(SearchRequest{"searchable", 1, 20, SortOrder::kAuto, 0});
+  auto resp = searcher->search(testing::request("searchable"));
   ASSERT_TRUE(resp.ok());
   ASSERT_EQ(resp->hits.size(), 1u);
   EXPECT_EQ(resp->hits[0].record.meeting, long_name);
-  auto nick = searcher->search(SearchRequest{"nick", 1, 20, SortOrder::kAuto, 0});
+  auto nick = searcher->search(testing::request("nick"));
   ASSERT_TRUE(nick.ok());
   EXPECT_EQ(nick->total, 2);
   for (const Hit& h : nick->hits) {
@@ -102,7 +102,7 @@ TEST(HostileInputTest, MircCodesNeverReachTheIndex) {
   EXPECT_TRUE(xdb.term_exists("green"));
   auto searcher = Searcher::open(db.str() + "/db");
   ASSERT_TRUE(searcher.ok());
-  auto resp = searcher->search({"", 1, 100, SortOrder::kOldest, 0});
+  auto resp = searcher->search(testing::request("", 100, SortOrder::kOldest));
   ASSERT_TRUE(resp.ok());
   std::set<std::string> texts;
   for (const Hit& h : resp->hits) texts.insert(h.record.text);

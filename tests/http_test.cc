@@ -123,6 +123,9 @@ TEST_F(HttpTest, BadRequestsGetJsonErrors) {
       {"/api/v1/search?q=" + std::string(1025, 'a'), 400, "bad_request"},
       {"/api/v1/search?q=x&page=2147483647", 400, "bad_request"},
       {"/api/v1/search?q=x&page=101&per_page=100", 400, "bad_request"},
+      {"/api/v1/search?q=x&context=11", 400, "bad_request"},
+      {"/api/v1/search?q=x&facets=person,colour", 400, "bad_request"},
+      {"/api/v1/search?q=x&collapse=channel", 400, "bad_request"},
       {"/api/v1/nothing", 404, "not_found"},
       {"/nothing%FF%FE", 404, "not_found"},
   };
@@ -142,6 +145,19 @@ TEST_F(HttpTest, InvalidUtf8InTheQueryIsAnsweredNotFatal) {
   json j = get_json("/api/v1/search?q=privsep%FF", 200);
   EXPECT_EQ(j["query"]["q"], "privsep\uFFFD");
   get_json("/healthz", 200);  // still up
+}
+
+TEST_F(HttpTest, FacetsContextAndCollapse) {
+  json j = get_json("/api/v1/search?q=ubuntu&facets=meeting,year&context=1&collapse=meeting", 200);
+  EXPECT_EQ(j["facets"]["meeting"],
+            json::parse(R"([{"value":"tc","count":3},{"value":"nova","count":2}])"));
+  EXPECT_EQ(j["facets_exact"], true);
+  ASSERT_EQ(j["hits"].size(), 2u);
+  for (const json& hit : j["hits"]) {
+    EXPECT_EQ(hit["context"]["before"].size(), 1u);
+    EXPECT_GE(hit["collapsed"].get<int>(), 1);
+    EXPECT_EQ(hit["context"]["before"][0]["meeting"], hit["meeting"]);
+  }
 }
 
 TEST_F(HttpTest, HealthAndPage) {

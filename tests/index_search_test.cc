@@ -174,7 +174,7 @@ TEST_F(IndexSearchTest, SortsAndPages) {
 
   auto searcher = Searcher::open(db_);
   ASSERT_TRUE(searcher.ok());
-  SearchRequest req{"ubuntu", 2, 2, SortOrder::kOldest, 0};
+  SearchRequest req = testing::request("ubuntu", 2, SortOrder::kOldest, 2);
   auto page2 = searcher->search(req);
   ASSERT_TRUE(page2.ok());
   ASSERT_EQ(page2->hits.size(), 2u);
@@ -182,13 +182,82 @@ TEST_F(IndexSearchTest, SortsAndPages) {
   EXPECT_EQ(page2->total, 5);
 }
 
+TEST_F(IndexSearchTest, FacetsCountEveryMatch) {
+  index();
+  auto searcher = Searcher::open(db_);
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest req = testing::request("ubuntu OR privsep");
+  req.facets = {"meeting", "person", "year", "kind"};
+  auto resp = searcher->search(req);
+  ASSERT_TRUE(resp.ok()) << resp.error().message;
+  EXPECT_EQ(resp->total, 8);  // privsep: nova 5 6 8, tc 5; ubuntu: nova 11 12, tc 4 5 6
+  EXPECT_TRUE(resp->facets_exact);
+  ASSERT_EQ(resp->facets.size(), 4u);
+  EXPECT_EQ(resp->facets[0].field, "meeting");
+  EXPECT_EQ(resp->facets[0].values,
+            (std::vector<std::pair<std::string, long>>{{"nova", 5}, {"tc", 3}}));
+  EXPECT_EQ(resp->facets[2].values,
+            (std::vector<std::pair<std::string, long>>{{"2020", 5}, {"2021", 3}}));
+  for (const Facet& f : resp->facets) {
+    long sum = 0;
+    for (const auto& [value, count] : f.values) sum += count;
+    if (f.field != "person") {  // lines without a speaker have no person
+      EXPECT_EQ(sum, resp->total) << f.field;
+    }
+  }
+  req.facets = {"colour"};
+  EXPECT_EQ(searcher->search(req).error().code, ErrorCode::kUsage);
+}
+
+TEST_F(IndexSearchTest, ContextLinesComeFromTheSameLogInOrder) {
+  index();
+  auto searcher = Searcher::open(db_);
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest req = testing::request("pwned");
+  req.context = 2;
+  auto resp = searcher->search(req);
+  ASSERT_TRUE(resp.ok());
+  ASSERT_EQ(resp->hits.size(), 1u);
+  const Hit& h = resp->hits[0];
+  ASSERT_EQ(h.before.size(), 2u);
+  ASSERT_EQ(h.after.size(), 2u);
+  EXPECT_EQ(h.before[0].id, nova(8));
+  EXPECT_EQ(h.before[1].id, nova(9));
+  EXPECT_EQ(h.after[0].id, nova(11));
+  EXPECT_EQ(h.after[1].id, nova(12));
+  req.q = "endmeeting meeting:nova";
+  req.context = 10;
+  auto last = searcher->search(req);
+  ASSERT_TRUE(last.ok());
+  ASSERT_EQ(last->hits.size(), 1u);
+  EXPECT_EQ(last->hits[0].before.size(), 10u);
+  EXPECT_TRUE(last->hits[0].after.empty());  // the log's last line
+  req.context = 11;
+  EXPECT_EQ(searcher->search(req).error().code, ErrorCode::kUsage);
+}
+
+TEST_F(IndexSearchTest, CollapseKeepsOneHitPerMeeting) {
+  index();
+  auto searcher = Searcher::open(db_);
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest req = testing::request("ubuntu", 20, SortOrder::kOldest);
+  req.collapse = true;
+  auto resp = searcher->search(req);
+  ASSERT_TRUE(resp.ok());
+  ASSERT_EQ(resp->hits.size(), 2u);
+  EXPECT_EQ(resp->hits[0].record.meeting, "nova");
+  EXPECT_EQ(resp->hits[0].collapsed, 1);  // nova has 2 ubuntu lines
+  EXPECT_EQ(resp->hits[1].record.meeting, "tc");
+  EXPECT_EQ(resp->hits[1].collapsed, 2);
+}
+
 TEST_F(IndexSearchTest, BadRequestsAndLenientQueries) {
   index();
   auto searcher = Searcher::open(db_);
   ASSERT_TRUE(searcher.ok());
-  SearchRequest too_many{"x", 1, kMaxPerPage + 1, SortOrder::kAuto, 0};
+  SearchRequest too_many = testing::request("x", kMaxPerPage + 1);
   EXPECT_EQ(searcher->search(too_many).error().code, ErrorCode::kUsage);
-  SearchRequest long_q{std::string(kMaxQueryBytes + 1, 'a'), 1, 20, SortOrder::kAuto, 0};
+  SearchRequest long_q = testing::request(std::string(kMaxQueryBytes + 1, 'a'));
   EXPECT_EQ(searcher->search(long_q).error().code, ErrorCode::kUsage);
   SearchResponse lenient = search("(privsep AND");
   EXPECT_TRUE(lenient.lenient);

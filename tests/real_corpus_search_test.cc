@@ -27,7 +27,7 @@ class RealCorpusSearchTest : public ::testing::Test {
   std::vector<Hit> hits(const std::string& q) {
     auto searcher = Searcher::open(dir_->str() + "/db");
     EXPECT_TRUE(searcher.ok());
-    auto resp = searcher->search({q, 1, 100, SortOrder::kOldest, 0});
+    auto resp = searcher->search(testing::request(q, 100, SortOrder::kOldest));
     EXPECT_TRUE(resp.ok());
     return resp.ok() ? resp->hits : std::vector<Hit>{};
   }

@@ -41,13 +41,14 @@ inline constexpr Field kTime{"time", "", 0, {"date"}};  // sortable_serialise(ep
 // that order does not depend on the shard layout.
 inline constexpr Field kSortKey{"sortkey", "", 1, {}};
 inline constexpr Field kLine{"line", "", 9, {}};  // sortable_serialise(line)
+inline constexpr Field kLog{"log", "", 10, {}};   // the log's stem: one hit per log when collapsing
 }  // namespace fields
 
 inline constexpr std::array kAllFields = {
     fields::kId,      fields::kPerson, fields::kSpeaker, fields::kMeeting, fields::kChannel,
     fields::kKind,    fields::kItem,   fields::kOwner,   fields::kTopic,   fields::kType,
     fields::kFile,    fields::kDay,    fields::kYear,    fields::kMonth,   fields::kTime,
-    fields::kSortKey, fields::kLine,
+    fields::kSortKey, fields::kLine,   fields::kLog,
 };
 
 inline constexpr std::string_view kTypeRecord = "record";

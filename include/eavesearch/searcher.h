@@ -3,6 +3,7 @@
 // commits after refresh().
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -31,7 +32,14 @@ struct SearchRequest {
   int per_page = 20;  // 1..kMaxPerPage
   SortOrder sort = SortOrder::kAuto;
   std::int64_t now = 0;  // anchors relative dates; 0 means the current time
+  int context = 0;       // lines of the same log before and after each hit, 0..kMaxContext
+  std::vector<std::string> facets;  // any of kFacetFields
+  bool collapse = false;            // one hit per log (meeting), with how many more it has
 };
+
+inline constexpr int kMaxContext = 10;
+inline constexpr std::array<std::string_view, 6> kFacetFields = {"person", "meeting", "channel",
+                                                                 "year",   "month",   "kind"};
 
 inline constexpr int kMaxPerPage = 100;
 // The deepest hit a request may page to (page * per_page), as Elasticsearch's
@@ -43,7 +51,19 @@ struct Hit {
   Record record;
   std::string snippet;  // HTML: log text escaped, matched words in <mark>
   double score = 0;
+  std::vector<Record> before;  // up to `context` lines of the same log, in order
+  std::vector<Record> after;
+  long collapsed = 0;  // with collapse: other hits in the same log (at least this many)
 };
+
+struct Facet {
+  std::string field;                                 // one of kFacetFields
+  std::vector<std::pair<std::string, long>> values;  // most frequent first, at most kFacetValues
+};
+
+inline constexpr std::size_t kFacetValues = 20;
+// Matches examined for facet counts; beyond it the counts are estimates.
+inline constexpr unsigned kFacetSample = 50000;
 
 struct SearchResponse {
   std::string q;
@@ -53,6 +73,8 @@ struct SearchResponse {
   SortOrder sort = SortOrder::kRelevance;
   long total = 0;
   bool total_exact = true;
+  std::vector<Facet> facets;  // in the order asked for
+  bool facets_exact = true;   // counted over every match (else over the first kFacetSample)
   double took_ms = 0;
   std::vector<Hit> hits;
 };
@@ -67,7 +89,8 @@ class Searcher {
   ~Searcher();
 
   // kUsage for a bad request (page < 1, per_page outside 1..kMaxPerPage,
-  // page * per_page over kMaxResultWindow, q over kMaxQueryBytes). An
+  // page * per_page over kMaxResultWindow, q over kMaxQueryBytes, context
+  // outside 0..kMaxContext, an unknown facet). An
   // unparsable query is read leniently, not refused. kUnavailable when the
   // index keeps changing under the read.
   Result<SearchResponse> search(const SearchRequest& request);
@@ -80,6 +103,7 @@ class Searcher {
 
  private:
   struct Impl;
+  Result<std::pair<std::vector<Record>, std::vector<Record>>> context_of(const Record& r, int n);
   explicit Searcher(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
