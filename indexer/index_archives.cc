@@ -10,6 +10,7 @@
 #include "eavesearch/indexer.h"
 #include "eavesearch/parser.h"
 #include "eavesearch/schema.h"
+#include "eavesearch/time_util.h"
 #include "indexer/archive_walker.h"
 #include "indexer/channel_meetings.h"
 #include "indexer/db_layout.h"
@@ -49,6 +50,19 @@ std::string archive_root_of(const std::string& rel_path) {
     }
   }
   return {};
+}
+
+// "…/#chan.2020-05-14.log" (or .log.html) -> "…/#chan.2020-05-13.log"; "" if
+// the name has no such date.
+std::string previous_day_path(const std::string& path) {
+  std::size_t dot = path.rfind(".log");
+  if (dot == std::string::npos || dot < 11 || path[dot - 11] != '.') return {};
+  auto day = parse_iso_day(std::string_view(path).substr(dot - 10, 10));
+  if (!day) return {};
+  CivilTime t = to_civil(*day - kSecondsPerDay);
+  char date[40];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", t.year, t.month, t.day);
+  return path.substr(0, dot - 10) + date + ".log";
 }
 
 class IndexRun {
@@ -160,27 +174,56 @@ class IndexRun {
     report_malformed(file, parsed->malformed_lines, parsed->warnings);
     if (before) remove_records(file.rel_path, *before);
     ++(before ? report_.files_changed : report_.files_new);
-    std::vector<bool> keep(parsed->records.size(), true);
-    for (ChannelMeeting& cm : find_channel_meetings(parsed->records, parsed->channel)) {
+    // A meeting that ran past midnight goes on at the top of the next day's
+    // log: read it with the day before, whose records that file indexes.
+    std::vector<Record> records = previous_day_records(file, parsed->records);
+    std::size_t own = records.size();
+    records.insert(records.end(), parsed->records.begin(), parsed->records.end());
+    std::size_t offset = own;
+    std::vector<bool> keep(records.size(), true);
+    for (ChannelMeeting& cm : find_channel_meetings(records, parsed->channel)) {
       std::string stem = archive_root_of(file.rel_path) + cm.meeting.id;
       if (meeting_logs.count(stem)) {
         for (std::size_t k : cm.messages) keep[k] = false;
         db_.set_metadata(meeting_channel_key(stem), parsed->channel);
         continue;
       }
+      if (cm.first < offset) continue;  // the day before's file indexes that meeting
       db_.replace_document(boolean_term(fields::kId.prefix, cm.meeting.id),
                            build_meeting_document(cm.meeting));
       ++pending_;
     }
-    for (std::size_t k = 0; k < parsed->records.size(); ++k) {
+    for (std::size_t k = offset; k < records.size(); ++k) {
       if (!keep[k]) continue;
-      const Record& r = parsed->records[k];
+      const Record& r = records[k];
       db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
       ++state.records;
     }
     report_.records_added += state.records;
     pending_ += state.records;
     save_state(file.rel_path, state);
+  }
+
+  // The records of the channel's log of the day before, when `records` (this
+  // day's) begin inside a meeting: an #endmeeting before any #startmeeting.
+  std::vector<Record> previous_day_records(const ArchiveFile& file,
+                                           const std::vector<Record>& records) {
+    auto starts_inside_meeting = [&] {
+      for (const Record& r : records) {
+        if (r.kind != "say") continue;
+        if (r.text.rfind("#startmeeting", 0) == 0) return false;
+        if (r.text.rfind("#endmeeting", 0) == 0) return true;
+      }
+      return false;
+    };
+    if (!starts_inside_meeting()) return {};
+    std::string rel = previous_day_path(file.rel_path);
+    std::string abs = previous_day_path(file.abs_path);
+    if (rel.empty() || abs.empty()) return {};
+    auto content = read_file(abs);
+    if (!content) return {};
+    auto day = parse_channel_log(rel, *content);
+    return day ? std::move(day->records) : std::vector<Record>{};
   }
 
   void report_malformed(const ArchiveFile& file, int count,

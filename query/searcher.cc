@@ -8,6 +8,7 @@
 
 #include "core/terms.h"
 #include "core/xapian_errors.h"
+#include "eavesearch/person.h"
 #include "eavesearch/query.h"
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
@@ -76,6 +77,77 @@ Result<Searcher> Searcher::open(const std::string& db_dir) {
                      " (eavesearch index makes one): " + searcher.error().message};
   }
   return searcher;
+}
+
+Result<Hit> Searcher::record(const std::string& id, int context) {
+  if (context < 0 || context > kMaxContext) {
+    return Error{ErrorCode::kUsage, "context must be between 0 and " + std::to_string(kMaxContext)};
+  }
+  return with_xapian_errors([&]() -> Result<Hit> {
+    auto found = impl_->record(id);
+    if (!found) return found.error();
+    if (!*found) return Error{ErrorCode::kNotFound, "no record " + id};
+    Hit hit;
+    hit.record = std::move(**found);
+    hit.snippet = make_snippet(hit.record.text, {});
+    auto around = context_of(hit.record, context);
+    if (!around) return around.error();
+    std::tie(hit.before, hit.after) = std::move(*around);
+    return hit;
+  });
+}
+
+Result<std::vector<Meeting>> Searcher::meetings_of(const std::string& name) {
+  return with_xapian_errors([&]() -> Result<std::vector<Meeting>> {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER,
+        Xapian::Query(boolean_term(fields::kMeeting.prefix, normalise_meeting_name(name))),
+        Xapian::Query(std::string(fields::kType.prefix).append(kTypeMeeting))));
+    enquire.set_sort_by_value(static_cast<Xapian::valueno>(fields::kSortKey.slot), true);
+    std::vector<Meeting> out;
+    Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      auto m = decode_meeting(it.get_document().get_data());
+      if (!m) return m.error();
+      m->items.clear();
+      m->people.clear();
+      out.push_back(std::move(*m));
+    }
+    return out;
+  });
+}
+
+Result<std::pair<Meeting, std::vector<Record>>> Searcher::meeting(const std::string& id) {
+  return with_xapian_errors([&]() -> Result<std::pair<Meeting, std::vector<Record>>> {
+    std::string term = boolean_term(fields::kId.prefix, id);
+    Xapian::PostingIterator p = impl_->db.postlist_begin(term);
+    if (p == impl_->db.postlist_end(term)) return Error{ErrorCode::kNotFound, "no meeting " + id};
+    auto m = decode_meeting(impl_->db.get_document(*p).get_data());
+    if (!m) return Error{ErrorCode::kNotFound, "no meeting " + id};
+    // Its lines: the records of its file, of its name, within its time.
+    Xapian::Enquire enquire(impl_->db);
+    auto time_slot = static_cast<Xapian::valueno>(fields::kTime.slot);
+    Xapian::Query lines(Xapian::Query::OP_FILTER,
+                        Xapian::Query(boolean_term(fields::kFile.prefix, m->path)),
+                        Xapian::Query(boolean_term(fields::kMeeting.prefix, m->name)));
+    lines = Xapian::Query(Xapian::Query::OP_FILTER, lines,
+                          Xapian::Query(Xapian::Query::OP_VALUE_RANGE, time_slot,
+                                        Xapian::sortable_serialise(static_cast<double>(m->start)),
+                                        Xapian::sortable_serialise(static_cast<double>(m->end))));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, lines,
+                      Xapian::Query(std::string(fields::kType.prefix).append(kTypeRecord))));
+    enquire.set_sort_by_value(static_cast<Xapian::valueno>(fields::kSortKey.slot), false);
+    std::vector<Record> records;
+    Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      auto r = decode_record(it.get_document().get_data());
+      if (!r) return r.error();
+      records.push_back(std::move(*r));
+    }
+    return std::pair{std::move(*m), std::move(records)};
+  });
 }
 
 Status Searcher::refresh() {

@@ -117,5 +117,23 @@ TEST_F(ChannelAndMeetingsTest, AMeetingOnlyInTheChannelLogIsIndexedFromIt) {
   EXPECT_EQ((*stats)[1], (std::pair<std::string, long>{"meeting", 1}));
 }
 
+TEST_F(ChannelAndMeetingsTest, AMeetingPastMidnightGoesOnInTheNextDaysLog) {
+  testing::write_file(archive_.path() / "irclogs/#openstack-tc/#openstack-tc.2020-05-14.log",
+                      "2020-05-14T23:59:00  <mnaser> #startmeeting tc\n"
+                      "2020-05-14T23:59:30  <mnaser> #topic Late privsep\n");
+  testing::write_file(archive_.path() / "irclogs/#openstack-tc/#openstack-tc.2020-05-15.log",
+                      "2020-05-15T00:00:10  <gmann> privsep after midnight\n"
+                      "2020-05-15T00:01:00  <mnaser> #endmeeting\n"
+                      "2020-05-15T00:02:00  <ttx> privsep chatter after it\n");
+  testing::write_file(archive_.path() / "meetings/tc/2020/tc.2020-05-14-23.59.log.txt",
+                      "23:59:00 <mnaser> #startmeeting tc\n23:59:30 <mnaser> #topic Late privsep\n"
+                      "00:00:10 <gmann> privsep after midnight\n00:01:00 <mnaser> #endmeeting");
+  index();
+  std::string meet = "meetings/tc/2020/tc.2020-05-14-23.59#";
+  EXPECT_EQ(ids("privsep"),
+            (std::set<std::string>{meet + "2", meet + "3",
+                                   "irclogs/#openstack-tc/#openstack-tc.2020-05-15#3"}));
+}
+
 }  // namespace
 }  // namespace eavesearch

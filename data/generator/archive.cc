@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <vector>
 
+#include "channel_logs.h"
 #include "civil_date.h"
 #include "meeting_table.h"
 #include "meeting_writer.h"
@@ -54,6 +56,31 @@ class Planner {
     build_series();
     ArchiveStats stats;
     stats.tiers = tiers_;
+    if (options_.channel_logs) {
+      std::set<std::string> meeting_channels;
+      for (const MeetingSeries& m : series_) meeting_channels.insert(m.channel);
+      channels_.emplace(options_.seed, std::move(meeting_channels),
+                        [this](const std::string& relative, const std::string& text) {
+                          write_file(relative, text);
+                        });
+    }
+    walk(&stats);
+    if (channels_) {
+      channels_->finish();
+      const ChannelStats& c = channels_->stats();
+      stats.channel_files = c.files;
+      stats.channel_lines = c.lines;
+      stats.channel_bytes = c.bytes;
+      stats.quiet_days = c.quiet_days;
+      stats.moved = c.moved;
+      stats.left_out = c.left_out;
+    }
+    return stats;
+  }
+
+ private:
+  void walk(ArchiveStats* out) {
+    ArchiveStats& stats = *out;
     int64_t slots_left = slots_;
     int64_t weight_left = weight_;
     const int64_t est_avg = slots_ > 0 ? std::max<int64_t>(1, capacity_lines_ / slots_) : 100;
@@ -62,6 +89,7 @@ class Planner {
     std::vector<Slot> day_slots;
     std::set<std::string> written_today;
     for (int64_t day = options_.from_day; day <= options_.to_day; ++day) {
+      if (channels_) channels_->flush_before(day);
       day_slots.clear();
       written_today.clear();
       for (size_t i = 0; i < series_.size(); ++i) {
@@ -76,7 +104,7 @@ class Planner {
         const bool take = decide(stats, est_avg, slots_left, weight_left, w, pick);
         --slots_left;
         weight_left -= w;
-        if (done(stats)) return stats;
+        if (done(stats)) return;
         if (!take) continue;
         MeetingSpec spec;
         spec.series = &series;
@@ -93,15 +121,14 @@ class Planner {
         const std::string path = log_relative_path(log);
         if (!written_today.insert(path).second) continue;  // same minute twice: keep the first
         write_file(path, log.text);
+        if (channels_) channels_->add_meeting(spec, log);
         ++stats.meetings;
         stats.lines += log.lines;
         stats.bytes += static_cast<int64_t>(log.text.size());
       }
     }
-    return stats;
   }
 
- private:
   void count(const std::vector<MeetingSeries>& list, int64_t* slots, int64_t* weight,
              int64_t* lines) const {
     for (int64_t day = options_.from_day; day <= options_.to_day; ++day) {
@@ -158,6 +185,7 @@ class Planner {
   std::vector<MeetingSeries> series_;
   std::vector<std::vector<Regular>> pools_;
   std::set<std::string> made_dirs_;
+  std::optional<ChannelLogs> channels_;
   int64_t slots_ = 0;
   int64_t weight_ = 0;
   int64_t capacity_lines_ = 0;

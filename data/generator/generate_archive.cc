@@ -1,5 +1,6 @@
 // eavesearch-generate: writes a deterministic, realistic OpenStack MeetBot
-// archive (meetings/<name>/<YYYY>/<name>.<date>-<HH>.<MM>.log.txt).
+// archive (meetings/<name>/<YYYY>/<name>.<date>-<HH>.<MM>.log.txt) and the
+// channel logs around its meetings (irclogs/#<chan>/#<chan>.<date>.log).
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <cstdio>
@@ -25,6 +26,7 @@ int run(int argc, char** argv) {
   std::string from = "2012-09-01";
   std::string to = "2025-06-30";
   bool force = false;
+  bool no_channel_logs = false;
   app.add_option("--out", out, "Archive root directory (created if missing)")->required();
   app.add_option("--seed", seed, "Seed; the same arguments always give the same archive")
       ->capture_default_str();
@@ -37,6 +39,8 @@ int run(int argc, char** argv) {
   app.add_option("--from", from, "First day, YYYY-MM-DD")->capture_default_str();
   app.add_option("--to", to, "Last day, YYYY-MM-DD")->capture_default_str();
   app.add_flag("--force", force, "Write into DIR even if it is not empty");
+  app.add_flag("--no-channel-logs", no_channel_logs,
+               "Write only meetings/, no irclogs/ (the meetings are the same either way)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -79,11 +83,17 @@ int run(int argc, char** argv) {
   if (meetings == 0 && lines == 0) options.meetings = 300;
   options.from_day = *from_day;
   options.to_day = *to_day;
+  options.channel_logs = !no_channel_logs;
   const gen::ArchiveStats stats = gen::generate_archive(options);
   std::printf(
-      "eavesearch-generate: %lld meetings, %lld lines, %lld bytes in %s (seed %llu, %s..%s)\n",
+      "eavesearch-generate: %lld meetings, %lld lines, %lld bytes; channel logs: %lld files, "
+      "%lld lines, %lld bytes (%lld quiet days, %lld meetings moved, %lld left out); in %s "
+      "(seed %llu, %s..%s)\n",
       static_cast<long long>(stats.meetings), static_cast<long long>(stats.lines),
-      static_cast<long long>(stats.bytes), out.c_str(), static_cast<unsigned long long>(seed),
+      static_cast<long long>(stats.bytes), static_cast<long long>(stats.channel_files),
+      static_cast<long long>(stats.channel_lines), static_cast<long long>(stats.channel_bytes),
+      static_cast<long long>(stats.quiet_days), static_cast<long long>(stats.moved),
+      static_cast<long long>(stats.left_out), out.c_str(), static_cast<unsigned long long>(seed),
       from.c_str(), to.c_str());
   return 0;
 }

@@ -123,6 +123,7 @@ void Session::topic(const TopicDef& def, int64_t budget) {
   const std::string cmd = rng_.chance(1, 80) ? "#TOPIC " : "#topic ";
   say(chair, cmd + title);
   add_item("#topic " + title, "Topic");
+  set_channel_topic(title);
   switch (def.kind) {
     case TopicKind::kRollCall:
       roll_call(until);

@@ -45,6 +45,7 @@ class Session {
   void add_chairs(const std::vector<std::string>& nicks);
   void print_chairs();
   void add_item(std::string text, std::string type);
+  void set_channel_topic(const std::string& topic);
   void undo(size_t chair);
   void maybe_rename();
   std::string say_template(size_t who, Phrase phrase, std::string_view to = {});
@@ -76,6 +77,8 @@ class Session {
   int64_t end_t_ = 0;  // planned end
   int pace_ = 15;      // mean seconds between lines
   size_t last_speaker_ = 0;
+  std::string meeting_topic_;  // MeetBot's _meetingTopic
+  std::string current_topic_;  // the last chair #topic
   bool renamed_ = false;
   bool html_pending_ = false;
   bool vote_pending_ = false;

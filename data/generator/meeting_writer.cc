@@ -9,7 +9,7 @@
 namespace eavesearch::gen {
 namespace {
 
-constexpr int64_t kOpenDevMeetDay = 18748;    // 2021-05-01
+constexpr int64_t kMeetingTopicDay = 15661;   // 2012-11-17
 constexpr int64_t kDueToFinishDay = 15898;    // 2013-07-12
 constexpr int64_t kUndoShowsTextDay = 17136;  // 2016-12-01
 constexpr char kMeetBotUrl[] = "http://wiki.debian.org/MeetBot";
@@ -201,6 +201,7 @@ void Session::maybe_rename() {
   Person& p = people_[1 + rng_.uniform(people_.size() - 1)];
   if (p.shown != p.base) return;
   p.shown = p.base + "_";
+  log_->events.push_back({log_->lines - 1, LogEvent::Kind::kRename, p.base, p.shown});
   ctx_.nicks.clear();
   for (const Person& q : people_) ctx_.nicks.push_back(q.shown);
 }
@@ -223,6 +224,11 @@ void Session::start_meeting() {
   first += ".  The chair is " + chair + ". Information about MeetBot at " + kMeetBotUrl + ".";
   bot(first);
   bot("Useful Commands: #action #agreed #help #info #idea #link #topic #startvote.");
+  if (spec_.day >= kMeetingTopicDay) {
+    // MeetBot's do_meetingtopic: the argument, stripped, becomes the meeting topic.
+    meeting_topic_ = arg.substr(arg.find_first_not_of(' '));
+    set_channel_topic("");
+  }
   if (rng_.percent(30)) {
     quick_gap();
     const size_t who = pick_speaker(0);
@@ -232,6 +238,8 @@ void Session::start_meeting() {
   if (rng_.percent(2)) {
     quick_gap();
     say(0, "#meetingtopic " + spec_.series->project);
+    meeting_topic_ = spec_.series->project;
+    set_channel_topic(current_topic_);
   }
   if (rng_.percent(55)) {
     human_gap();
@@ -280,6 +288,14 @@ void Session::print_chairs() {
   std::string line = "Current chairs:";
   for (const std::string& n : sorted) line += " " + n;
   bot(line);
+}
+
+void Session::set_channel_topic(const std::string& topic) {
+  // MeetBot's settopic(); the channel log shows the change, .log.txt does not.
+  current_topic_ = topic;
+  std::string text = topic;
+  if (!meeting_topic_.empty()) text += " (Meeting topic: " + meeting_topic_ + ")";
+  log_->events.push_back({log_->lines - 1, LogEvent::Kind::kTopic, std::move(text), {}});
 }
 
 void Session::add_item(std::string text, std::string type) {

@@ -21,13 +21,27 @@ struct MeetingSpec {
   uint64_t seed = 0;                           // all randomness of the meeting
 };
 
+// Something the channel sees that MeetBot's raw log does not hold, right
+// after line `after_line` (0-based) of the .log.txt.
+struct LogEvent {
+  enum class Kind {
+    kTopic,   // MeetBot sets the channel topic to `text`
+    kRename,  // `text` is now known as `new_nick`
+  };
+  int64_t after_line = 0;
+  Kind kind = Kind::kTopic;
+  std::string text;
+  std::string new_nick;
+};
+
 struct MeetingLog {
   std::string name;       // MeetBot meeting name (file name prefix), e.g. "nova"
   int64_t day = 0;        // date of the #startmeeting line
   int start_seconds = 0;  // time of the #startmeeting line
   std::string text;       // the .log.txt content
   int64_t lines = 0;
-  bool ended = true;  // false for the rare meeting nobody #endmeeting-ed
+  bool ended = true;             // false for the rare meeting nobody #endmeeting-ed
+  std::vector<LogEvent> events;  // for the channel log, in line order
 };
 
 // "meetings/<name>/<YYYY>/<name>.<YYYY-MM-DD>-<HH>.<MM>.log.txt".
@@ -35,6 +49,9 @@ std::string log_relative_path(const MeetingLog& log);
 
 // Bot nick on a day: "openstack" before 2021-05-01, "opendevmeet" after.
 std::string bot_nick(int64_t day);
+
+// 2021-05-01: Freenode -> OFTC, openstack -> opendevmeet, eavesdrop -> opendev.
+inline constexpr int64_t kOpenDevMeetDay = 18748;
 
 // Generates the meeting described by `spec` into `log` (overwritten).
 // Deterministic in `spec`; safe to call concurrently.

@@ -95,6 +95,19 @@ class Searcher {
   // index keeps changing under the read.
   Result<SearchResponse> search(const SearchRequest& request);
 
+  // One record with up to `context` lines of its log before and after it.
+  // kNotFound for an unknown id; kUsage for context outside 0..kMaxContext.
+  Result<Hit> record(const std::string& id, int context);
+
+  // The meetings of a series (MeetBot meeting name, case-insensitive),
+  // newest first, without their items. Empty when there are none.
+  Result<std::vector<Meeting>> meetings_of(const std::string& name);
+
+  // One meeting, by its id (the stem of its log, e.g.
+  // "meetings/tc/2020/tc.2020-05-14-15.00"), with its minutes and every
+  // line of it in order. kNotFound when there is no such meeting.
+  Result<std::pair<Meeting, std::vector<Record>>> meeting(const std::string& id);
+
   // Moves to the latest commit (cheap when nothing changed).
   Status refresh();
 
