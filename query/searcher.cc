@@ -150,6 +150,40 @@ Result<std::pair<Meeting, std::vector<Record>>> Searcher::meeting(const std::str
   });
 }
 
+Result<std::vector<std::pair<std::string, long>>> Searcher::suggest(const std::string& field,
+                                                                    const std::string& prefix,
+                                                                    std::size_t limit) {
+  std::string value;
+  std::string_view term_prefix;
+  if (field == fields::kPerson.name) {
+    term_prefix = fields::kPerson.prefix;
+    value = normalise_person(prefix);
+    if (prefix.empty()) value.clear();
+  } else if (field == fields::kMeeting.name) {
+    term_prefix = fields::kMeeting.prefix;
+    value = normalise_meeting_name(prefix);
+  } else if (field == fields::kChannel.name) {
+    term_prefix = fields::kChannel.prefix;
+    value = normalise_channel(prefix.empty() ? "#" : prefix);
+  } else {
+    return Error{ErrorCode::kUsage, "field must be person, meeting or channel"};
+  }
+  return with_xapian_errors([&]() -> Result<std::vector<std::pair<std::string, long>>> {
+    std::string start = std::string(term_prefix) + value;
+    std::vector<std::pair<std::string, long>> out;
+    for (auto t = impl_->db.allterms_begin(start); t != impl_->db.allterms_end(start); ++t) {
+      std::string v = (*t).substr(term_prefix.size());
+      // A prefix of one field's terms must not wander into a longer prefix's ("X" + "M...").
+      if (v.empty()) continue;
+      out.emplace_back(std::move(v), static_cast<long>(t.get_termfreq()));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (out.size() > limit) out.resize(limit);
+    return out;
+  });
+}
+
 Status Searcher::refresh() {
   return with_xapian_errors([&]() -> Status {
     impl_->db.reopen();

@@ -88,6 +88,40 @@ std::string dump_json(const nlohmann::json& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+nlohmann::json meeting_json(const Meeting& m, std::string_view log_base_url) {
+  auto line_url = [&](int line) {
+    Record r;
+    r.id = m.id + "#" + std::to_string(line);
+    r.meeting = m.name;
+    return or_null(permalink(r, log_base_url));
+  };
+  nlohmann::json items = nlohmann::json::array();
+  for (const MinutesItem& i : m.items) {
+    items.push_back({{"type", i.type},
+                     {"text", i.text},
+                     {"nick", i.nick},
+                     {"time", format_iso(i.time)},
+                     {"line", i.line},
+                     {"owners", i.owners},
+                     {"url", line_url(i.line)}});
+  }
+  nlohmann::json people = nlohmann::json::array();
+  for (const Attendee& a : m.people) people.push_back({{"nick", a.nick}, {"lines", a.lines}});
+  return {{"id", m.id},
+          {"name", m.name},
+          {"channel", or_null(m.channel)},
+          {"title", m.title},
+          {"start", format_iso(m.start)},
+          {"end", format_iso(m.end)},
+          {"ended", m.ended},
+          {"chairs", m.chairs},
+          {"lines", m.lines},
+          {"path", m.path},
+          {"url", line_url(1)},
+          {"items", items},
+          {"people", people}};
+}
+
 nlohmann::json error_json(const Error& e) {
   return {{"error", {{"code", error_code_name(e.code)}, {"message", e.message}}}};
 }

@@ -14,6 +14,9 @@ nlohmann::json record_json(const Record& record, std::string_view log_base_url);
 nlohmann::json search_response_json(const SearchResponse& response, std::string_view log_base_url);
 nlohmann::json error_json(const Error& error);
 
+// A meeting with its minutes (items with links to their lines, people present).
+nlohmann::json meeting_json(const Meeting& meeting, std::string_view log_base_url);
+
 // `j` as text; invalid UTF-8 in any string becomes U+FFFD instead of throwing.
 std::string dump_json(const nlohmann::json& j, int indent = -1);
 

@@ -160,6 +160,61 @@ TEST_F(HttpTest, FacetsContextAndCollapse) {
   }
 }
 
+TEST_F(HttpTest, DecisionsAreGroupedByMeetingNewestFirst) {
+  json j = get_json("/api/v1/decisions", 200);
+  EXPECT_EQ(j["total"]["value"], 3);
+  ASSERT_EQ(j["meetings"].size(), 2u);
+  EXPECT_EQ(j["meetings"][0]["meeting"], "tc");
+  EXPECT_EQ(j["meetings"][0]["decisions"][0]["item"], "agreed");
+  EXPECT_EQ(j["meetings"][1]["meeting"], "nova");
+  EXPECT_EQ(j["meetings"][1]["decisions"].size(), 2u);
+  json privsep = get_json("/api/v1/decisions?q=rootwrap", 200);
+  ASSERT_EQ(privsep["meetings"].size(), 1u);
+  EXPECT_EQ(privsep["meetings"][0]["decisions"][0]["owners"], json::array({"gmann"}));
+}
+
+TEST_F(HttpTest, OneRecordWithItsContext) {
+  json j = get_json("/api/v1/records/meetings/nova/2020/nova.2020-05-14-14.00%2310?context=1", 200);
+  EXPECT_EQ(j["kind"], "me");
+  EXPECT_EQ(j["context"]["before"][0]["line"], 9);
+  EXPECT_EQ(j["context"]["after"][0]["line"], 11);
+  get_json("/api/v1/records/meetings/nova/2020/nova.2020-05-14-14.00%2399", 404);
+  get_json("/api/v1/records/x%231?context=99", 400);
+}
+
+TEST_F(HttpTest, MeetingsOfASeriesAndOneMeetingWithItsMinutes) {
+  json series = get_json("/api/v1/meetings/NOVA", 200);
+  EXPECT_EQ(series["count"], 1);
+  EXPECT_EQ(series["meetings"][0]["id"], "meetings/nova/2020/nova.2020-05-14-14.00");
+  json m = get_json("/api/v1/meetings/nova/nova.2020-05-14-14.00", 200);
+  EXPECT_EQ(m["title"], "nova");
+  EXPECT_EQ(m["lines"].size(), 13u);
+  EXPECT_EQ(m["lines"][12]["text"], "#endmeeting");
+  ASSERT_EQ(m["items"].size(), 4u);
+  EXPECT_EQ(m["items"][2]["type"], "ACTION");
+  EXPECT_EQ(m["items"][2]["owners"], json::array({"gmann"}));
+  EXPECT_EQ(m["items"][2]["url"],
+            "https://example.org/meetings/nova/2020/nova.2020-05-14-14.00.log.html#l-9");
+  EXPECT_EQ(m["people"][0]["nick"], "efried");
+  get_json("/api/v1/meetings/swift", 404);
+  get_json("/api/v1/meetings/nova/nova.2019-01-01-00.00", 404);
+}
+
+TEST_F(HttpTest, PeopleAndSuggestions) {
+  json p = get_json("/api/v1/people/GMann_", 200);
+  EXPECT_EQ(p["person"], "gmann");
+  EXPECT_EQ(p["lines"]["value"], 3);
+  EXPECT_EQ(p["action_items_total"], 1);
+  EXPECT_EQ(p["per_year"],
+            json::parse(R"([{"value":"2020","count":2},{"value":"2021","count":1}])"));
+  get_json("/api/v1/people/nobody", 404);
+  json s = get_json("/api/v1/suggest?field=person&prefix=GM", 200);
+  EXPECT_EQ(s["values"], json::parse(R"([{"value":"gmann","count":3}])"));
+  json m = get_json("/api/v1/suggest?field=meeting&prefix=", 200);
+  EXPECT_EQ(m["values"].size(), 2u);
+  get_json("/api/v1/suggest?field=colour&prefix=x", 400);
+}
+
 TEST_F(HttpTest, HealthAndPage) {
   json health = get_json("/healthz", 200);
   EXPECT_EQ(health["status"], "ok");

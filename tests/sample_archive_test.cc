@@ -408,3 +408,43 @@ TEST_F(SampleArchiveTest, SnippetsNeverCarryMarkupFromTheLogs) {
 
 }  // namespace
 }  // namespace eavesearch
+
+namespace eavesearch {
+namespace {
+
+// A channel's day is every line of its log: the channel-only lines and the
+// meeting's lines (indexed from meetings/), in time order.
+TEST_F(SampleArchiveTest, AChannelDayIsItsWholeLog) {
+  fs::path dir = testing::sample_dir() / "irclogs" / "#openstack-tc";
+  ASSERT_TRUE(fs::is_directory(dir));
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();  // #openstack-tc.YYYY-MM-DD.log
+    std::string date = name.substr(name.size() - 14, 10);
+    std::string content = testing::read_file(entry.path());
+    if (content.find("#startmeeting") == std::string::npos) continue;
+    if (content.rfind(date + "T", 0) != 0) continue;  // starts with yesterday's meeting
+    long lines = std::count(content.begin(), content.end(), '\n');
+    httplib::Client client("127.0.0.1", port_);
+    std::vector<std::string> times;
+    long total = -1;
+    for (int page = 1; page <= 50 && static_cast<long>(times.size()) != total; ++page) {
+      auto res = client.Get("/api/v1/channels/openstack-tc/" + date +
+                            "?per_page=100&page=" + std::to_string(page));
+      ASSERT_TRUE(res);
+      ASSERT_EQ(res->status, 200) << res->body;
+      json j = json::parse(res->body);
+      total = j["total"]["value"].get<long>();
+      for (const json& line : j["lines"]) times.push_back(line["time"]);
+      if (j["lines"].empty()) break;
+    }
+    EXPECT_EQ(total, lines) << name;
+    EXPECT_EQ(static_cast<long>(times.size()), lines) << name;
+    EXPECT_TRUE(std::is_sorted(times.begin(), times.end())) << name;
+    if (++checked == 3) break;
+  }
+  EXPECT_GT(checked, 0);
+}
+
+}  // namespace
+}  // namespace eavesearch

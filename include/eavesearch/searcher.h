@@ -108,6 +108,13 @@ class Searcher {
   // line of it in order. kNotFound when there is no such meeting.
   Result<std::pair<Meeting, std::vector<Record>>> meeting(const std::string& id);
 
+  // Completion for the search box: values of `field` (person, meeting or
+  // channel) starting with `prefix` (case-insensitive), most frequent first.
+  // kUsage for another field.
+  Result<std::vector<std::pair<std::string, long>>> suggest(const std::string& field,
+                                                            const std::string& prefix,
+                                                            std::size_t limit);
+
   // Moves to the latest commit (cheap when nothing changed).
   Status refresh();
 

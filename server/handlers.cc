@@ -1,0 +1,186 @@
+#include "server/handlers.h"
+
+#include "eavesearch/person.h"
+#include "eavesearch/time_util.h"
+#include "server/http_util.h"
+#include "server/json_output.h"
+
+namespace eavesearch {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kSuggestions = 10;
+constexpr int kPersonLines = 20;
+
+template <typename T>
+bool failed(httplib::Response& res, const Result<T>& r) {
+  if (r) return false;
+  send_error(res, r.error());
+  return true;
+}
+
+json records_json(const std::vector<Record>& records, std::string_view base) {
+  json out = json::array();
+  for (const Record& r : records) out.push_back(record_json(r, base));
+  return out;
+}
+
+json records_json(const std::vector<Hit>& hits, std::string_view base) {
+  json out = json::array();
+  for (const Hit& h : hits) out.push_back(record_json(h.record, base));
+  return out;
+}
+
+json values_json(const std::vector<std::pair<std::string, long>>& values) {
+  json out = json::array();
+  for (const auto& [value, count] : values) out.push_back({{"value", value}, {"count", count}});
+  return out;
+}
+
+}  // namespace
+
+void handle_search(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  auto sr = search_request(req);
+  if (failed(res, sr)) return;
+  auto resp = api.pool.with_searcher([&](Searcher& s) { return s.search(*sr); });
+  if (failed(res, resp)) return;
+  send_json(res, 200, search_response_json(*resp, api.config.log_base_url));
+}
+
+// Decision items (agreed, accepted, rejected, action, vote) matching q, newest
+// first, grouped by meeting in that order.
+void handle_decisions(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  auto sr = search_request(req);
+  if (failed(res, sr)) return;
+  sr->q = sr->q.empty() ? "is:decision" : "(" + sr->q + ") is:decision";
+  if (!req.has_param("sort")) sr->sort = SortOrder::kNewest;
+  auto resp = api.pool.with_searcher([&](Searcher& s) { return s.search(*sr); });
+  if (failed(res, resp)) return;
+  json meetings = json::array();
+  std::string current;
+  for (const Hit& h : resp->hits) {
+    std::string log = h.record.id.substr(0, h.record.id.rfind('#'));
+    if (meetings.empty() || log != current) {
+      meetings.push_back({{"meeting", h.record.meeting},
+                          {"log", log},
+                          {"channel", h.record.channel.empty() ? json() : json(h.record.channel)},
+                          {"decisions", json::array()}});
+      current = log;
+    }
+    meetings.back()["decisions"].push_back(record_json(h.record, api.config.log_base_url));
+  }
+  send_json(
+      res, 200,
+      {{"query",
+        {{"q", req.get_param_value("q")}, {"parsed", resp->parsed}, {"lenient", resp->lenient}}},
+       {"total", {{"value", resp->total}, {"exact", resp->total_exact}}},
+       {"took_ms", resp->took_ms},
+       {"meetings", meetings}});
+}
+
+void handle_record(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  auto context = int_param(req, "context", 0);
+  if (failed(res, context)) return;
+  std::string id = req.matches[1];
+  auto hit = api.pool.with_searcher([&](Searcher& s) { return s.record(id, *context); });
+  if (failed(res, hit)) return;
+  json j = record_json(hit->record, api.config.log_base_url);
+  j["context"] = {{"before", records_json(hit->before, api.config.log_base_url)},
+                  {"after", records_json(hit->after, api.config.log_base_url)}};
+  send_json(res, 200, j);
+}
+
+void handle_meetings(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  std::string name = normalise_meeting_name(req.matches[1].str());
+  auto meetings = api.pool.with_searcher([&](Searcher& s) { return s.meetings_of(name); });
+  if (failed(res, meetings)) return;
+  if (meetings->empty())
+    return send_error(res, {ErrorCode::kNotFound, "no meetings named " + name});
+  json list = json::array();
+  for (const Meeting& m : *meetings) list.push_back(meeting_json(m, api.config.log_base_url));
+  send_json(res, 200, {{"meeting", name}, {"count", meetings->size()}, {"meetings", list}});
+}
+
+// /meetings/{meeting}/{stem}: the stem of its files, "tc.2020-05-14-15.00".
+void handle_meeting(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  std::string name = normalise_meeting_name(req.matches[1].str());
+  std::string stem = req.matches[2];
+  std::size_t dot = stem.rfind('.', stem.size() >= 9 ? stem.size() - 9 : 0);
+  std::string year =
+      dot == std::string::npos || stem.size() < dot + 5 ? "" : stem.substr(dot + 1, 4);
+  std::string id = "meetings/" + name + "/" + year + "/" + stem;
+  auto meeting = api.pool.with_searcher([&](Searcher& s) { return s.meeting(id); });
+  if (failed(res, meeting)) return;
+  json j = meeting_json(meeting->first, api.config.log_base_url);
+  j["lines"] = records_json(meeting->second, api.config.log_base_url);
+  send_json(res, 200, j);
+}
+
+void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  std::string channel = normalise_channel(req.matches[1].str());
+  std::string date = req.matches[2];
+  if (!parse_iso_day(date)) {
+    return send_error(res, {ErrorCode::kUsage, "the date must be YYYY-MM-DD"});
+  }
+  auto page = int_param(req, "page", 1);
+  auto per_page = int_param(req, "per_page", kMaxPerPage);
+  if (failed(res, page) || failed(res, per_page)) return;
+  SearchRequest sr;
+  sr.q = "channel:\"" + channel + "\" on:" + date;
+  sr.sort = SortOrder::kOldest;
+  sr.page = *page;
+  sr.per_page = *per_page;
+  auto resp = api.pool.with_searcher([&](Searcher& s) { return s.search(sr); });
+  if (failed(res, resp)) return;
+  send_json(res, 200,
+            {{"channel", channel},
+             {"date", date},
+             {"total", {{"value", resp->total}, {"exact", resp->total_exact}}},
+             {"lines", records_json(resp->hits, api.config.log_base_url)}});
+}
+
+// Who said what: lines per year and per meeting, action items, recent lines.
+void handle_person(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  std::string person = normalise_person(req.matches[1].str());
+  SearchRequest said;
+  said.q = "from:\"" + person + "\"";
+  said.per_page = kPersonLines;
+  said.sort = SortOrder::kNewest;
+  said.facets = {"year", "meeting", "channel"};
+  SearchRequest actions;
+  actions.q = "owner:\"" + person + "\"";
+  actions.per_page = kPersonLines;
+  actions.sort = SortOrder::kNewest;
+  auto lines = api.pool.with_searcher([&](Searcher& s) { return s.search(said); });
+  if (failed(res, lines)) return;
+  auto items = api.pool.with_searcher([&](Searcher& s) { return s.search(actions); });
+  if (failed(res, items)) return;
+  if (lines->total == 0 && items->total == 0) {
+    return send_error(res, {ErrorCode::kNotFound, "no lines from or actions for " + person});
+  }
+  json j = {{"person", person},
+            {"lines", {{"value", lines->total}, {"exact", lines->total_exact}}},
+            {"recent", records_json(lines->hits, api.config.log_base_url)},
+            {"action_items", records_json(items->hits, api.config.log_base_url)},
+            {"action_items_total", items->total}};
+  for (const Facet& f : lines->facets) j["per_" + f.field] = values_json(f.values);
+  send_json(res, 200, j);
+}
+
+void handle_suggest(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  std::string field = req.get_param_value("field");
+  std::string prefix = req.get_param_value("prefix");
+  auto values =
+      api.pool.with_searcher([&](Searcher& s) { return s.suggest(field, prefix, kSuggestions); });
+  if (failed(res, values)) return;
+  send_json(res, 200, {{"field", field}, {"prefix", prefix}, {"values", values_json(*values)}});
+}
+
+void handle_healthz(const Api& api, const httplib::Request&, httplib::Response& res) {
+  auto count = api.pool.with_searcher([](Searcher& s) { return s.record_count(); });
+  if (failed(res, count)) return;
+  send_json(res, 200, {{"status", "ok"}, {"records", *count}});
+}
+
+}  // namespace eavesearch
