@@ -113,7 +113,7 @@ void handle_meeting(const Api& api, const httplib::Request& req, httplib::Respon
   auto meeting = api.pool.with_searcher([&](Searcher& s) { return s.meeting(id); });
   if (failed(res, meeting)) return;
   json j = meeting_json(meeting->first, api.config.log_base_url);
-  j["lines"] = records_json(meeting->second, api.config.log_base_url);
+  j["records"] = records_json(meeting->second, api.config.log_base_url);
   send_json(res, 200, j);
 }
 

@@ -188,8 +188,9 @@ TEST_F(HttpTest, MeetingsOfASeriesAndOneMeetingWithItsMinutes) {
   EXPECT_EQ(series["meetings"][0]["id"], "meetings/nova/2020/nova.2020-05-14-14.00");
   json m = get_json("/api/v1/meetings/nova/nova.2020-05-14-14.00", 200);
   EXPECT_EQ(m["title"], "nova");
-  EXPECT_EQ(m["lines"].size(), 13u);
-  EXPECT_EQ(m["lines"][12]["text"], "#endmeeting");
+  EXPECT_EQ(m["lines"], 13);
+  ASSERT_EQ(m["records"].size(), 13u);
+  EXPECT_EQ(m["records"][12]["text"], "#endmeeting");
   ASSERT_EQ(m["items"].size(), 4u);
   EXPECT_EQ(m["items"][2]["type"], "ACTION");
   EXPECT_EQ(m["items"][2]["owners"], json::array({"gmann"}));

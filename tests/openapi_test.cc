@@ -1,0 +1,186 @@
+// Real responses of every endpoint, errors included, checked against
+// server/openapi.yaml, the normative shape of the API.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <future>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "eavesearch/indexer.h"
+#include "eavesearch/server.h"
+#include "tests/corpus.h"
+
+namespace eavesearch {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// The subset of OpenAPI 3.0 schemas openapi.yaml uses: $ref, allOf (merged),
+// type, nullable, enum, properties, required, additionalProperties, items.
+class SchemaChecker {
+ public:
+  explicit SchemaChecker(YAML::Node root) : root_(std::move(root)) {}
+
+  // Problems found in `value` against the schema `name`; empty when it conforms.
+  std::vector<std::string> check(const json& value, const std::string& name) const {
+    std::vector<std::string> problems;
+    check(value, root_["components"]["schemas"][name], "$", problems);
+    return problems;
+  }
+
+  YAML::Node resolve(YAML::Node schema) const {
+    while (schema["$ref"]) {
+      std::string ref = schema["$ref"].as<std::string>();
+      schema = root_["components"]["schemas"][ref.substr(ref.rfind('/') + 1)];
+    }
+    if (!schema["allOf"]) return schema;
+    YAML::Node merged;
+    merged["type"] = "object";
+    for (const YAML::Node& part : schema["allOf"]) {
+      YAML::Node p = resolve(part);
+      for (const auto& prop : p["properties"]) merged["properties"][prop.first] = prop.second;
+      for (const auto& req : p["required"]) merged["required"].push_back(req);
+      if (p["additionalProperties"]) merged["additionalProperties"] = p["additionalProperties"];
+    }
+    return merged;
+  }
+
+ private:
+  void check(const json& v, YAML::Node schema, const std::string& at,
+             std::vector<std::string>& problems) const {
+    schema = resolve(schema);
+    if (v.is_null()) {
+      if (!(schema["nullable"] && schema["nullable"].as<bool>())) problems.push_back(at + ": null");
+      return;
+    }
+    std::string type = schema["type"] ? schema["type"].as<std::string>() : "";
+    bool ok = type.empty() || (type == "object" && v.is_object()) ||
+              (type == "array" && v.is_array()) || (type == "string" && v.is_string()) ||
+              (type == "integer" && v.is_number_integer()) || (type == "number" && v.is_number()) ||
+              (type == "boolean" && v.is_boolean());
+    if (!ok) return problems.push_back(at + ": not a " + type + ": " + v.dump());
+    if (schema["enum"] && v.is_string()) {
+      bool listed = false;
+      for (const YAML::Node& e : schema["enum"])
+        listed = listed || (!e.IsNull() && e.as<std::string>() == v.get<std::string>());
+      if (!listed) problems.push_back(at + ": " + v.dump() + " not in its enum");
+    }
+    if (v.is_array()) {
+      for (std::size_t k = 0; k < v.size(); ++k) {
+        check(v[k], schema["items"], at + "[" + std::to_string(k) + "]", problems);
+      }
+    }
+    if (!v.is_object()) return;
+    for (const YAML::Node& req : schema["required"]) {
+      if (!v.contains(req.as<std::string>()))
+        problems.push_back(at + ": missing " + req.as<std::string>());
+    }
+    for (const auto& [key, item] : v.items()) {
+      YAML::Node prop = schema["properties"] ? schema["properties"][key] : YAML::Node();
+      YAML::Node extra = schema["additionalProperties"];
+      if (prop) {
+        check(item, prop, at + "." + key, problems);
+      } else if (extra && extra.IsMap()) {
+        check(item, extra, at + "." + key, problems);
+      } else if (extra && !extra.as<bool>()) {
+        problems.push_back(at + ": unexpected " + key);
+      }
+    }
+  }
+
+  YAML::Node root_;
+};
+
+class OpenApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    testing::write_file(dir_->path() / "archive/irclogs/#openstack-tc/#openstack-tc.2021-06-03.log",
+                        "2021-06-03T14:59:00  *** ttx has joined #openstack-tc\n"
+                        "2021-06-03T14:59:30  <ttx> o/\n");
+    fs::copy(fs::path(EAVESEARCH_TEST_DATA) / "two_meetings", dir_->path() / "archive",
+             fs::copy_options::recursive);
+    auto report =
+        index_archives({{(dir_->path() / "archive").string()}, (dir_->path() / "db").string()},
+                       [](const std::string&) {});
+    ASSERT_TRUE(report.ok());
+    ServerConfig config;
+    config.db_dir = (dir_->path() / "db").string();
+    config.port = 0;
+    std::promise<int> bound;
+    server_ = new std::thread([config, &bound] {
+      auto status = run_server(config, stop_, [&](int port) { bound.set_value(port); });
+      if (!status) bound.set_value(-1);
+    });
+    port_ = bound.get_future().get();
+  }
+  static void TearDownTestSuite() {
+    stop_ = true;
+    server_->join();
+    delete server_;
+    delete dir_;
+  }
+
+  // GETs `path`, expects `status`, and checks the body against `schema`.
+  void expect(const std::string& path, int status, const std::string& schema) {
+    static const SchemaChecker checker(YAML::LoadFile(EAVESEARCH_OPENAPI));
+    httplib::Client client("127.0.0.1", port_);
+    auto res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, status) << path << " " << res->body;
+    json body = json::parse(res->body);
+    for (const std::string& p : checker.check(body, schema)) ADD_FAILURE() << path << ": " << p;
+  }
+
+  static inline testing::TempDir* dir_ = nullptr;
+  static inline std::thread* server_ = nullptr;
+  static inline std::atomic<bool> stop_ = false;
+  static inline int port_ = 0;
+};
+
+TEST_F(OpenApiTest, EveryEndpointAnswersInItsDocumentedShape) {
+  expect("/api/v1/search?q=privsep&facets=person,meeting,channel,year,month,kind&context=2", 200,
+         "SearchResponse");
+  expect("/api/v1/search?q=ubuntu&collapse=meeting&sort=newest", 200, "SearchResponse");
+  expect("/api/v1/search?q=%28unbalanced", 200, "SearchResponse");
+  expect("/api/v1/decisions?q=privsep", 200, "DecisionsResponse");
+  expect("/api/v1/records/meetings/nova/2020/nova.2020-05-14-14.00%235?context=3", 200,
+         "RecordWithContext");
+  expect("/api/v1/meetings/nova", 200, "MeetingList");
+  expect("/api/v1/meetings/tc/tc.2021-06-03-15.00", 200, "MeetingWithLines");
+  expect("/api/v1/channels/openstack-tc/2021-06-03", 200, "ChannelDay");
+  expect("/api/v1/people/gmann", 200, "Person");
+  expect("/api/v1/suggest?field=channel&prefix=%23open", 200, "Suggestions");
+  expect("/healthz", 200, "Health");
+}
+
+TEST(SchemaCheckerTest, CatchesWrongShapes) {
+  SchemaChecker checker(YAML::LoadFile(EAVESEARCH_OPENAPI));
+  EXPECT_TRUE(checker.check(json::parse(R"({"status":"ok","records":3})"), "Health").empty());
+  EXPECT_FALSE(checker.check(json::parse(R"({"status":"ok"})"), "Health").empty());
+  EXPECT_FALSE(checker.check(json::parse(R"({"status":"ok","records":"3"})"), "Health").empty());
+  EXPECT_FALSE(checker.check(json::parse(R"({"status":"up","records":3})"), "Health").empty());
+  EXPECT_FALSE(
+      checker.check(json::parse(R"({"status":"ok","records":3,"extra":1})"), "Health").empty());
+  EXPECT_FALSE(checker.check(json::parse(R"({"error":{"code":"bad_request"}})"), "Error").empty());
+  EXPECT_FALSE(checker.check(json::parse(R"({"error":null})"), "Error").empty());
+}
+
+TEST_F(OpenApiTest, EveryErrorIsTheErrorShape) {
+  expect("/api/v1/search?q=x&per_page=101", 400, "Error");
+  expect("/api/v1/search?q=x&context=11", 400, "Error");
+  expect("/api/v1/search?q=" + std::string(1025, 'q'), 400, "Error");
+  expect("/api/v1/channels/openstack-tc/yesterday", 400, "Error");
+  expect("/api/v1/suggest?field=topic", 400, "Error");
+  expect("/api/v1/records/no%231", 404, "Error");
+  expect("/api/v1/meetings/nothing", 404, "Error");
+  expect("/api/v1/people/nobody", 404, "Error");
+  expect("/no/such/path", 404, "Error");
+}
+
+}  // namespace
+}  // namespace eavesearch
