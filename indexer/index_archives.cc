@@ -342,11 +342,18 @@ Result<std::vector<std::pair<std::string, long>>> database_stats(const std::stri
     out.emplace_back("total", static_cast<long>(db.get_doccount()));
     out.emplace_back("revision", static_cast<long>(db.get_revision()));
     std::uintmax_t bytes = 0;
+    std::filesystem::file_time_type newest{};
     std::error_code ec;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(db_dir, ec)) {
-      if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
+      if (!entry.is_regular_file(ec)) continue;
+      bytes += entry.file_size(ec);
+      newest = std::max(newest, entry.last_write_time(ec));
     }
     out.emplace_back("size_bytes", static_cast<long>(bytes));
+    auto age = std::filesystem::file_time_type::clock::now() - newest;
+    out.emplace_back(
+        "age_seconds",
+        static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(age).count()));
     return out;
   });
 }

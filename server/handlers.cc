@@ -1,5 +1,6 @@
 #include "server/handlers.h"
 
+#include "eavesearch/indexer.h"
 #include "eavesearch/person.h"
 #include "eavesearch/time_util.h"
 #include "server/http_util.h"
@@ -175,6 +176,31 @@ void handle_suggest(const Api& api, const httplib::Request& req, httplib::Respon
       api.pool.with_searcher([&](Searcher& s) { return s.suggest(field, prefix, kSuggestions); });
   if (failed(res, values)) return;
   send_json(res, 200, {{"field", field}, {"prefix", prefix}, {"values", values_json(*values)}});
+}
+
+// Prometheus text: requests and latencies by route, and the index's size,
+// documents and age (since its last commit).
+void handle_metrics(const Api& api, const httplib::Request&, httplib::Response& res) {
+  std::string out = api.metrics.render();
+  auto stats = database_stats(api.config.db_dir);
+  if (stats) {
+    out +=
+        "# HELP eavesearch_index_documents Documents in the index by type.\n"
+        "# TYPE eavesearch_index_documents gauge\n";
+    for (const auto& [name, n] : *stats) {
+      if (name == "record" || name == "meeting") {
+        out += "eavesearch_index_documents{type=\"" + name + "\"} " + std::to_string(n) + "\n";
+      } else if (name == "size_bytes") {
+        out += "# TYPE eavesearch_index_size_bytes gauge\neavesearch_index_size_bytes " +
+               std::to_string(n) + "\n";
+      } else if (name == "age_seconds") {
+        out += "# TYPE eavesearch_index_age_seconds gauge\neavesearch_index_age_seconds " +
+               std::to_string(n) + "\n";
+      }
+    }
+  }
+  res.status = 200;
+  res.set_content(out, "text/plain; version=0.0.4; charset=utf-8");
 }
 
 void handle_healthz(const Api& api, const httplib::Request&, httplib::Response& res) {

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "eavesearch/server.h"
+#include "server/metrics.h"
 #include "server/searcher_pool.h"
 
 namespace eavesearch {
@@ -13,6 +14,7 @@ namespace eavesearch {
 struct Api {
   SearcherPool& pool;
   const ServerConfig& config;
+  Metrics& metrics;
 };
 
 void handle_search(const Api& api, const httplib::Request& req, httplib::Response& res);
@@ -24,5 +26,6 @@ void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Re
 void handle_person(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_suggest(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_healthz(const Api& api, const httplib::Request& req, httplib::Response& res);
+void handle_metrics(const Api& api, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace eavesearch

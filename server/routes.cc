@@ -1,5 +1,7 @@
 #include "server/routes.h"
 
+#include <chrono>
+
 #include "server/handlers.h"
 #include "server/http_util.h"
 #include "server/json_output.h"
@@ -20,12 +22,18 @@ void method_not_allowed(httplib::Server& server) {
 
 }  // namespace
 
-void register_routes(httplib::Server& server, SearcherPool& pool, const ServerConfig& config) {
+void register_routes(httplib::Server& server, SearcherPool& pool, const ServerConfig& config,
+                     Metrics& metrics) {
   // The one route table. `api` lives as long as the server (see run_server).
-  auto route = [&server, api = Api{pool, config}](const char* pattern, auto handler) {
-    server.Get(pattern, [api, handler](const httplib::Request& req, httplib::Response& res) {
-      handler(api, req, res);
-    });
+  auto route = [&server, api = Api{pool, config, metrics}](const char* pattern, auto handler) {
+    server.Get(
+        pattern, [api, handler, pattern](const httplib::Request& req, httplib::Response& res) {
+          auto started = std::chrono::steady_clock::now();
+          handler(api, req, res);
+          api.metrics.observe(
+              pattern, res.status,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        });
   };
   route("/api/v1/search", handle_search);
   route("/api/v1/decisions", handle_decisions);
@@ -36,6 +44,7 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
   route(R"(/api/v1/people/([^/]+))", handle_person);
   route("/api/v1/suggest", handle_suggest);
   route("/healthz", handle_healthz);
+  route("/metrics", handle_metrics);
 
   method_not_allowed(server);
 

@@ -11,13 +11,14 @@ Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
                   const std::function<void(int port)>& on_listening) {
   httplib::Server server;
   SearcherPool pool(config.db_dir);
+  Metrics metrics;
   server.new_task_queue = [threads = config.threads] {
     return new httplib::ThreadPool(static_cast<size_t>(threads));
   };
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
   server.set_payload_max_length(64 * 1024);
-  register_routes(server, pool, config);
+  register_routes(server, pool, config, metrics);
   if (!config.web_dir.empty() && !server.set_mount_point("/", config.web_dir)) {
     return Error{ErrorCode::kIo, "cannot serve the page from " + config.web_dir};
   }

@@ -216,6 +216,26 @@ TEST_F(HttpTest, PeopleAndSuggestions) {
   get_json("/api/v1/suggest?field=colour&prefix=x", 400);
 }
 
+TEST_F(HttpTest, MetricsCountRequestsAndDescribeTheIndex) {
+  get_json("/api/v1/search?q=privsep", 200);
+  get_json("/api/v1/search?q=x&per_page=101", 400);
+  auto res = get("/metrics");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
+  const std::string& m = res->body;
+  EXPECT_NE(m.find("eavesearch_requests_total{route=\"/api/v1/search\",status=\"200\"} 1\n"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("eavesearch_requests_total{route=\"/api/v1/search\",status=\"400\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(m.find("eavesearch_request_duration_seconds_count{route=\"/api/v1/search\"} 2\n"),
+            std::string::npos);
+  EXPECT_NE(m.find("eavesearch_index_documents{type=\"record\"} 20\n"), std::string::npos);
+  EXPECT_NE(m.find("eavesearch_index_size_bytes "), std::string::npos);
+  EXPECT_NE(m.find("eavesearch_index_age_seconds "), std::string::npos);
+}
+
 TEST_F(HttpTest, HealthAndPage) {
   json health = get_json("/healthz", 200);
   EXPECT_EQ(health["status"], "ok");

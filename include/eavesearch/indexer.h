@@ -42,8 +42,8 @@ using WarningSink = std::function<void(const std::string&)>;
 Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn);
 
 // Documents by type in the database at `db_dir` ("record", "meeting"), plus
-// "total", the database's last commit revision ("revision") and its size on
-// disk ("size_bytes").
+// "total", the database's last commit revision ("revision"), its size on
+// disk ("size_bytes") and the seconds since its files last changed ("age_seconds").
 Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir);
 
 }  // namespace eavesearch
