@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 DEMO_DB ?= build/demo-db
 PORT ?= 8080
 
-.PHONY: all deps build test asan demo sample format clean
+.PHONY: all deps build test asan demo sample bench format clean
 
 all: build
 
@@ -29,6 +29,12 @@ asan: deps
 demo: build
 	build/eavesearch index data/sample --db $(DEMO_DB)
 	build/eavesearch serve --db $(DEMO_DB) --port $(PORT)
+
+# In-process query latency over the sample (median, p99 per query class).
+bench: build
+	rm -rf build/bench-db
+	build/eavesearch index data/sample --db build/bench-db --quiet
+	build/bench/eavesearch-bench-queries --db build/bench-db
 
 # Regenerates the committed sample archive (see data/README.md).
 sample: build

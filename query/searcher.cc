@@ -270,6 +270,9 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
         break;
     }
     if (req.collapse) enquire.set_collapse_key(static_cast<Xapian::valueno>(fields::kLog.slot));
+    // Counting every match for an exact total and facets stops after this
+    // long; the answer then says its counts are estimates (DESIGN.md 10).
+    enquire.set_time_limit(kExactCountSeconds);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     for (const std::string& f : req.facets) {
       spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(f)));

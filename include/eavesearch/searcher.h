@@ -64,6 +64,8 @@ struct Facet {
 inline constexpr std::size_t kFacetValues = 20;
 // Matches examined for facet counts; beyond it the counts are estimates.
 inline constexpr unsigned kFacetSample = 50000;
+// Time spent making totals and facet counts exact before settling for estimates.
+inline constexpr double kExactCountSeconds = 0.2;
 
 struct SearchResponse {
   std::string q;
