@@ -69,6 +69,7 @@ void print_text(const SearchResponse& resp, const SearchArgs& args) {
   std::cout << (resp.total_exact ? "" : "about ") << resp.total << " hits";
   if (resp.lenient) std::cout << " (query read as plain words: " << resp.problem << ")";
   std::cout << "\n";
+  if (resp.did_you_mean) std::cout << "did you mean: " << *resp.did_you_mean << "\n";
   for (const Hit& h : resp.hits) {
     const Record& r = h.record;
     std::cout << "\n"

@@ -10,6 +10,7 @@
 #include "eavesearch/indexer.h"
 #include "eavesearch/parser.h"
 #include "eavesearch/schema.h"
+#include "eavesearch/text.h"
 #include "eavesearch/time_util.h"
 #include "indexer/archive_walker.h"
 #include "indexer/channel_meetings.h"
@@ -25,6 +26,8 @@ namespace {
 constexpr long kCommitEveryDocs = 50000;
 // Malformed-line warnings printed per file; the rest are counted.
 constexpr std::size_t kWarningsPerFile = 5;
+// Shorter words are not worth correcting.
+constexpr std::size_t kMinSpellingWord = 4;
 
 Result<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -154,9 +157,7 @@ class IndexRun {
       parsed->meeting.channel = channel;
       for (Record& r : parsed->records) r.channel = channel;
     }
-    for (const Record& r : parsed->records) {
-      db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
-    }
+    for (const Record& r : parsed->records) write_record(r);
     const Meeting& m = parsed->meeting;
     db_.replace_document(boolean_term(fields::kId.prefix, m.id), build_meeting_document(m));
     state.records = static_cast<long>(parsed->records.size());
@@ -195,8 +196,7 @@ class IndexRun {
     }
     for (std::size_t k = offset; k < records.size(); ++k) {
       if (!keep[k]) continue;
-      const Record& r = records[k];
-      db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
+      write_record(records[k]);
       ++state.records;
     }
     report_.records_added += state.records;
@@ -224,6 +224,17 @@ class IndexRun {
     if (!content) return {};
     auto day = parse_channel_log(rel, *content);
     return day ? std::move(day->records) : std::vector<Record>{};
+  }
+
+  // The record, and its words for "did you mean" (Xapian's spelling data:
+  // words as written, folded, not stemmed). The spelling data is only ever
+  // added to: a word of a removed file may still be suggested.
+  void write_record(const Record& r) {
+    db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
+    for_each_token(r.text, [&](const Token& t) {
+      if (t.length >= kMinSpellingWord)
+        db_.add_spelling(fold(std::string_view(r.text).substr(t.offset, t.length)));
+    });
   }
 
   void report_malformed(const ArchiveFile& file, int count,

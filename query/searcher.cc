@@ -12,6 +12,7 @@
 #include "eavesearch/query.h"
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
+#include "query/did_you_mean.h"
 #include "query/snippet.h"
 #include "query/xapian_query.h"
 
@@ -298,6 +299,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
                           spies[k]->get_total() == mset.get_uncollapsed_matches_upper_bound();
       resp.facets.push_back(std::move(facet));
     }
+    resp.did_you_mean = did_you_mean(impl_->db, req.q, parsed.root);
     std::set<std::string> terms = highlight_terms(parsed.root);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       auto record = decode_record(it.get_document().get_data());

@@ -77,10 +77,13 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
     facets[f.field] = values;
   }
   return {
-      {"query", query},          {"total", {{"value", resp.total}, {"exact", resp.total_exact}}},
-      {"took_ms", resp.took_ms}, {"hits", hits},
-      {"facets", facets},        {"facets_exact", resp.facets_exact},
-      {"did_you_mean", nullptr},
+      {"query", query},
+      {"total", {{"value", resp.total}, {"exact", resp.total_exact}}},
+      {"took_ms", resp.took_ms},
+      {"hits", hits},
+      {"facets", facets},
+      {"facets_exact", resp.facets_exact},
+      {"did_you_mean", resp.did_you_mean ? nlohmann::json(*resp.did_you_mean) : nlohmann::json()},
   };
 }
 

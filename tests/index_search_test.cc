@@ -255,6 +255,15 @@ TEST_F(IndexSearchTest, CollapseKeepsOneHitPerMeeting) {
   EXPECT_EQ(resp->hits[1].collapsed, 2);
 }
 
+TEST_F(IndexSearchTest, DidYouMeanCorrectsUnknownWordsOnly) {
+  index();
+  EXPECT_EQ(search("privsepp migraton").did_you_mean, "privsep migration");
+  EXPECT_EQ(search("\"ubuntu jobs\" rootwarp").did_you_mean, "\"ubuntu jobs\" rootwrap");
+  EXPECT_EQ(search("privsep migration").did_you_mean, std::nullopt);
+  EXPECT_EQ(search("from:gmannn").did_you_mean, std::nullopt);  // field values are not words
+  EXPECT_EQ(search("xqzvbn").did_you_mean, std::nullopt);       // nothing near it
+}
+
 TEST_F(IndexSearchTest, BadRequestsAndLenientQueries) {
   index();
   auto searcher = Searcher::open(db_);

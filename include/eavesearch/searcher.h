@@ -79,6 +79,7 @@ struct SearchResponse {
   bool facets_exact = true;   // counted over every match (else over the first kFacetSample)
   double took_ms = 0;
   std::vector<Hit> hits;
+  std::optional<std::string> did_you_mean;  // q with unknown words corrected
 };
 
 class Searcher {

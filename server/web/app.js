@@ -55,6 +55,11 @@ async function search(q) {
     let line = `${about}${body.total.value.toLocaleString()} hits (${Math.round(body.took_ms)} ms)`;
     if (body.query.lenient) line += ` — the query was read as plain words: ${body.query.problem}`;
     statusLine.textContent = body.total.value === 0 ? 'No results.' : line;
+    if (body.did_you_mean) {
+      const suggestion = element('a', 'did-you-mean', body.did_you_mean);
+      suggestion.href = `/?q=${encodeURIComponent(body.did_you_mean)}`;
+      statusLine.append(' Did you mean ', suggestion, '?');
+    }
     hitsList.replaceChildren(...body.hits.map(renderHit));
   } catch (error) {
     statusLine.textContent = `Error: ${error.message}`;
