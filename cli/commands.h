@@ -24,6 +24,7 @@ Command add_search_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
 Command add_stats_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
+Command add_show_command(CLI::App& app);
 
 // Prints "eavesearch: <message>" on stderr; returns the error's exit status.
 int report_error(const Error& error);

@@ -1,0 +1,114 @@
+// The `eavesearch` command as a user runs it: outputs and the exit codes of
+// DESIGN.md 1a.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "tests/corpus.h"
+
+namespace eavesearch {
+namespace {
+
+struct Outcome {
+  int code;
+  std::string out;  // stdout and stderr
+};
+
+Outcome run(const std::string& args) {
+  std::string command = std::string(EAVESEARCH_BIN) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return {-1, ""};
+  std::string out;
+  std::array<char, 4096> buf;
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = quoted(dir_.str() + "/db");
+    archive_ = quoted(std::string(EAVESEARCH_TEST_DATA) + "/two_meetings");
+  }
+  testing::TempDir dir_;
+  std::string db_, archive_;
+};
+
+TEST_F(CliTest, IndexSearchShowAndStats) {
+  Outcome index = run("index " + archive_ + " --db " + db_ + " --json");
+  ASSERT_EQ(index.code, 0) << index.out;
+  auto summary = nlohmann::json::parse(index.out);
+  EXPECT_EQ(summary["records_added"], 20);
+  EXPECT_EQ(summary["committed"], true);
+  EXPECT_EQ(summary.size(), 10u);  // exactly the keys of DESIGN.md 6
+  Outcome again = run("index " + archive_ + " --db " + db_ + " --json");
+  EXPECT_EQ(nlohmann::json::parse(again.out)["committed"], false);
+
+  Outcome search = run("search --db " + db_ + " --json privsep from:gmann");
+  ASSERT_EQ(search.code, 0) << search.out;
+  EXPECT_EQ(nlohmann::json::parse(search.out)["total"]["value"], 1);
+  Outcome text = run("search --db " + db_ + " privsepp");
+  EXPECT_EQ(text.code, 0);
+  EXPECT_NE(text.out.find("did you mean: privsep"), std::string::npos) << text.out;
+
+  Outcome show = run("show --db " + db_ + " " + quoted("meetings/nova/2020/nova.2020-05-14-14.00"));
+  EXPECT_EQ(show.code, 0) << show.out;
+  EXPECT_NE(show.out.find("ACTION: gmann to remove the last rootwrap filters"), std::string::npos);
+  Outcome stats = run("stats --db " + db_ + " --json");
+  EXPECT_EQ(nlohmann::json::parse(stats.out)["record"], 20);
+}
+
+TEST_F(CliTest, ExitCodes) {
+  EXPECT_EQ(run("").code, 2);                    // no command
+  EXPECT_EQ(run("search --db " + db_).code, 2);  // no query
+  EXPECT_EQ(run("search --db " + db_ + " x --limit 500").code, 2);
+  EXPECT_EQ(run("index /no/such/archive --db " + db_).code, 2);
+  EXPECT_EQ(run("search --db " + db_ + " x").code, 4);  // no database yet
+  EXPECT_EQ(run("index " + archive_ + " --db " + db_).code, 0);
+  EXPECT_EQ(run("show --db " + db_ + " " + quoted("nope#1")).code, 4);
+  EXPECT_EQ(
+      run("index " + quoted(dir_.str() + "/db") + " --db " + quoted(dir_.str() + "/db2")).code,
+      1);  // a folder of non-log files: skipped ones make 1
+  EXPECT_EQ(run("--help").code, 0);
+}
+
+TEST_F(CliTest, CheckReportsMeetBotDifferences) {
+  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+  Outcome same = run("check " + quoted((corpus / "real").string()));
+  EXPECT_EQ(same.code, 0) << same.out;
+  EXPECT_NE(same.out.find("2 meetings, 4 minutes files compared, 0 differences"), std::string::npos)
+      << same.out;
+  // A copy of one meeting whose minutes lost an item.
+  std::string stem = "meetings/magazine/2020/magazine.2020-06-10-12.02";
+  auto copy = dir_.path() / "archive";
+  testing::write_file(copy / (stem + ".log.txt"),
+                      testing::read_file(corpus / "real" / (stem + ".log.txt")));
+  std::string minutes = testing::read_file(corpus / "real" / (stem + ".txt"));
+  std::string line = "  * 5 articles need review  (bcotton, 12:14:39)\n";
+  minutes.erase(minutes.find(line), line.size());
+  testing::write_file(copy / (stem + ".txt"), minutes);
+  Outcome differs = run("check " + quoted(copy.string()));
+  EXPECT_EQ(differs.code, 1) << differs.out;
+  EXPECT_NE(differs.out.find("item not in MeetBot's minutes: INFO \"5 articles need review\""),
+            std::string::npos)
+      << differs.out;
+}
+
+TEST_F(CliTest, ASecondWriterIsLockedOut) {
+  ASSERT_EQ(run("index " + archive_ + " --db " + db_).code, 0);
+  // flock(1) holds DIR/lock while the second index runs under it.
+  std::string lock = quoted(dir_.str() + "/db/lock");
+  Outcome second = run("--help >/dev/null; flock " + lock + " " + EAVESEARCH_BIN + " index " +
+                       archive_ + " --db " + db_);
+  EXPECT_EQ(second.code, 3) << second.out;
+  EXPECT_NE(second.out.find("is locked by another eavesearch index"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace eavesearch
