@@ -11,8 +11,7 @@ int main(int argc, char** argv) try {
   std::vector<eavesearch::Command> commands = {
       eavesearch::add_index_command(app), eavesearch::add_search_command(app),
       eavesearch::add_serve_command(app), eavesearch::add_stats_command(app),
-      eavesearch::add_check_command(app),
-      eavesearch::add_show_command(app),
+      eavesearch::add_check_command(app), eavesearch::add_show_command(app),
   };
   try {
     app.parse(argc, argv);

@@ -10,6 +10,7 @@
 #include "eavesearch/indexer.h"
 #include "eavesearch/server.h"
 #include "tests/corpus.h"
+#include "tests/test_server.h"
 
 namespace eavesearch {
 namespace {
@@ -34,18 +35,10 @@ class HttpTest : public ::testing::Test {
     config.port = 0;
     config.log_base_url = "https://example.org";
     config.web_dir = (fs::path(EAVESEARCH_TEST_DATA) / "../../server/web").string();
-    std::promise<int> bound;
-    server_ = std::thread([this, config, &bound] {
-      auto status = run_server(config, stop_, [&](int port) { bound.set_value(port); });
-      if (!status) bound.set_value(-1);
-    });
-    port_ = bound.get_future().get();
+    server_.reset();  // one server at a time
+    server_ = std::make_unique<testing::TestServer>(config);
+    port_ = server_->port();
     ASSERT_GT(port_, 0);
-  }
-
-  void TearDown() override {
-    stop_ = true;
-    if (server_.joinable()) server_.join();
   }
 
   httplib::Result get(const std::string& path) {
@@ -65,8 +58,7 @@ class HttpTest : public ::testing::Test {
 
   testing::TempDir dir_;
   std::string db_;
-  std::atomic<bool> stop_ = false;
-  std::thread server_;
+  std::unique_ptr<testing::TestServer> server_;
   int port_ = 0;
 };
 
@@ -247,9 +239,6 @@ TEST_F(HttpTest, HealthAndPage) {
 }
 
 TEST_F(HttpTest, NoDatabaseIsServiceUnavailable) {
-  stop_ = true;
-  server_.join();
-  stop_ = false;
   start((dir_.path() / "missing").string());
   json j = get_json("/api/v1/search?q=x", 503);
   EXPECT_EQ(j["error"]["code"], "unavailable");

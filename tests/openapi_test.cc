@@ -12,6 +12,7 @@
 #include "eavesearch/indexer.h"
 #include "eavesearch/server.h"
 #include "tests/corpus.h"
+#include "tests/test_server.h"
 
 namespace eavesearch {
 namespace {
@@ -108,19 +109,10 @@ class OpenApiTest : public ::testing::Test {
         index_archives({{(dir_->path() / "archive").string()}, (dir_->path() / "db").string()},
                        [](const std::string&) {});
     ASSERT_TRUE(report.ok());
-    ServerConfig config;
-    config.db_dir = (dir_->path() / "db").string();
-    config.port = 0;
-    std::promise<int> bound;
-    server_ = new std::thread([config, &bound] {
-      auto status = run_server(config, stop_, [&](int port) { bound.set_value(port); });
-      if (!status) bound.set_value(-1);
-    });
-    port_ = bound.get_future().get();
+    server_ = new testing::TestServer((dir_->path() / "db").string());
+    port_ = server_->port();
   }
   static void TearDownTestSuite() {
-    stop_ = true;
-    server_->join();
     delete server_;
     delete dir_;
   }
@@ -137,8 +129,7 @@ class OpenApiTest : public ::testing::Test {
   }
 
   static inline testing::TempDir* dir_ = nullptr;
-  static inline std::thread* server_ = nullptr;
-  static inline std::atomic<bool> stop_ = false;
+  static inline testing::TestServer* server_ = nullptr;
   static inline int port_ = 0;
 };
 

@@ -20,6 +20,7 @@
 #include "eavesearch/indexer.h"
 #include "eavesearch/server.h"
 #include "tests/corpus.h"
+#include "tests/test_server.h"
 
 namespace eavesearch {
 namespace {
@@ -167,20 +168,11 @@ class SampleArchiveTest : public ::testing::Test {
                                  [](const std::string& w) { ADD_FAILURE() << w; });
     ASSERT_TRUE(report.ok()) << report.error().message;
     report_ = *report;
-    ServerConfig config;
-    config.db_dir = db;
-    config.port = 0;
-    std::promise<int> bound;
-    server_ = new std::thread([config, &bound] {
-      auto status = run_server(config, stop_, [&](int port) { bound.set_value(port); });
-      if (!status) bound.set_value(-1);
-    });
-    port_ = bound.get_future().get();
+    server_ = new testing::TestServer(db);
+    port_ = server_->port();
   }
 
   static void TearDownTestSuite() {
-    stop_ = true;
-    server_->join();
     delete server_;
     delete dir_;
   }
@@ -227,8 +219,7 @@ class SampleArchiveTest : public ::testing::Test {
   }
 
   static inline testing::TempDir* dir_ = nullptr;
-  static inline std::thread* server_ = nullptr;
-  static inline std::atomic<bool> stop_ = false;
+  static inline testing::TestServer* server_ = nullptr;
   static inline int port_ = 0;
   static inline IndexReport report_;
 };
