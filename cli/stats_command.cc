@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "eavesearch/indexer.h"
+#include "eavesearch/searcher.h"
 #include "server/json_output.h"
 
 namespace eavesearch {

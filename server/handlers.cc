@@ -1,7 +1,7 @@
 #include "server/handlers.h"
 
-#include "eavesearch/indexer.h"
 #include "eavesearch/person.h"
+#include "eavesearch/searcher.h"
 #include "eavesearch/time_util.h"
 #include "server/http_util.h"
 #include "server/json_output.h"

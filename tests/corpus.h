@@ -49,6 +49,17 @@ inline SearchRequest request(std::string q, int per_page = 20, SortOrder sort = 
   return r;
 }
 
+// A parameterised test's name from its case's `what` ("no-break space" ->
+// "nobreakspace").
+template <typename Case>
+std::string case_name(const ::testing::TestParamInfo<Case>& param) {
+  std::string name;
+  for (const char* p = param.param.what; *p; ++p) {
+    if (std::isalnum(static_cast<unsigned char>(*p))) name += *p;
+  }
+  return name;
+}
+
 // A fresh folder removed at destruction.
 class TempDir {
  public:

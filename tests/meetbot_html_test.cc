@@ -10,16 +10,6 @@
 namespace eavesearch {
 namespace {
 
-// "no-break space" -> "nobreakspace", a test name.
-template <typename Case>
-std::string case_name(const ::testing::TestParamInfo<Case>& param) {
-  std::string name;
-  for (const char* p = param.param.what; *p; ++p) {
-    if (std::isalnum(static_cast<unsigned char>(*p))) name += *p;
-  }
-  return name;
-}
-
 const std::string kStem = "meetings/tc/2020/tc.2020-05-14-15.07";
 
 std::string page(std::string_view pre_lines) {
@@ -114,7 +104,7 @@ INSTANTIATE_TEST_SUITE_P(
                       R"(<a name="l-1"></a><span class="tm">15:00:10</span>)"
                       R"(<span class="nk"> &lt;a&gt;</span> )",
                       "15:00:10 <a> "}),
-    case_name<SameAsTxtCase>);
+    testing::case_name<SameAsTxtCase>);
 
 TEST(MeetbotHtmlTest, LineNumberIsTheAnchor) {
   auto log = parse_meetbot_html(

@@ -12,17 +12,7 @@
 namespace eavesearch {
 namespace {
 
-// "no-break space" -> "nobreakspace", a test name.
-template <typename Case>
-std::string case_name(const ::testing::TestParamInfo<Case>& param) {
-  std::string name;
-  for (const char* p = param.param.what; *p; ++p) {
-    if (std::isalnum(static_cast<unsigned char>(*p))) name += *p;
-  }
-  return name;
-}
-
-// log_stem() strips .txt but not .rst: only such a name gives the date.
+// A dated name gives the date (log_stem() strips .txt, .rst and .eml alike).
 const std::string kDated = "notes/tc.2020-05-14-15.07.txt";
 
 struct PastedLineCase {
@@ -74,7 +64,7 @@ INSTANTIATE_TEST_SUITE_P(
         PastedLineCase{"CSS of a mangled page", "| body .tm { color: #007020 } /\\* time \\*/",
                        false, "", ""},
         PastedLineCase{"reST directive", ".. code-block:: irc", false, "", ""}),
-    case_name<PastedLineCase>);
+    testing::case_name<PastedLineCase>);
 
 TEST(PastedLogTest, UtterancesAreNumberedInOrderSkippingProse) {
   auto log = parse_pasted_log(kDated,

@@ -41,9 +41,4 @@ using WarningSink = std::function<void(const std::string&)>;
 // its last commit).
 Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn);
 
-// Documents by type in the database at `db_dir` ("record", "meeting"), plus
-// "total", the database's last commit revision ("revision"), its size on
-// disk ("size_bytes") and the seconds since its files last changed ("age_seconds").
-Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir);
-
 }  // namespace eavesearch

@@ -82,6 +82,11 @@ struct SearchResponse {
   std::optional<std::string> did_you_mean;  // q with unknown words corrected
 };
 
+// Documents by type in the database at `db_dir` ("record", "meeting"), plus
+// "total", the database's last commit revision ("revision"), its size on
+// disk ("size_bytes") and the seconds since its files last changed ("age_seconds").
+Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir);
+
 class Searcher {
  public:
   // Opens the database at `db_dir` (the stub DIR/XAPIANDB). kUnavailable when

@@ -1,0 +1,43 @@
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include "core/xapian_errors.h"
+#include "eavesearch/schema.h"
+#include "eavesearch/searcher.h"
+
+namespace eavesearch {
+
+Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir) {
+  return with_xapian_errors([&]() -> Result<std::vector<std::pair<std::string, long>>> {
+    if (!std::filesystem::exists(db_dir + "/XAPIANDB")) {
+      return Error{ErrorCode::kUnavailable,
+                   "no eavesearch database at " + db_dir + " (eavesearch index makes one)"};
+    }
+    Xapian::Database db(db_dir);
+    std::vector<std::pair<std::string, long>> out;
+    for (std::string_view type : {kTypeRecord, kTypeMeeting}) {
+      out.emplace_back(
+          std::string(type),
+          static_cast<long>(db.get_termfreq(std::string(fields::kType.prefix).append(type))));
+    }
+    out.emplace_back("total", static_cast<long>(db.get_doccount()));
+    out.emplace_back("revision", static_cast<long>(db.get_revision()));
+    std::uintmax_t bytes = 0;
+    std::filesystem::file_time_type newest{};
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(db_dir, ec)) {
+      if (!entry.is_regular_file(ec)) continue;
+      bytes += entry.file_size(ec);
+      newest = std::max(newest, entry.last_write_time(ec));
+    }
+    out.emplace_back("size_bytes", static_cast<long>(bytes));
+    auto age = std::filesystem::file_time_type::clock::now() - newest;
+    out.emplace_back(
+        "age_seconds",
+        static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(age).count()));
+    return out;
+  });
+}
+
+}  // namespace eavesearch
