@@ -31,7 +31,13 @@ Command add_serve_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--web-dir", config->web_dir, "folder of the search page's files")
       ->capture_default_str();
-  cmd->add_option("--threads", config->threads, "worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", config->threads, "worker threads")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  cmd->add_option("--time-budget-ms", config->time_budget_ms,
+                  "answer 503 to a request still searching after this long")
+      ->check(CLI::Range(0, 600000))
+      ->capture_default_str();
   return {cmd, [config] {
             std::signal(SIGTERM, request_stop);
             std::signal(SIGINT, request_stop);

@@ -76,8 +76,7 @@ Xapian::Document build_meeting_document(const Meeting& m) {
   Xapian::Document doc;
   doc.set_data(encode_meeting(m));
   add_common(doc, kTypeMeeting, m.id, m.path, m.start);
-  add_boolean(doc, fields::kMeeting, m.name);
-  add_boolean(doc, fields::kChannel, m.channel);
+  add_boolean(doc, fields::kType, meeting_series_type(m.name));
   add_value(doc, fields::kMeeting, m.name);
   add_value(doc, fields::kChannel, m.channel);
   for (const std::string& topic : meeting_topics(m)) {

@@ -8,6 +8,7 @@
 #include "core/xapian_errors.h"
 #include "eavesearch/indexer.h"
 #include "eavesearch/parser.h"
+#include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/text.h"
 #include "eavesearch/time_util.h"
@@ -151,8 +152,9 @@ class IndexRun {
     report_malformed(file, parsed->malformed_lines, parsed->warnings);
     if (before) remove_records(file.rel_path, *before);
     ++(before ? report_.files_changed : report_.files_new);
-    if (std::string channel = db_.get_metadata(meeting_channel_key(parsed->meeting.id));
-        !channel.empty()) {
+    std::string channel = db_.get_metadata(meeting_channel_key(parsed->meeting.id));
+    if (channel.empty() && parsed->meeting.channel.empty()) channel = sibling_html_channel(file);
+    if (!channel.empty()) {
       parsed->meeting.channel = channel;
       for (Record& r : parsed->records) r.channel = channel;
     }
@@ -163,6 +165,19 @@ class IndexRun {
     report_.records_added += state.records;
     pending_ += state.records + 1;
     save_state(file.rel_path, state);
+  }
+
+  // The channel named by the .log.html MeetBot wrote beside a .log.txt (read
+  // together: MeetBot writes both at once); "" when there is none.
+  static std::string sibling_html_channel(const ArchiveFile& file) {
+    constexpr std::string_view kTxt = ".log.txt";
+    if (!file.abs_path.ends_with(kTxt)) return "";
+    std::string html = file.abs_path.substr(0, file.abs_path.size() - kTxt.size()) + ".log.html";
+    std::ifstream in(html, std::ios::binary);
+    std::string head(1024, '\0');  // the <title> is in the first few hundred bytes
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return meetbot_html_channel(head);
   }
 
   // A meeting found in the channel log whose own log is in meetings/ too is
@@ -226,13 +241,17 @@ class IndexRun {
   }
 
   // The record, and its words for "did you mean" (Xapian's spelling data:
-  // words as written, folded, not stemmed). The spelling data is only ever
-  // added to: a word of a removed file may still be suggested.
+  // words as written, folded, not stemmed; taken back when it is removed).
   void write_record(const Record& r) {
     db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
+    for_each_spelling_word(r, [&](const std::string& w) { db_.add_spelling(w); });
+  }
+
+  template <typename F>
+  static void for_each_spelling_word(const Record& r, F&& f) {
     for_each_token(r.text, [&](const Token& t) {
       if (t.length >= kMinSpellingWord)
-        db_.add_spelling(fold(std::string_view(r.text).substr(t.offset, t.length)));
+        f(fold(std::string_view(r.text).substr(t.offset, t.length)));
     });
   }
 
@@ -269,6 +288,11 @@ class IndexRun {
     std::string term = boolean_term(fields::kFile.prefix, path);
     if (db_.term_exists(term)) {
       pending_ += db_.get_termfreq(term);
+      for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+        auto record = decode_record(db_.get_document(*p).get_data());
+        if (!record) continue;  // the file's meeting document
+        for_each_spelling_word(*record, [&](const std::string& w) { db_.remove_spelling(w); });
+      }
       db_.delete_document(term);
     }
     report_.records_removed += state.records;

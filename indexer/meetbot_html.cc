@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "eavesearch/parser.h"
+#include "eavesearch/person.h"
 #include "indexer/html_text.h"
 #include "indexer/raw_line.h"
 
@@ -265,7 +266,25 @@ Result<ParsedLog> parse_meetbot_html(std::string_view rel_path, std::string_view
     }
     counted += block.size();
   }
-  return build_meeting_log(rel_path, std::move(lines), std::move(parsed));
+  auto log = build_meeting_log(rel_path, std::move(lines), std::move(parsed));
+  if (log) {
+    log->meeting.channel = meetbot_html_channel(content);
+    for (Record& r : log->records) r.channel = log->meeting.channel;
+  }
+  return log;
+}
+
+std::string meetbot_html_channel(std::string_view head) {
+  std::size_t open = ifind(head, "<title>", 0);
+  if (open == std::string_view::npos) return "";
+  open += 7;
+  std::size_t close = ifind(head, "</title>", open);
+  if (close == std::string_view::npos) return "";
+  std::string_view title = trim(head.substr(open, close - open));
+  if (!title.starts_with('#') || !title.ends_with(" log")) return "";
+  std::string_view channel = trim(title.substr(0, title.size() - 4));
+  if (channel.size() < 2 || channel.find_first_of(" \t<>&") != std::string_view::npos) return "";
+  return normalise_channel(channel);
 }
 
 }  // namespace eavesearch

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <map>
 #include <memory>
 #include <tuple>
 
@@ -102,9 +103,7 @@ Result<std::vector<Meeting>> Searcher::meetings_of(const std::string& name) {
   return with_xapian_errors([&]() -> Result<std::vector<Meeting>> {
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(Xapian::Query(
-        Xapian::Query::OP_FILTER,
-        Xapian::Query(boolean_term(fields::kMeeting.prefix, normalise_meeting_name(name))),
-        Xapian::Query(std::string(fields::kType.prefix).append(kTypeMeeting))));
+        boolean_term(fields::kType.prefix, meeting_series_type(normalise_meeting_name(name)))));
     enquire.set_sort_by_value(static_cast<Xapian::valueno>(fields::kSortKey.slot), true);
     std::vector<Meeting> out;
     Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
@@ -181,6 +180,32 @@ Result<std::vector<std::pair<std::string, long>>> Searcher::suggest(const std::s
     std::stable_sort(out.begin(), out.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     if (out.size() > limit) out.resize(limit);
+    return out;
+  });
+}
+
+Result<TopicCounts> Searcher::topics_of(const std::string& person, unsigned lines) {
+  return with_xapian_errors([&]() -> Result<TopicCounts> {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER,
+                      Xapian::Query(boolean_term(fields::kPerson.prefix, normalise_person(person))),
+                      Xapian::Query(std::string(fields::kType.prefix).append(kTypeRecord))));
+    enquire.set_sort_by_value(static_cast<Xapian::valueno>(fields::kSortKey.slot), true);
+    Xapian::MSet mset = enquire.get_mset(0, lines);
+    std::map<std::pair<std::string, std::string>, long> counts;
+    TopicCounts out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      auto r = decode_record(it.get_document().get_data());
+      if (!r) return r.error();
+      ++out.lines_counted;
+      if (!r->topic.empty()) ++counts[{r->meeting, r->topic}];
+    }
+    out.exact = mset.get_matches_upper_bound() == mset.size();
+    for (auto& [key, n] : counts) out.values.push_back({key.first, key.second, n});
+    std::stable_sort(out.values.begin(), out.values.end(),
+                     [](const TopicCount& a, const TopicCount& b) { return a.lines > b.lines; });
+    if (out.values.size() > kTopicValues) out.values.resize(kTopicValues);
     return out;
   });
 }

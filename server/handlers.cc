@@ -13,6 +13,8 @@ using nlohmann::json;
 
 constexpr std::size_t kSuggestions = 10;
 constexpr int kPersonLines = 20;
+// The person page's topics are counted over their newest lines, this many.
+constexpr unsigned kPersonTopicLines = 5000;
 
 template <typename T>
 bool failed(httplib::Response& res, const Result<T>& r) {
@@ -44,7 +46,7 @@ json values_json(const std::vector<std::pair<std::string, long>>& values) {
 void handle_search(const Api& api, const httplib::Request& req, httplib::Response& res) {
   auto sr = search_request(req);
   if (failed(res, sr)) return;
-  auto resp = api.pool.with_searcher([&](Searcher& s) { return s.search(*sr); });
+  auto resp = api.pool.run([sr = *sr](Searcher& s) { return s.search(sr); });
   if (failed(res, resp)) return;
   send_json(res, 200, search_response_json(*resp, api.config.log_base_url));
 }
@@ -56,7 +58,7 @@ void handle_decisions(const Api& api, const httplib::Request& req, httplib::Resp
   if (failed(res, sr)) return;
   sr->q = sr->q.empty() ? "is:decision" : "(" + sr->q + ") is:decision";
   if (!req.has_param("sort")) sr->sort = SortOrder::kNewest;
-  auto resp = api.pool.with_searcher([&](Searcher& s) { return s.search(*sr); });
+  auto resp = api.pool.run([sr = *sr](Searcher& s) { return s.search(sr); });
   if (failed(res, resp)) return;
   json meetings = json::array();
   std::string current;
@@ -84,7 +86,7 @@ void handle_record(const Api& api, const httplib::Request& req, httplib::Respons
   auto context = int_param(req, "context", 0);
   if (failed(res, context)) return;
   std::string id = req.matches[1];
-  auto hit = api.pool.with_searcher([&](Searcher& s) { return s.record(id, *context); });
+  auto hit = api.pool.run([id, context = *context](Searcher& s) { return s.record(id, context); });
   if (failed(res, hit)) return;
   json j = record_json(hit->record, api.config.log_base_url);
   j["context"] = {{"before", records_json(hit->before, api.config.log_base_url)},
@@ -94,7 +96,7 @@ void handle_record(const Api& api, const httplib::Request& req, httplib::Respons
 
 void handle_meetings(const Api& api, const httplib::Request& req, httplib::Response& res) {
   std::string name = normalise_meeting_name(req.matches[1].str());
-  auto meetings = api.pool.with_searcher([&](Searcher& s) { return s.meetings_of(name); });
+  auto meetings = api.pool.run([name](Searcher& s) { return s.meetings_of(name); });
   if (failed(res, meetings)) return;
   if (meetings->empty())
     return send_error(res, {ErrorCode::kNotFound, "no meetings named " + name});
@@ -111,7 +113,7 @@ void handle_meeting(const Api& api, const httplib::Request& req, httplib::Respon
   std::string year =
       dot == std::string::npos || stem.size() < dot + 5 ? "" : stem.substr(dot + 1, 4);
   std::string id = "meetings/" + name + "/" + year + "/" + stem;
-  auto meeting = api.pool.with_searcher([&](Searcher& s) { return s.meeting(id); });
+  auto meeting = api.pool.run([id](Searcher& s) { return s.meeting(id); });
   if (failed(res, meeting)) return;
   json j = meeting_json(meeting->first, api.config.log_base_url);
   j["records"] = records_json(meeting->second, api.config.log_base_url);
@@ -132,7 +134,7 @@ void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Re
   sr.sort = SortOrder::kOldest;
   sr.page = *page;
   sr.per_page = *per_page;
-  auto resp = api.pool.with_searcher([&](Searcher& s) { return s.search(sr); });
+  auto resp = api.pool.run([sr](Searcher& s) { return s.search(sr); });
   if (failed(res, resp)) return;
   send_json(res, 200,
             {{"channel", channel},
@@ -141,7 +143,8 @@ void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Re
              {"lines", records_json(resp->hits, api.config.log_base_url)}});
 }
 
-// Who said what: lines per year and per meeting, action items, recent lines.
+// Who said what: lines per year, meeting and channel, the topics they spoke
+// under, their action items, their recent lines.
 void handle_person(const Api& api, const httplib::Request& req, httplib::Response& res) {
   std::string person = normalise_person(req.matches[1].str());
   SearchRequest said;
@@ -153,10 +156,28 @@ void handle_person(const Api& api, const httplib::Request& req, httplib::Respons
   actions.q = "owner:\"" + person + "\"";
   actions.per_page = kPersonLines;
   actions.sort = SortOrder::kNewest;
-  auto lines = api.pool.with_searcher([&](Searcher& s) { return s.search(said); });
-  if (failed(res, lines)) return;
-  auto items = api.pool.with_searcher([&](Searcher& s) { return s.search(actions); });
-  if (failed(res, items)) return;
+  struct Answers {
+    SearchResponse lines, items;
+    TopicCounts topics;
+  };
+  auto answers = api.pool.run([said, actions, person](Searcher& s) -> Result<Answers> {
+    auto lines = s.search(said);
+    if (!lines) return lines.error();
+    auto items = s.search(actions);
+    if (!items) return items.error();
+    auto topics = s.topics_of(person, kPersonTopicLines);
+    if (!topics) return topics.error();
+    return Answers{std::move(*lines), std::move(*items), std::move(*topics)};
+  });
+  if (failed(res, answers)) return;
+  const SearchResponse* lines = &answers->lines;
+  const SearchResponse* items = &answers->items;
+  json topics = json::array();
+  for (const TopicCount& t : answers->topics.values) {
+    topics.push_back({{"meeting", t.meeting.empty() ? json() : json(t.meeting)},
+                      {"topic", t.topic},
+                      {"count", t.lines}});
+  }
   if (lines->total == 0 && items->total == 0) {
     return send_error(res, {ErrorCode::kNotFound, "no lines from or actions for " + person});
   }
@@ -164,7 +185,12 @@ void handle_person(const Api& api, const httplib::Request& req, httplib::Respons
             {"lines", {{"value", lines->total}, {"exact", lines->total_exact}}},
             {"recent", records_json(lines->hits, api.config.log_base_url)},
             {"action_items", records_json(items->hits, api.config.log_base_url)},
-            {"action_items_total", items->total}};
+            {"action_items_total", items->total},
+            {"facets_exact", lines->facets_exact},
+            {"topics",
+             {{"values", topics},
+              {"lines_counted", answers->topics.lines_counted},
+              {"exact", answers->topics.exact}}}};
   for (const Facet& f : lines->facets) j["per_" + f.field] = values_json(f.values);
   send_json(res, 200, j);
 }
@@ -173,7 +199,7 @@ void handle_suggest(const Api& api, const httplib::Request& req, httplib::Respon
   std::string field = req.get_param_value("field");
   std::string prefix = req.get_param_value("prefix");
   auto values =
-      api.pool.with_searcher([&](Searcher& s) { return s.suggest(field, prefix, kSuggestions); });
+      api.pool.run([field, prefix](Searcher& s) { return s.suggest(field, prefix, kSuggestions); });
   if (failed(res, values)) return;
   send_json(res, 200, {{"field", field}, {"prefix", prefix}, {"values", values_json(*values)}});
 }
@@ -204,7 +230,7 @@ void handle_metrics(const Api& api, const httplib::Request&, httplib::Response& 
 }
 
 void handle_healthz(const Api& api, const httplib::Request&, httplib::Response& res) {
-  auto count = api.pool.with_searcher([](Searcher& s) { return s.record_count(); });
+  auto count = api.pool.run([](Searcher& s) { return s.record_count(); });
   if (failed(res, count)) return;
   send_json(res, 200, {{"status", "ok"}, {"records", *count}});
 }

@@ -1,10 +1,23 @@
-// Private to server/: Searchers shared by the HTTP worker threads. Each
-// request borrows one (opening it on first use, so that a server started
-// before its database answers 503 until the database exists) and gets it
-// refreshed to the latest commit. Thread-safe.
+// Private to server/: Searchers shared by the HTTP worker threads, and the
+// time budget of every request (DESIGN.md 5 and 10).
+//
+// Each request borrows a Searcher (opening it on first use, so that a server
+// started before its database answers 503 until the database exists),
+// refreshed to the latest commit. Xapian 1.4 cannot stop a match, so the
+// work runs on a thread of its own and the request waits at most the budget:
+// past it the answer is 503 while the work finishes in the background and
+// returns its Searcher. At most `max_overrunning` such works run at once;
+// beyond that requests are refused with 503 at once. Thread-safe.
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
 #include <vector>
 
 #include "eavesearch/searcher.h"
@@ -13,26 +26,76 @@ namespace eavesearch {
 
 class SearcherPool {
  public:
-  explicit SearcherPool(std::string db_dir) : db_dir_(std::move(db_dir)) {}
+  SearcherPool(std::string db_dir, std::chrono::milliseconds budget, int max_overrunning)
+      : db_dir_(std::move(db_dir)), budget_(budget), max_overrunning_(max_overrunning) {}
+  ~SearcherPool();  // waits for the works still running past their budget
+  SearcherPool(const SearcherPool&) = delete;
+  SearcherPool& operator=(const SearcherPool&) = delete;
 
-  // Runs `f(searcher)` with a refreshed Searcher; the Error of opening or
-  // refreshing otherwise.
+  // Runs `f(searcher)` within the budget; kUnavailable past it, or the Error
+  // of opening the database. `f` may outlive this call, so it must own
+  // everything it uses (capture by value).
   template <typename F>
-  auto with_searcher(F&& f) -> decltype(f(std::declval<Searcher&>())) {
-    auto searcher = borrow();
-    if (!searcher) return searcher.error();
-    auto result = f(*searcher);
-    give_back(std::move(*searcher));
-    return result;
-  }
+  auto run(F f) -> decltype(f(std::declval<Searcher&>()));
 
  private:
+  template <typename R>
+  struct Work {
+    std::mutex mutex;
+    std::condition_variable done;
+    std::optional<R> result;
+    bool abandoned = false;  // the request stopped waiting
+  };
+
   Result<Searcher> borrow();
   void give_back(Searcher searcher);
+  Status admit();  // kUnavailable when too many works overran
+  void finished(bool overran);
+  Error over_budget();
 
   std::string db_dir_;
+  std::chrono::milliseconds budget_;
+  int max_overrunning_;
   std::mutex mutex_;
+  std::condition_variable idle_works_;
   std::vector<Searcher> idle_;
+  int running_ = 0;
+  int overrunning_ = 0;
 };
+
+template <typename F>
+auto SearcherPool::run(F f) -> decltype(f(std::declval<Searcher&>())) {
+  using R = decltype(f(std::declval<Searcher&>()));
+  if (auto admitted = admit(); !admitted) return admitted.error();
+  auto work = std::make_shared<Work<R>>();
+  std::thread([this, work, f = std::move(f)]() mutable {
+    std::optional<R> result;
+    try {
+      auto searcher = borrow();
+      if (!searcher) {
+        result.emplace(searcher.error());
+      } else {
+        result.emplace(f(*searcher));
+        give_back(std::move(*searcher));
+      }
+    } catch (const std::exception& e) {
+      result.emplace(Error{ErrorCode::kInternal, e.what()});
+    }
+    bool overran;
+    {
+      std::lock_guard lock(work->mutex);
+      work->result = std::move(result);
+      overran = work->abandoned;
+      work->done.notify_all();
+    }
+    finished(overran);  // the last use of `this`
+  }).detach();
+  std::unique_lock lock(work->mutex);
+  if (!work->done.wait_for(lock, budget_, [&] { return work->result.has_value(); })) {
+    work->abandoned = true;
+    return over_budget();
+  }
+  return std::move(*work->result);
+}
 
 }  // namespace eavesearch

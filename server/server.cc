@@ -10,7 +10,8 @@ namespace eavesearch {
 Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
                   const std::function<void(int port)>& on_listening) {
   httplib::Server server;
-  SearcherPool pool(config.db_dir);
+  SearcherPool pool(config.db_dir, std::chrono::milliseconds(config.time_budget_ms),
+                    config.threads);
   Metrics metrics;
   server.new_task_queue = [threads = config.threads] {
     return new httplib::ThreadPool(static_cast<size_t>(threads));

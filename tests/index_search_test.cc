@@ -113,6 +113,10 @@ TEST_F(IndexSearchTest, ChangedAndRemovedFilesReplaceTheirRecords) {
   EXPECT_EQ(ids("zuul"), std::vector<std::string>{nova(14)});
   EXPECT_TRUE(ids("meeting:tc").empty());
   EXPECT_EQ(search("").total, 14);
+  // The spelling data follows: the added line's word is offered, and the
+  // removed log's are not ("bumps" was only there).
+  EXPECT_EQ(search("zuull").did_you_mean, "zuul");
+  EXPECT_EQ(search("bumpps").did_you_mean, std::nullopt);
 }
 
 TEST_F(IndexSearchTest, FreeTextPhrasesAndBooleans) {

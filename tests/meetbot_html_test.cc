@@ -17,15 +17,20 @@ std::string page(std::string_view pre_lines) {
          std::string(pre_lines) + "</pre>\n</body></html>";
 }
 
-// The records with the path of the file read left out: the .log.html and the
-// .log.txt of one stem differ only there.
+// The records with the path of the file read and the channel left out: the
+// .log.html and the .log.txt of one stem differ only there (only the .log.html
+// names its channel; the indexer gives it to the .log.txt: real_corpus_api_test).
 std::vector<Record> without_path(std::vector<Record> records) {
-  for (Record& r : records) r.path.clear();
+  for (Record& r : records) {
+    r.path.clear();
+    r.channel.clear();
+  }
   return records;
 }
 
 Meeting without_path(Meeting meeting) {
   meeting.path.clear();
+  meeting.channel.clear();
   return meeting;
 }
 
@@ -46,6 +51,8 @@ TEST_P(HtmlLineReadsAsTxtLine, SameRecord) {
   EXPECT_EQ(html->malformed_lines, 0) << (html->warnings.empty() ? "" : html->warnings[0]);
   ASSERT_EQ(html->records.size(), 1u);
   EXPECT_EQ(html->records[0].path, kStem + ".log.html");
+  EXPECT_EQ(html->records[0].channel, "#openstack-tc");  // from <title>#openstack-tc log</title>
+  EXPECT_EQ(html->meeting.channel, "#openstack-tc");
   EXPECT_EQ(without_path(html->records), without_path(txt->records)) << html->records[0].text;
 }
 
@@ -198,12 +205,22 @@ TEST(MeetbotHtmlTest, RealFedoraMeetingsEqualTheirLogTxt) {
     EXPECT_EQ(html->malformed_lines, 0) << stem;
     EXPECT_EQ(html->records.size(), lines) << stem;
     EXPECT_EQ(html->meeting.path, rel + ".log.html");
+    EXPECT_EQ(html->meeting.channel, "#fedora-meeting");
     EXPECT_EQ(html->warnings, txt->warnings);
     std::vector<Record> a = without_path(html->records), b = without_path(txt->records);
     ASSERT_EQ(a.size(), b.size()) << stem;
     for (std::size_t k = 0; k < a.size(); ++k) EXPECT_EQ(a[k], b[k]) << a[k].id;
     EXPECT_EQ(without_path(html->meeting), without_path(txt->meeting)) << stem;
   }
+}
+
+TEST(MeetbotHtmlTest, TheChannelIsTheTitles) {
+  EXPECT_EQ(meetbot_html_channel("<head><TITLE> #OpenStack-Meeting log </TITLE>"),
+            "#openstack-meeting");
+  EXPECT_EQ(meetbot_html_channel("<title>#tc: tc</title>"), "");  // minutes, not a log
+  EXPECT_EQ(meetbot_html_channel("<title>#a b log</title>"), "");
+  EXPECT_EQ(meetbot_html_channel("<title>#chan log"), "");
+  EXPECT_EQ(meetbot_html_channel("no head"), "");
 }
 
 // HcoopMeetbot (Limnoria) writes another dialect: 0-based `id-N` anchors,

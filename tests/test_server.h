@@ -1,9 +1,13 @@
 // Test helper: `eavesearch serve` (run_server) on 127.0.0.1, any free port,
-// in a thread of the test; stopped when destroyed.
+// in a thread of the test; stopped when destroyed. And get_json, to ask it.
 #pragma once
+
+#include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <atomic>
 #include <future>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
@@ -43,5 +47,17 @@ class TestServer {
   std::thread thread_;
   int port_ = -1;
 };
+
+// GET `path` from the server on 127.0.0.1:`port` and parse its JSON,
+// expecting `status`; null (and a failure) when there is no answer.
+inline nlohmann::json get_json(int port, const std::string& path, int status = 200) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(10, 0);
+  auto res = client.Get(path);
+  EXPECT_TRUE(res) << path;
+  if (!res) return nullptr;
+  EXPECT_EQ(res->status, status) << path << " " << res->body;
+  return nlohmann::json::parse(res->body, nullptr, false);
+}
 
 }  // namespace eavesearch::testing

@@ -65,6 +65,11 @@ Result<ParsedLog> parse_flattened_log(std::string_view rel_path, std::string_vie
 // line numbers as the .log.txt of the same stem would give.
 Result<ParsedLog> parse_meetbot_html(std::string_view rel_path, std::string_view content);
 
+// The channel a MeetBot .log.html names in its head (`<title>#chan log</title>`),
+// normalised; "" when `head` has no such title. A .log.txt does not name its
+// channel, so the indexer reads it from the .log.html beside it.
+std::string meetbot_html_channel(std::string_view head);
+
 // Reads MeetBot log lines pasted into another document (indented in reST,
 // quoted in mail, ...). Lines that are not log lines are not records and not
 // malformed; record lines are utterance numbers. The date comes from the

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace eavesearch {
@@ -53,6 +54,11 @@ inline constexpr std::array kAllFields = {
 
 inline constexpr std::string_view kTypeRecord = "record";
 inline constexpr std::string_view kTypeMeeting = "meeting";
+// A meeting document's series is a type term, "meeting/<name>", not a
+// meeting: term, so that field terms count lines only (suggest, facets).
+inline std::string meeting_series_type(std::string_view name) {
+  return std::string(kTypeMeeting).append("/").append(name);
+}
 
 // The field a query-language name ("from", "in", ...) refers to; nullopt if none.
 // Case-insensitive.

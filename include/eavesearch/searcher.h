@@ -82,6 +82,20 @@ struct SearchResponse {
   std::optional<std::string> did_you_mean;  // q with unknown words corrected
 };
 
+struct TopicCount {
+  std::string meeting;  // may be empty (a channel log's topic)
+  std::string topic;
+  long lines = 0;
+};
+
+struct TopicCounts {
+  std::vector<TopicCount> values;
+  long lines_counted = 0;  // the person's lines looked at
+  bool exact = true;       // they were all of the person's lines
+};
+
+inline constexpr std::size_t kTopicValues = 20;
+
 // Documents by type in the database at `db_dir` ("record", "meeting"), plus
 // "total", the database's last commit revision ("revision"), its size on
 // disk ("size_bytes") and the seconds since its files last changed ("age_seconds").
@@ -122,6 +136,10 @@ class Searcher {
   Result<std::vector<std::pair<std::string, long>>> suggest(const std::string& field,
                                                             const std::string& prefix,
                                                             std::size_t limit);
+
+  // The meeting topics a person spoke under, most lines first (at most
+  // kTopicValues), counted over their newest `lines` lines.
+  Result<TopicCounts> topics_of(const std::string& person, unsigned lines);
 
   // Moves to the latest commit (cheap when nothing changed).
   Status refresh();

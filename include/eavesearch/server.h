@@ -17,6 +17,8 @@ struct ServerConfig {
   std::string log_base_url{kDefaultLogBaseUrl};
   std::string web_dir;  // static files of the page (server/web)
   int threads = 8;
+  // A request's searching stops being waited for after this long: 503.
+  int time_budget_ms = 2000;
 };
 
 // Serves until `stop` becomes true (checked a few times a second) or the
