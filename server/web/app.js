@@ -1,91 +1,100 @@
-// The minimal search page: reads ?q=, asks /api/v1/search, shows the hits.
-// Log text is inserted as text; only the API's snippet (escaped, with <mark>)
-// is inserted as HTML.
+// The search page: the whole state is the URL's query string (q, sort, page,
+// group, view, id, person), so every view is shareable and back/forward
+// work. Views render from the JSON API; API errors are shown, not swallowed.
+import {attachCompletion} from './completion.js';
+import {renderDecisions} from './decisions_view.js';
+import {renderLog} from './log_view.js';
+import {renderPerson} from './person_view.js';
+import {renderSearch} from './search_view.js';
+
+const kStateKeys = ['view', 'q', 'sort', 'page', 'group', 'id', 'person'];
+const kViews = {search: renderSearch, decisions: renderDecisions, log: renderLog, person: renderPerson};
+
 const form = document.getElementById('search');
 const input = document.getElementById('q');
-const statusLine = document.getElementById('status');
-const hitsList = document.getElementById('hits');
+const errorBox = document.getElementById('error');
+const view = document.getElementById('view');
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+function readState() {
+  const params = new URLSearchParams(location.search);
+  const state = {};
+  for (const key of kStateKeys) state[key] = params.get(key) || '';
+  if (!kViews[state.view]) state.view = 'search';
+  return state;
 }
 
-function renderHit(hit) {
-  const item = element('li', 'hit');
-  const meta = element('div', 'meta');
-  meta.append(element('span', 'meeting', hit.meeting || hit.channel || ''));
-  const time = element('time', 'time', hit.time.replace('T', ' ').replace('Z', ' UTC'));
-  time.dateTime = hit.time;
-  time.title = new Date(hit.time).toString();
-  meta.append(time);
-  meta.append(element('span', 'speaker', hit.speaker ? `<${hit.speaker}>` : '(speaker unknown)'));
-  if (hit.item) meta.append(element('span', `badge ${hit.item}`, hit.item));
-  if (hit.topic) meta.append(element('span', 'topic', hit.topic));
-  item.append(meta);
-  const text = element('p', 'snippet');
-  text.innerHTML = hit.snippet;  // escaped by the API; only <mark> is markup
-  item.append(text);
-  if (hit.url) {
-    const link = element('a', 'permalink', 'original log');
-    link.href = hit.url;
-    link.rel = 'noopener';
-    item.append(link);
+function urlOf(state) {
+  const params = new URLSearchParams();
+  for (const key of kStateKeys) {
+    const value = state[key];
+    if (!value || (key === 'view' && value === 'search') || (key === 'page' && Number(value) === 1)) continue;
+    params.set(key, value);
   }
-  return item;
+  const query = params.toString();
+  return query ? `/?${query}` : '/';
 }
 
-async function search(q) {
-  hitsList.replaceChildren();
-  if (!q) {
-    statusLine.textContent = '';
-    return;
-  }
-  statusLine.textContent = 'Searching…';
+// Moves to the state with `changes` applied (a new history entry).
+function navigate(changes) {
+  const state = {...readState(), ...changes};
+  history.pushState(null, '', urlOf(state));
+  render();
+}
+
+let generation = 0;
+async function render() {
+  const state = readState();
+  const mine = ++generation;
+  input.value = state.q;
+  errorBox.hidden = true;
+  errorBox.textContent = '';
+  document.querySelectorAll('[data-nav-view]').forEach((a) => {
+    a.toggleAttribute('aria-current', a.dataset.navView === state.view);
+  });
+  document.title = state.q ? `${state.q} — eavesearch` : 'eavesearch: OpenStack IRC meetings';
   try {
-    const response = await fetch(`/api/v1/search?q=${encodeURIComponent(q)}&per_page=50`);
-    const body = await response.json();
-    if (!response.ok) {
-      statusLine.textContent = `Error: ${body.error ? body.error.message : response.statusText}`;
-      return;
-    }
-    const about = body.total.exact ? '' : 'about ';
-    let line = `${about}${body.total.value.toLocaleString()} hits (${Math.round(body.took_ms)} ms)`;
-    if (body.query.lenient) line += ` — the query was read as plain words: ${body.query.problem}`;
-    statusLine.textContent = body.total.value === 0 ? 'No results.' : line;
-    if (body.did_you_mean) {
-      const suggestion = element('a', 'did-you-mean', body.did_you_mean);
-      suggestion.href = `/?q=${encodeURIComponent(body.did_you_mean)}`;
-      statusLine.append(' Did you mean ', suggestion, '?');
-    }
-    hitsList.replaceChildren(...body.hits.map(renderHit));
+    await kViews[state.view](view, state, {navigate, isCurrent: () => mine === generation});
   } catch (error) {
-    statusLine.textContent = `Error: ${error.message}`;
+    if (mine !== generation) return;
+    view.replaceChildren();
+    errorBox.textContent = error.message;
+    errorBox.hidden = false;
   }
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  const state = readState();
   const q = input.value.trim();
-  history.pushState({q}, '', q ? `/?q=${encodeURIComponent(q)}` : '/');
-  search(q);
+  // A search from the log or person view goes to the results; the
+  // decisions view keeps filtering decisions.
+  navigate({q, page: '', view: state.view === 'decisions' ? 'decisions' : 'search', id: '', person: ''});
 });
 
-window.addEventListener('popstate', () => {
-  const q = new URLSearchParams(location.search).get('q') || '';
-  input.value = q;
-  search(q);
+// Links within the page change the state without a reload.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[href^="/"]');
+  if (!link || event.defaultPrevented || event.button !== 0 ||
+      event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  history.pushState(null, '', link.getAttribute('href'));
+  render().then(() => {
+    if (readState().view !== 'log') window.scrollTo(0, 0);
+  });
 });
+
+window.addEventListener('popstate', render);
 
 document.addEventListener('keydown', (event) => {
-  if (event.key === '/' && document.activeElement !== input) {
+  const typing = event.target.closest('input, textarea, select, [contenteditable]');
+  if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
     input.focus();
+    input.select();
   }
 });
 
-const initial = new URLSearchParams(location.search).get('q') || '';
-input.value = initial;
-search(initial);
+attachCompletion(input, document.getElementById('completions'));
+render().then(() => {
+  if (readState().view === 'search' && !readState().q) input.focus();
+});

@@ -1,0 +1,39 @@
+// Decisions (agreed, accepted, rejected, action, vote) grouped by meeting,
+// newest first: /api/v1/decisions with the same query.
+import {getJson} from './api.js';
+import {el, formatCount, timeNode} from './dom.js';
+import {badge, logHref, speakerNode} from './hit_view.js';
+
+const kPerPage = 50;
+const kMaxWindow = 10000;  // page * per_page the API allows
+
+export async function renderDecisions(view, state, {isCurrent}) {
+  view.replaceChildren(el('p', {role: 'status'}, 'Loading decisions…'));
+  const body = await getJson('/api/v1/decisions', {q: state.q.trim(), page: state.page, per_page: kPerPage});
+  if (!isCurrent()) return;
+  const sections = body.meetings.map((m) => el('section', {class: 'decision-meeting'},
+    el('h3', {}, el('a', {href: logHref(m.log)}, m.meeting || m.log), ' ',
+       m.channel ? el('span', {class: 'channel'}, m.channel) : null, ' ',
+       m.decisions.length ? timeNode(m.decisions[0].time, {seconds: false}) : null),
+    el('ul', {}, m.decisions.map((d) => el('li', {class: 'decision'},
+      badge(d), ' ', el('a', {href: logHref(d.id)}, d.text), ' ', speakerNode(d),
+      d.topic ? el('span', {class: 'topic'}, ` # ${d.topic}`) : null)))));
+  const about = body.total.exact ? '' : 'about ';
+  view.replaceChildren(el('section', {id: 'decisions-view'},
+    el('h2', {}, state.q.trim() ? `Decisions matching “${state.q.trim()}”` : 'Latest decisions'),
+    el('p', {role: 'status'}, `${about}${formatCount(body.total.value)} decisions`),
+    sections.length ? sections : el('p', {}, 'No decisions match.'),
+    pagesNode(Number(state.page) || 1, Math.ceil(Math.min(body.total.value, kMaxWindow) / kPerPage))));
+}
+
+function pagesNode(page, pages) {
+  const href = (p) => {
+    const params = new URLSearchParams(location.search);
+    params.set('page', p);
+    return `/?${params}`;
+  };
+  return el('nav', {id: 'pages', 'aria-label': 'Pages'},
+            page > 1 ? el('a', {rel: 'prev', href: href(page - 1)}, '← Newer') : null,
+            pages > 1 ? el('span', {}, `Page ${page} of ${formatCount(pages)}`) : null,
+            page < pages ? el('a', {rel: 'next', href: href(page + 1)}, 'Older →') : null);
+}

@@ -1,0 +1,75 @@
+// A whole log, scrolled to and highlighting the line a hit linked to: a
+// meeting's log with its minutes beside it, or a day of a channel log.
+import {getJson, segment} from './api.js';
+import {el, logOf, plural, timeNode} from './dom.js';
+import {badge, lineNode, logHref, personHref} from './hit_view.js';
+
+const kChannelPages = 50;  // at most 5,000 lines of a channel's day
+
+function minutesNode(meeting) {
+  const items = el('ol', {class: 'items'});
+  for (const item of meeting.items) {
+    const record = {item: item.type.toLowerCase(), owners: item.owners};
+    items.append(el('li', {class: `item ${record.item}`},
+      badge(record), ' ', el('a', {href: logHref(`${meeting.id}#${item.line}`)}, item.text),
+      el('span', {class: 'by'}, ` (${item.nick}, ${item.time.slice(11, 19)})`)));
+  }
+  const people = el('ul', {class: 'people'}, meeting.people.map((p) =>
+    el('li', {}, el('a', {href: personHref(p.nick.toLowerCase())}, p.nick), ` (${p.lines})`)));
+  return el('aside', {id: 'minutes', 'aria-label': 'Minutes'},
+            el('h3', {}, 'Minutes'),
+            meeting.chairs.length ? el('p', {}, `Chairs: ${meeting.chairs.join(', ')}`) : null,
+            meeting.items.length ? items : el('p', {}, 'No minutes items.'),
+            el('h3', {}, 'People present (lines said)'), people);
+}
+
+async function channelDay(stem) {
+  // irclogs/#chan/#chan.YYYY-MM-DD
+  const file = stem.split('/').pop();
+  const date = file.slice(-10);
+  const channel = file.slice(0, -11);
+  const lines = [];
+  for (let page = 1; page <= kChannelPages; ++page) {
+    const day = await getJson(`/api/v1/channels/${segment(channel)}/${date}`, {page, per_page: 100});
+    lines.push(...day.lines);
+    if (day.lines.length < 100 || lines.length >= day.total.value) break;
+  }
+  return {title: `${channel} on ${date}`, lines, meeting: null};
+}
+
+async function meetingLog(stem) {
+  // meetings/<name>/<year>/<stem>
+  const parts = stem.split('/');
+  const meeting = await getJson(`/api/v1/meetings/${segment(parts[1])}/${segment(parts[3])}`);
+  const title = meeting.title && meeting.title !== meeting.name ? `${meeting.name}: ${meeting.title}` : meeting.name;
+  return {title, lines: meeting.records, meeting};
+}
+
+export async function renderLog(view, state, {isCurrent}) {
+  const id = state.id || '';
+  const stem = id.includes('#') ? logOf(id) : id;
+  view.replaceChildren(el('p', {role: 'status'}, 'Loading the log…'));
+  let log;
+  if (/^meetings\/[^/]+\/\d{4}\/[^/]+$/.test(stem)) log = await meetingLog(stem);
+  else if (/^irclogs\/[^/]+\/[^/]+\.\d{4}-\d{2}-\d{2}$/.test(stem)) log = await channelDay(stem);
+  else {
+    const record = await getJson(`/api/v1/records/${segment(id)}`, {context: 10});
+    log = {title: stem, lines: [...record.context.before, record, ...record.context.after], meeting: null};
+  }
+  if (!isCurrent()) return;
+  const list = el('ol', {id: 'log-lines'}, log.lines.map((r) => lineNode(r, r.id === id ? 'target' : '')));
+  const first = log.lines[0];
+  const original = first && first.url ? first.url.replace(/#.*$/, '') : null;
+  view.replaceChildren(el('section', {id: 'log-view'},
+    el('h2', {}, log.title),
+    el('p', {class: 'meta'}, first ? timeNode(first.time) : null, ' · ', plural(log.lines.length, 'line'),
+       log.meeting && log.meeting.channel ? ` · ${log.meeting.channel}` : '',
+       original ? el('a', {href: original, rel: 'noopener', class: 'permalink'}, ' · Original log ↗') : null),
+    el('div', {class: 'log-layout'}, list, log.meeting ? minutesNode(log.meeting) : null)));
+  const target = list.querySelector('.target');
+  if (target) {
+    target.setAttribute('tabindex', '-1');
+    target.scrollIntoView({block: 'center'});
+    target.focus({preventScroll: true});
+  }
+}

@@ -1,0 +1,87 @@
+// The search results: status, controls, histogram, facets, hits, pages.
+import {getJson} from './api.js';
+import {el, formatCount} from './dom.js';
+import {facetsNode, histogramNode} from './facets_view.js';
+import {hitNode} from './hit_view.js';
+import {withDate, withTerm} from './query_edit.js';
+
+const kPerPage = 20;
+const kMaxWindow = 10000;  // page * per_page the API allows
+const kFacets = 'person,meeting,channel,year,month,kind';
+
+function statusNode(response, q) {
+  const total = response.total.value;
+  if (total === 0) return el('p', {id: 'status', role: 'status'}, `No results for “${q}”.`);
+  const about = response.total.exact ? '' : 'about ';
+  return el('p', {id: 'status', role: 'status'},
+            `${about}${formatCount(total)} hit${total === 1 ? '' : 's'} (${Math.round(response.took_ms)} ms)`);
+}
+
+function controlsNode(state, navigate) {
+  const sort = el('fieldset', {class: 'sort'}, el('legend', {}, 'Order'));
+  for (const [value, label] of [['relevance', 'Best match'], ['newest', 'Newest'], ['oldest', 'Oldest']]) {
+    const input = el('input', {type: 'radio', name: 'sort', value, id: `sort-${value}`,
+                               checked: (state.sort || 'relevance') === value});
+    input.addEventListener('change', () => navigate({sort: value === 'relevance' ? '' : value, page: 1}));
+    sort.append(el('label', {for: `sort-${value}`}, input, label));
+  }
+  const group = el('input', {type: 'checkbox', id: 'group', checked: state.group === 'meeting'});
+  group.addEventListener('change', () => navigate({group: group.checked ? 'meeting' : '', page: 1}));
+  return el('div', {class: 'controls'}, sort,
+            el('label', {for: 'group', class: 'group'}, group, 'One hit per meeting'));
+}
+
+function pagesNode(state, total) {
+  const pages = Math.max(1, Math.ceil(Math.min(total, kMaxWindow) / kPerPage));
+  const page = Number(state.page) || 1;
+  const href = (p) => {
+    const params = new URLSearchParams(location.search);
+    params.set('page', p);
+    return `/?${params}`;
+  };
+  return el('nav', {id: 'pages', 'aria-label': 'Pages'},
+            page > 1 ? el('a', {rel: 'prev', href: href(page - 1)}, '← Previous') : null,
+            el('span', {}, `Page ${page} of ${formatCount(pages)}`),
+            page < pages ? el('a', {rel: 'next', href: href(page + 1)}, 'Next →') : null);
+}
+
+export async function renderSearch(view, state, {navigate, isCurrent}) {
+  const q = state.q.trim();
+  if (!q) {
+    view.replaceChildren(el('section', {class: 'intro'},
+      el('p', {}, 'Search fifteen years of OpenStack IRC meetings and the channel logs beside them.'),
+      el('p', {}, 'Try ', el('a', {href: '/?q=is:agreed+privsep'}, 'is:agreed privsep'), ', ',
+         el('a', {href: '/?q=%22ubuntu+20.04%22+date:2020'}, '"ubuntu 20.04" date:2020'), ' or ',
+         el('a', {href: '/?view=decisions'}, 'the latest decisions'), '.')));
+    return;
+  }
+  view.replaceChildren(el('p', {id: 'status', role: 'status'}, 'Searching…'));
+  const response = await getJson('/api/v1/search', {
+    q, page: state.page, per_page: kPerPage, sort: state.sort, facets: kFacets,
+    collapse: state.group === 'meeting' ? 'meeting' : '',
+  });
+  if (!isCurrent()) return;
+  const parts = [statusNode(response, q)];
+  if (response.query.lenient) {
+    parts.push(el('p', {id: 'lenient', class: 'notice'},
+      `The query could not be read as written (${response.query.problem || 'syntax'}); it was read as: `,
+      el('code', {}, response.query.parsed)));
+  }
+  if (response.did_you_mean) {
+    const link = el('a', {href: `/?q=${encodeURIComponent(response.did_you_mean)}`}, response.did_you_mean);
+    parts.push(el('p', {id: 'did-you-mean'}, 'Did you mean ', link, '?'));
+  }
+  if (response.total.value > 0) {
+    const onMore = (hit) => {
+      const narrowed = hit.meeting ? withTerm(q, 'meeting', hit.meeting) : withTerm(q, 'channel', hit.channel || '');
+      navigate({q: withDate(narrowed, hit.time.slice(0, 10)), group: '', page: 1});
+    };
+    parts.push(el('div', {class: 'results'},
+      el('div', {class: 'main-column'},
+         controlsNode(state, navigate), histogramNode(response, q, navigate),
+         el('ol', {id: 'hits'}, response.hits.map((h) => hitNode(h, {onMore}))),
+         pagesNode(state, response.total.value)),
+      facetsNode(response, q, navigate)));
+  }
+  view.replaceChildren(...parts);
+}
