@@ -1,7 +1,7 @@
 // Decisions (agreed, accepted, rejected, action, vote) grouped by meeting,
 // newest first: /api/v1/decisions with the same query.
 import {getJson} from './api.js';
-import {el, formatCount, timeNode} from './dom.js';
+import {el, formatCount, pagesNode, timeNode} from './dom.js';
 import {badge, logHref, speakerNode} from './hit_view.js';
 
 const kPerPage = 50;
@@ -23,17 +23,6 @@ export async function renderDecisions(view, state, {isCurrent}) {
     el('h2', {}, state.q.trim() ? `Decisions matching “${state.q.trim()}”` : 'Latest decisions'),
     el('p', {role: 'status'}, `${about}${formatCount(body.total.value)} decisions`),
     sections.length ? sections : el('p', {}, 'No decisions match.'),
-    pagesNode(Number(state.page) || 1, Math.ceil(Math.min(body.total.value, kMaxWindow) / kPerPage))));
-}
-
-function pagesNode(page, pages) {
-  const href = (p) => {
-    const params = new URLSearchParams(location.search);
-    params.set('page', p);
-    return `/?${params}`;
-  };
-  return el('nav', {id: 'pages', 'aria-label': 'Pages'},
-            page > 1 ? el('a', {rel: 'prev', href: href(page - 1)}, '← Newer') : null,
-            pages > 1 ? el('span', {}, `Page ${page} of ${formatCount(pages)}`) : null,
-            page < pages ? el('a', {rel: 'next', href: href(page + 1)}, 'Older →') : null);
+    pagesNode(Number(state.page) || 1, Math.ceil(Math.min(body.total.value, kMaxWindow) / kPerPage),
+              ['← Newer', 'Older →'])));
 }

@@ -41,3 +41,16 @@ export const logOf = (id) => id.slice(0, id.lastIndexOf('#'));
 export function plural(n, word) {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
+
+// Previous/next links to the same URL with another page, "Page N of M".
+export function pagesNode(page, pages, labels = ['← Previous', 'Next →']) {
+  const href = (p) => {
+    const params = new URLSearchParams(location.search);
+    params.set('page', p);
+    return `/?${params}`;
+  };
+  return el('nav', {id: 'pages', 'aria-label': 'Pages'},
+            page > 1 ? el('a', {rel: 'prev', href: href(page - 1)}, labels[0]) : null,
+            pages > 1 ? el('span', {}, `Page ${formatCount(page)} of ${formatCount(pages)}`) : null,
+            page < pages ? el('a', {rel: 'next', href: href(page + 1)}, labels[1]) : null);
+}

@@ -1,6 +1,6 @@
 // The search results: status, controls, histogram, facets, hits, pages.
 import {getJson} from './api.js';
-import {el, formatCount} from './dom.js';
+import {el, formatCount, pagesNode} from './dom.js';
 import {facetsNode, histogramNode} from './facets_view.js';
 import {hitNode} from './hit_view.js';
 import {withDate, withTerm} from './query_edit.js';
@@ -29,20 +29,6 @@ function controlsNode(state, navigate) {
   group.addEventListener('change', () => navigate({group: group.checked ? 'meeting' : '', page: 1}));
   return el('div', {class: 'controls'}, sort,
             el('label', {for: 'group', class: 'group'}, group, 'One hit per meeting'));
-}
-
-function pagesNode(state, total) {
-  const pages = Math.max(1, Math.ceil(Math.min(total, kMaxWindow) / kPerPage));
-  const page = Number(state.page) || 1;
-  const href = (p) => {
-    const params = new URLSearchParams(location.search);
-    params.set('page', p);
-    return `/?${params}`;
-  };
-  return el('nav', {id: 'pages', 'aria-label': 'Pages'},
-            page > 1 ? el('a', {rel: 'prev', href: href(page - 1)}, '← Previous') : null,
-            el('span', {}, `Page ${page} of ${formatCount(pages)}`),
-            page < pages ? el('a', {rel: 'next', href: href(page + 1)}, 'Next →') : null);
 }
 
 export async function renderSearch(view, state, {navigate, isCurrent}) {
@@ -80,7 +66,7 @@ export async function renderSearch(view, state, {navigate, isCurrent}) {
       el('div', {class: 'main-column'},
          controlsNode(state, navigate), histogramNode(response, q, navigate),
          el('ol', {id: 'hits'}, response.hits.map((h) => hitNode(h, {onMore}))),
-         pagesNode(state, response.total.value)),
+         pagesNode(Number(state.page) || 1, Math.max(1, Math.ceil(Math.min(response.total.value, kMaxWindow) / kPerPage)))),
       facetsNode(response, q, navigate)));
   }
   view.replaceChildren(...parts);
