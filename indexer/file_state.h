@@ -18,8 +18,13 @@ struct FileState {
   std::int64_t mtime_ns = 0;
   std::uint64_t hash = 0;  // FNV-1a 64 of the content
   long records = 0;        // record documents made from the file
+  // What its records took from other files when it was indexed, one
+  // "key=value" per line (see index_archives.cc): when that differs now, the
+  // file is indexed again although it did not change.
+  std::string deps;
 
-  // "v1 <size> <mtime_ns> <hash> <records> <path>".
+  // "v2 <size> <mtime_ns> <hash> <records> <deps bytes> <deps> <path>" (v1:
+  // no deps, read as empty).
   std::string encode(std::string_view path) const;
   // The state and the path; nullopt if `s` is not an encoded state.
   static std::optional<std::pair<FileState, std::string>> decode(std::string_view s);

@@ -1,6 +1,7 @@
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -68,6 +69,37 @@ std::string previous_day_path(const std::string& path) {
   return path.substr(0, dot - 10) + date + ".log";
 }
 
+// FileState::deps lines: what a file's records took from other files.
+//   primary=0|1          a .log.html, flattened log or minutes: is the primary
+//                        form of its log (.log.txt, a channel's .log) here
+//   channel=<#chan>      a meeting's .log.txt: the channel a channel log gave it
+//   meeting:<stem>=0|1   a channel log: is that meeting's own log in meetings/
+//   previous:<path>=<h>  a channel log read with the day before's: its hash
+constexpr std::string_view kPrimaryDep = "primary=";
+constexpr std::string_view kChannelDep = "channel=";
+constexpr std::string_view kMeetingDep = "meeting:";
+constexpr std::string_view kPreviousDep = "previous:";
+
+// Calls f(line) for each line of `deps`.
+template <typename F>
+void for_each_dep(std::string_view deps, F&& f) {
+  while (!deps.empty()) {
+    std::size_t nl = deps.find('\n');
+    f(deps.substr(0, nl));
+    deps.remove_prefix(nl == std::string_view::npos ? deps.size() : nl + 1);
+  }
+}
+
+// "meeting:<stem>=1" -> "<stem>"; the key between the prefix and the last '='.
+std::string dep_key(std::string_view line, std::string_view prefix) {
+  std::size_t eq = line.rfind('=');
+  return std::string(line.substr(prefix.size(), eq - prefix.size()));
+}
+
+bool is_primary_form(const std::string& rel_path) {
+  return rel_path.ends_with(".log.txt") || rel_path.ends_with(".log");
+}
+
 class IndexRun {
  public:
   IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn) : db_(db), warn_(warn) {
@@ -80,17 +112,20 @@ class IndexRun {
 
   void visit(const ArchiveFile& file, const std::set<std::string>& stems_with_txt) {
     ++report_.files_seen;
-    seen_.insert(file.rel_path);
     auto old = stored_.find(file.rel_path);
-    const FileState* before = old == stored_.end() ? nullptr : &old->second;
-    if (before && before->size == file.size && before->mtime_ns == file.mtime_ns) {
+    std::optional<FileState> before_copy;  // stored_ changes as states are saved
+    if (old != stored_.end()) before_copy = old->second;
+    const FileState* before = before_copy ? &*before_copy : nullptr;
+    std::string deps = current_deps(file, before, stems_with_txt);
+    bool same_deps = before && before->deps == deps;
+    if (same_deps && before->size == file.size && before->mtime_ns == file.mtime_ns) {
       ++report_.files_unchanged;
       return;
     }
     auto content = read_file(file.abs_path);
     if (!content) return skip(file, content.error().message, before);
-    FileState state{file.size, file.mtime_ns, content_hash(*content), 0};
-    if (before && before->hash == state.hash) {
+    FileState state{file.size, file.mtime_ns, content_hash(*content), 0, deps};
+    if (same_deps && before->hash == state.hash) {
       ++report_.files_unchanged;
       state.records = before->records;
       return save_state(file.rel_path, state);
@@ -125,13 +160,22 @@ class IndexRun {
     }
   }
 
-  // Files indexed before and not seen in this run lose their records.
-  void remove_unseen() {
-    for (const auto& [path, state] : stored_) {
-      if (seen_.count(path)) continue;
-      remove_records(path, state);
-      db_.set_metadata(file_state_key(path), "");  // empty removes the key
+  // Files indexed before and missing now lose their records, first: the
+  // files that depended on them then see it in their deps.
+  void remove_missing(const std::vector<ArchiveFile>& files) {
+    std::set<std::string> present;
+    for (const ArchiveFile& f : files) present.insert(f.rel_path);
+    for (auto it = stored_.begin(); it != stored_.end();) {
+      if (present.count(it->first)) {
+        ++it;
+        continue;
+      }
+      remove_records(it->first, it->second);
+      release_channel_claims(it->second);
+      db_.set_metadata(file_state_key(it->first), "");  // empty removes the key
+      dirty_ = true;
       ++report_.files_removed;
+      it = stored_.erase(it);
     }
   }
 
@@ -167,6 +211,55 @@ class IndexRun {
     save_state(file.rel_path, state);
   }
 
+  // The deps (FileState::deps) of `file` as the archive and the database are
+  // now. A channel log's meeting and previous-day lines are those it stored.
+  std::string current_deps(const ArchiveFile& file, const FileState* before,
+                           const std::set<std::string>& primary_stems) {
+    std::string out;
+    if (!is_primary_form(file.rel_path)) {
+      out.append(kPrimaryDep).append(primary_stems.count(log_stem(file.rel_path)) ? "1" : "0");
+      out += '\n';
+    } else if (file.rel_path.ends_with(".log.txt")) {
+      out.append(kChannelDep)
+          .append(db_.get_metadata(meeting_channel_key(log_stem(file.rel_path))));
+      out += '\n';
+    }
+    if (before) out += channel_deps(before->deps, primary_stems);
+    return out;
+  }
+
+  // The meeting: and previous: lines of `deps`, with their values as now.
+  std::string channel_deps(std::string_view deps, const std::set<std::string>& primary_stems) {
+    std::string out;
+    for_each_dep(deps, [&](std::string_view line) {
+      if (line.starts_with(kMeetingDep)) {
+        std::string stem = dep_key(line, kMeetingDep);
+        out.append(kMeetingDep).append(stem).append(primary_stems.count(stem) ? "=1\n" : "=0\n");
+      } else if (line.starts_with(kPreviousDep)) {
+        out.append(previous_dep(dep_key(line, kPreviousDep)));
+      }
+    });
+    return out;
+  }
+
+  std::string previous_dep(const std::string& rel_path) {
+    auto it = stored_.find(rel_path);
+    char hash[24] = "none";
+    if (it != stored_.end())
+      std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(it->second.hash));
+    return std::string(kPreviousDep).append(rel_path).append("=").append(hash).append("\n");
+  }
+
+  // A channel log reindexed or removed no longer gives its meetings a channel
+  // (it gives it again if it still finds them).
+  void release_channel_claims(const FileState& before) {
+    for_each_dep(before.deps, [&](std::string_view line) {
+      if (line.starts_with(kMeetingDep) && line.ends_with("=1")) {
+        db_.set_metadata(meeting_channel_key(dep_key(line, kMeetingDep)), "");
+      }
+    });
+  }
+
   // The channel named by the .log.html MeetBot wrote beside a .log.txt (read
   // together: MeetBot writes both at once); "" when there is none.
   static std::string sibling_html_channel(const ArchiveFile& file) {
@@ -187,20 +280,31 @@ class IndexRun {
                      Result<ParsedChannelLog> parsed, const std::set<std::string>& meeting_logs) {
     if (!parsed) return skip(file, parsed.error().message, before);
     report_malformed(file, parsed->malformed_lines, parsed->warnings);
-    if (before) remove_records(file.rel_path, *before);
+    if (before) {
+      remove_records(file.rel_path, *before);
+      release_channel_claims(*before);
+    }
     ++(before ? report_.files_changed : report_.files_new);
+    // Its deps are found afresh below.
+    std::string deps;
+    for_each_dep(state.deps, [&](std::string_view line) {
+      if (line.starts_with(kPrimaryDep)) deps.append(line).append("\n");
+    });
     // A meeting that ran past midnight goes on at the top of the next day's
     // log: read it with the day before, whose records that file indexes.
     std::vector<Record> records = previous_day_records(file, parsed->records);
-    std::size_t own = records.size();
+    std::size_t offset = records.size();
+    if (offset > 0) deps += previous_dep(previous_day_path(file.rel_path));
     records.insert(records.end(), parsed->records.begin(), parsed->records.end());
-    std::size_t offset = own;
     std::vector<bool> keep(records.size(), true);
     for (ChannelMeeting& cm : find_channel_meetings(records, parsed->channel)) {
       std::string stem = archive_root_of(file.rel_path) + cm.meeting.id;
-      if (meeting_logs.count(stem)) {
+      bool own_log = meeting_logs.count(stem) > 0;
+      deps.append(kMeetingDep).append(stem).append(own_log ? "=1\n" : "=0\n");
+      if (own_log) {
         for (std::size_t k : cm.messages) keep[k] = false;
-        db_.set_metadata(meeting_channel_key(stem), parsed->channel);
+        // The file the meeting started in gives it its channel.
+        if (cm.first >= offset) db_.set_metadata(meeting_channel_key(stem), parsed->channel);
         continue;
       }
       if (cm.first < offset) continue;  // the day before's file indexes that meeting
@@ -215,6 +319,7 @@ class IndexRun {
     }
     report_.records_added += state.records;
     pending_ += state.records;
+    state.deps = std::move(deps);
     save_state(file.rel_path, state);
   }
 
@@ -279,7 +384,9 @@ class IndexRun {
     count_skipped(file.abs_path + ": skipped: " + reason);
     if (before) {
       remove_records(file.rel_path, *before);
+      release_channel_claims(*before);
       db_.set_metadata(file_state_key(file.rel_path), "");  // empty removes the key
+      stored_.erase(file.rel_path);
       dirty_ = true;
     }
   }
@@ -300,6 +407,7 @@ class IndexRun {
 
   void save_state(const std::string& path, const FileState& state) {
     db_.set_metadata(file_state_key(path), state.encode(path));
+    stored_[path] = state;
     dirty_ = true;
     if (pending_ >= kCommitEveryDocs) commit();
   }
@@ -314,7 +422,6 @@ class IndexRun {
   Xapian::WritableDatabase& db_;
   const WarningSink& warn_;
   std::map<std::string, FileState> stored_;
-  std::set<std::string> seen_;
   IndexReport report_;
   long pending_ = 0;
   bool dirty_ = false;
@@ -351,8 +458,8 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
     IndexRun run(*db, warn);
     for (const std::string& w : walk_warnings) run.count_skipped(w);
     std::set<std::string> stems = stems_with_log_txt(*files);
+    run.remove_missing(*files);
     for (const ArchiveFile& file : *files) run.visit(file, stems);
-    run.remove_unseen();
     IndexReport report = run.finish();
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -1,0 +1,52 @@
+// Test helper: everything a database holds for its documents, by id, so two
+// databases can be compared ("the incremental index equals a clean build").
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+
+namespace eavesearch::testing {
+
+struct DocumentDump {
+  std::string data;
+  std::map<unsigned, std::string> values;
+  std::map<std::string, unsigned> terms;  // term -> wdf
+  friend bool operator==(const DocumentDump&, const DocumentDump&) = default;
+};
+
+// id (the Q term) -> the document. Docids are not compared: they differ.
+inline std::map<std::string, DocumentDump> dump_index(const std::string& db_dir) {
+  Xapian::Database db(db_dir);
+  std::map<std::string, DocumentDump> out;
+  for (auto id = db.allterms_begin("Q"); id != db.allterms_end("Q"); ++id) {
+    for (auto p = db.postlist_begin(*id); p != db.postlist_end(*id); ++p) {
+      Xapian::Document doc = db.get_document(*p);
+      DocumentDump d;
+      d.data = doc.get_data();
+      for (auto v = doc.values_begin(); v != doc.values_end(); ++v) d.values[v.get_valueno()] = *v;
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) d.terms[*t] = t.get_wdf();
+      out[(*id).substr(1)] = std::move(d);
+    }
+  }
+  return out;
+}
+
+// The first difference between two dumps, readable; "" when they are equal.
+inline std::string first_difference(const std::map<std::string, DocumentDump>& got,
+                                    const std::map<std::string, DocumentDump>& want) {
+  for (const auto& [id, doc] : want) {
+    auto it = got.find(id);
+    if (it == got.end()) return "missing " + id;
+    if (it->second.data != doc.data) return "other data for " + id;
+    if (it->second.values != doc.values) return "other values for " + id;
+    if (it->second.terms != doc.terms) return "other terms for " + id;
+  }
+  for (const auto& [id, doc] : got) {
+    if (!want.count(id)) return "extra " + id;
+  }
+  return "";
+}
+
+}  // namespace eavesearch::testing
