@@ -1,7 +1,9 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/commands.h"
+#include "cli/progress_bar.h"
 #include "eavesearch/indexer.h"
 #include "server/json_output.h"
 
@@ -53,12 +55,25 @@ Command add_index_command(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingDirectory);
   cmd->add_option("--db", args->options.db_dir, "database directory")->required();
+  cmd->add_flag("--rebuild", args->options.rebuild,
+                "build a new generation from scratch and switch to it when done");
+  cmd->add_option("--commit-docs", args->options.commit_docs,
+                  "documents added or removed between two commits")
+      ->check(CLI::Range(1L, 100'000'000L))
+      ->capture_default_str();
   cmd->add_flag("--json", args->json, "print one JSON summary line");
   cmd->add_flag("--quiet", args->quiet, "print warnings only");
   return {cmd, [args] {
-            auto report = index_archives(args->options, [](const std::string& warning) {
+            std::optional<ProgressBar> bar;
+            if (!args->json && !args->quiet) {
+              bar.emplace();
+              args->options.progress = [&bar](const IndexProgress& p) { bar->update(p); };
+            }
+            auto report = index_archives(args->options, [&bar](const std::string& warning) {
+              if (bar) bar->clear();
               std::cerr << "warning: " << warning << "\n";
             });
+            bar.reset();
             if (!report) return report_error(report.error());
             print_report(*report, *args);
             return report->files_skipped > 0 ? kExitFindings : kExitOk;

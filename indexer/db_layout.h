@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <utility>
 
 #include "eavesearch/result.h"
 
@@ -28,7 +29,18 @@ class WriterLock {
 };
 
 // Opens (creating DIR, gen-1 and the stub when missing) the live generation
-// for writing. The caller holds the WriterLock.
+// for writing, after removing the generations the stub does not name (the
+// one a --rebuild replaced, or one it left half-built). The caller holds the
+// WriterLock.
 Result<Xapian::WritableDatabase> open_live_generation(const std::string& db_dir);
+
+// For --rebuild: an empty new generation beside the live one, and its name.
+// The live one stays what readers see until switch_generation.
+Result<std::pair<Xapian::WritableDatabase, std::string>> open_new_generation(
+    const std::string& db_dir);
+
+// Points the stub at `generation` atomically (written, synced, renamed):
+// readers see the old generation or the new one, never a mix.
+Status switch_generation(const std::string& db_dir, const std::string& generation);
 
 }  // namespace eavesearch

@@ -22,9 +22,6 @@
 namespace eavesearch {
 namespace {
 
-// Documents added or deleted between two commits: large enough for
-// throughput, small enough to bound the writer's memory.
-constexpr long kCommitEveryDocs = 50000;
 // Malformed-line warnings printed per file; the rest are counted.
 constexpr std::size_t kWarningsPerFile = 5;
 // Shorter words are not worth correcting.
@@ -102,7 +99,8 @@ bool is_primary_form(const std::string& rel_path) {
 
 class IndexRun {
  public:
-  IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn) : db_(db), warn_(warn) {
+  IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn, long commit_docs)
+      : db_(db), warn_(warn), commit_docs_(commit_docs) {
     std::string prefix(kFileStatePrefix);
     for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
       if (auto st = FileState::decode(db_.get_metadata(*it)))
@@ -409,7 +407,7 @@ class IndexRun {
     db_.set_metadata(file_state_key(path), state.encode(path));
     stored_[path] = state;
     dirty_ = true;
-    if (pending_ >= kCommitEveryDocs) commit();
+    if (pending_ >= commit_docs_) commit();
   }
 
   void commit() {
@@ -421,6 +419,7 @@ class IndexRun {
 
   Xapian::WritableDatabase& db_;
   const WarningSink& warn_;
+  long commit_docs_;
   std::map<std::string, FileState> stored_;
   IndexReport report_;
   long pending_ = 0;
@@ -447,24 +446,52 @@ std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files) 
 
 Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn) {
   auto started = std::chrono::steady_clock::now();
+  if (options.commit_docs < 1) return Error{ErrorCode::kUsage, "commit_docs must be 1 or more"};
   auto lock = WriterLock::acquire(options.db_dir);
   if (!lock) return lock.error();
   std::vector<std::string> walk_warnings;
   auto files = walk_archives(options.archives, walk_warnings);
   if (!files) return files.error();
-  return with_xapian_errors([&]() -> Result<IndexReport> {
-    auto db = open_live_generation(options.db_dir);
-    if (!db) return db.error();
-    IndexRun run(*db, warn);
+  std::optional<Xapian::WritableDatabase> db;
+  std::string new_generation;
+  if (options.rebuild) {
+    auto opened = open_new_generation(options.db_dir);
+    if (!opened) return opened.error();
+    db = std::move(opened->first);
+    new_generation = opened->second;
+  } else {
+    auto opened = open_live_generation(options.db_dir);
+    if (!opened) return opened.error();
+    db = std::move(*opened);
+  }
+  auto report = with_xapian_errors([&]() -> Result<IndexReport> {
+    IndexRun run(*db, warn, options.commit_docs);
     for (const std::string& w : walk_warnings) run.count_skipped(w);
     std::set<std::string> stems = stems_with_log_txt(*files);
     run.remove_missing(*files);
-    for (const ArchiveFile& file : *files) run.visit(file, stems);
-    IndexReport report = run.finish();
-    report.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return report;
+    IndexProgress progress;
+    progress.files_total = static_cast<long>(files->size());
+    for (const ArchiveFile& f : *files) progress.bytes_total += f.size;
+    for (const ArchiveFile& file : *files) {
+      run.visit(file, stems);
+      ++progress.files_done;
+      progress.bytes_done += file.size;
+      if (options.progress) options.progress(progress);
+    }
+    IndexReport done = run.finish();
+    if (options.rebuild) done.committed = true;  // a new generation, even if empty
+    return done;
   });
+  if (!report) return report.error();
+  if (options.rebuild) {
+    db->close();
+    if (auto switched = switch_generation(options.db_dir, new_generation); !switched) {
+      return switched.error();
+    }
+  }
+  report->seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
 }
 
 }  // namespace eavesearch

@@ -1,5 +1,7 @@
 #include "eavesearch/searcher.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -19,9 +21,30 @@
 
 namespace eavesearch {
 
+namespace {
+
+// What identifies the stub DIR/XAPIANDB a Searcher opened: a --rebuild
+// replaces it (a rename: a new inode), and then the database is opened
+// afresh, since reopen() stays with the generation it has.
+struct StubId {
+  ino_t inode = 0;
+  std::int64_t mtime_ns = 0;
+  friend bool operator==(const StubId&, const StubId&) = default;
+};
+
+StubId stub_id(const std::string& dir) {
+  struct stat st {};
+  if (::stat((dir + "/XAPIANDB").c_str(), &st) != 0) return {};
+  return {st.st_ino,
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+}  // namespace
+
 struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
+  StubId stub;
 
   // The record with this id, if the index has it.
   Result<std::optional<Record>> record(const std::string& id) {
@@ -70,7 +93,8 @@ Searcher::~Searcher() = default;
 
 Result<Searcher> Searcher::open(const std::string& db_dir) {
   auto searcher = with_xapian_errors([&]() -> Result<Searcher> {
-    auto impl = std::make_unique<Impl>(Impl{db_dir, Xapian::Database(db_dir)});
+    StubId stub = stub_id(db_dir);
+    auto impl = std::make_unique<Impl>(Impl{db_dir, Xapian::Database(db_dir), stub});
     return Searcher(std::move(impl));
   });
   if (!searcher && searcher.error().code == ErrorCode::kUnavailable) {
@@ -212,7 +236,13 @@ Result<TopicCounts> Searcher::topics_of(const std::string& person, unsigned line
 
 Status Searcher::refresh() {
   return with_xapian_errors([&]() -> Status {
-    impl_->db.reopen();
+    StubId now = stub_id(impl_->dir);
+    if (now == impl_->stub) {
+      impl_->db.reopen();
+    } else {
+      impl_->db = Xapian::Database(impl_->dir);
+      impl_->stub = now;
+    }
     return Ok{};
   });
 }

@@ -2,6 +2,7 @@
 // DESIGN.md 3. Single writer (guarded by DIR/lock); not thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -10,9 +11,25 @@
 
 namespace eavesearch {
 
+// Where a run is, after each file: for a progress bar.
+struct IndexProgress {
+  long files_done = 0;
+  long files_total = 0;
+  std::uint64_t bytes_done = 0;  // sizes of the files done
+  std::uint64_t bytes_total = 0;
+};
+
+inline constexpr long kDefaultCommitDocs = 50000;
+
 struct IndexOptions {
   std::vector<std::string> archives;  // archive roots; paths are stored relative to each
   std::string db_dir;                 // --db DIR, created if missing
+  // Build a new generation from scratch beside the live one and switch to
+  // it when done (DESIGN.md 6); the live one is removed on the next run.
+  bool rebuild = false;
+  // Documents added or deleted between two commits.
+  long commit_docs = kDefaultCommitDocs;
+  std::function<void(const IndexProgress&)> progress = {};  // may be empty
 };
 
 // What a run did; the keys of `index --json` (DESIGN.md 6).
@@ -36,9 +53,12 @@ using WarningSink = std::function<void(const std::string&)>;
 
 // Indexes the archives into options.db_dir incrementally: new and changed
 // files are (re)indexed, removed files' records deleted, unchanged files
-// (same size, mtime or content hash) skipped. kLocked if another writer holds
-// the lock, kIo / kCorrupt / kInternal on failure (the database then stays at
-// its last commit).
+// (same size, mtime or content hash, and the same facts taken from other
+// files) skipped; the result equals a clean build. Commits every
+// options.commit_docs documents, so that a killed run leaves the last commit
+// and the next run converges. kLocked if another writer holds the lock,
+// kIo / kCorrupt / kInternal on failure (the database then stays at its last
+// commit).
 Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn);
 
 }  // namespace eavesearch

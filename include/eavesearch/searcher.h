@@ -141,7 +141,8 @@ class Searcher {
   // kTopicValues), counted over their newest `lines` lines.
   Result<TopicCounts> topics_of(const std::string& person, unsigned lines);
 
-  // Moves to the latest commit (cheap when nothing changed).
+  // Moves to the latest commit (cheap when nothing changed), or to the new
+  // generation a --rebuild switched the stub to.
   Status refresh();
 
   // Number of line records in the database.
