@@ -16,8 +16,12 @@ build: deps
 	cmake --preset dev >/dev/null
 	cmake --build --preset dev -j $(JOBS)
 
-test: build
+test: build node_modules/.package-lock.json
 	ctest --preset dev -j $(JOBS)
+
+# playwright-core for the browser tests (tests/browser/), as package-lock.json pins it.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 # The tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps

@@ -18,6 +18,7 @@ Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
   };
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
+  server.set_keep_alive_timeout(2);  // an idle browser connection frees its thread soon
   server.set_payload_max_length(64 * 1024);
   register_routes(server, pool, config, metrics);
   if (!config.web_dir.empty() && !server.set_mount_point("/", config.web_dir)) {

@@ -16,7 +16,9 @@ struct ServerConfig {
   int port = 8080;  // 0: any free port (see on_listening)
   std::string log_base_url{kDefaultLogBaseUrl};
   std::string web_dir;  // static files of the page (server/web)
-  int threads = 8;
+  // Each kept-alive connection holds a thread (cpp-httplib): one browser
+  // opens up to 6.
+  int threads = 16;
   // A request's searching stops being waited for after this long: 503.
   int time_budget_ms = 2000;
 };

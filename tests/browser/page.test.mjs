@@ -1,0 +1,379 @@
+// The search page (server/web/) in headless chromium, over a real server on
+// data/sample plus one hostile meeting (harness.mjs). Facts come from the API.
+// Run: node tests/browser/run.mjs (or ctest -R browser).
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+import { exitUnlessBrowser, startHarness } from './harness.mjs';
+
+exitUnlessBrowser();
+
+let h;  // the harness
+before(async () => { h = await startHarness(); }, { timeout: 240_000 });
+afterEach(async () => { await h?.closePages(); });
+after(async () => { await h?.close(); });
+
+const TEST = { timeout: 60_000 };
+const enc = encodeURIComponent;
+
+async function open(path, options) {
+  const page = await h.newPage(options);
+  await page.goto(h.baseUrl + path);
+  return page;
+}
+
+async function search(q, extra = '') {
+  const { status, body } = await h.api(`/api/v1/search?q=${enc(q)}${extra}`);
+  assert.equal(status, 200, `API search ${q}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+// Waits for a visible `selector`; fails naming it.
+async function shows(page, selector) {
+  try {
+    return await page.waitForSelector(selector, { state: 'visible' });
+  } catch {
+    assert.fail(`no visible ${selector} on ${page.url()}`);
+  }
+}
+
+// Waits until `fn(arg)`, run in the page, is truthy; fails with `what`.
+async function until(page, what, fn, arg) {
+  try {
+    await page.waitForFunction(fn, arg);
+  } catch {
+    assert.fail(`${what} (on ${page.url()})`);
+  }
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Waits for `selector`'s text to contain `text` (a string or a RegExp).
+async function expectText(page, selector, text) {
+  await shows(page, selector);
+  const pattern = text instanceof RegExp ? text : new RegExp(escapeRegExp(text));
+  try {
+    await page.waitForFunction(([s, source, flags]) =>
+      new RegExp(source, flags).test(document.querySelector(s)?.textContent ?? ''),
+    [selector, pattern.source, pattern.flags]);
+  } catch {
+    const actual = await page.textContent(selector).catch(() => null);
+    assert.fail(`${selector} should contain ${pattern}; it is ${JSON.stringify(actual)}`);
+  }
+}
+
+// #status shows the total `n` as en-US formats it ("1,234"), a whole number.
+const expectTotal = (page, n) =>
+  expectText(page, '#status', new RegExp(`(^|[^\\d,])${n.toLocaleString('en-US')}(?![\\d,])`));
+
+async function waitForQuery(page, what, predicate) {
+  try {
+    await page.waitForURL((url) => predicate(url.searchParams));
+  } catch {
+    assert.fail(`the URL should ${what}; it is ${page.url()}`);
+  }
+}
+
+const queryOf = (page) => new URL(page.url()).searchParams.get('q');
+
+// The hits shown: data-id, the speaker's data-person, the time's datetime.
+function hitsOf(page) {
+  return page.$$eval('#hits li.hit', (items) => items.map((item) => ({
+    id: item.dataset.id,
+    person: item.querySelector('.speaker')?.dataset.person,
+    time: [...item.querySelectorAll('time')].find((t) => !t.closest('.context'))
+      ?.getAttribute('datetime'),
+  })));
+}
+
+function expectNoErrors(page, allowed = []) {
+  const errors = page.errors.filter((e) => !allowed.some((pattern) => pattern.test(e)));
+  assert.deepEqual(errors, [], 'errors in the page');
+}
+
+// Clicks the first person facet value; returns that person.
+async function clickPersonFacet(page) {
+  const button = await shows(page, '#facets .facet[data-field="person"] button.facet-value');
+  const person = await button.getAttribute('data-value');
+  assert.ok(person, 'the person facet value has a data-value');
+  await button.click();
+  await waitForQuery(page, `gain from:${person}`, (p) => p.get('q')?.includes(`from:${person}`));
+  return person;
+}
+
+const firstHitId = (page) => page.$eval('#hits li.hit', (item) => item.dataset.id);
+const stemOf = (id) => id.slice(0, id.lastIndexOf('#'));
+const lineOf = (id) => Number(id.slice(id.lastIndexOf('#') + 1));
+
+test('a. /?q=upgrade shows hits, marks and the total', TEST, async () => {
+  const api = await search('upgrade', '&per_page=1');
+  assert.ok(api.total.value > 0, 'the sample has "upgrade"');
+  const page = await open('/?q=upgrade');
+  await shows(page, '#hits li.hit');
+  assert.ok(await page.locator('#hits li.hit .snippet mark').count() > 0, 'no .snippet mark');
+  await expectTotal(page, api.total.value);
+  assert.equal(await page.isVisible('#lenient'), false, '#lenient shown for a plain query');
+  assert.equal(await page.isVisible('#error'), false, '#error shown for a good query');
+  await h.screenshot(page, 'search-results');
+  expectNoErrors(page);
+});
+
+test('b. typing a query and Enter searches and sets ?q=', TEST, async () => {
+  const page = await open('/');
+  await page.fill('#q', 'privsep');
+  await page.press('#q', 'Enter');
+  await waitForQuery(page, 'have q=privsep', (p) => p.get('q') === 'privsep');
+  await shows(page, '#hits li.hit');
+  const marks = await page.$$eval('#hits .snippet mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.some((m) => /privsep/i.test(m)), `marks: ${marks}`);
+  expectNoErrors(page);
+});
+
+test('c. a person facet narrows to that person', TEST, async () => {
+  const page = await open('/?q=upgrade');
+  const person = await clickPersonFacet(page);
+  await until(page, `every hit's .speaker[data-person] should be ${person}`, (p) => {
+    const hits = [...document.querySelectorAll('#hits li.hit')];
+    return hits.length > 0 &&
+      hits.every((hit) => hit.querySelector('.speaker')?.dataset.person === p);
+  }, person);
+  for (const hit of await hitsOf(page)) assert.equal(hit.person, person, hit.id);
+  const api = await search(queryOf(page), '&per_page=1');
+  await expectTotal(page, api.total.value);
+  expectNoErrors(page);
+});
+
+test('d. expanding a hit shows its context, in order, from its log', TEST, async () => {
+  const page = await open('/?q=upgrade');
+  const hit = await shows(page, '#hits li.hit');
+  const id = await hit.getAttribute('data-id');
+  const record = (await h.api(`/api/v1/records/${enc(id)}?context=1`)).body;
+  await (await shows(page, '#hits li.hit button.expand')).click();
+  await shows(page, '#hits li.hit .context .context-line');
+  const lines = await hit.$$eval('.context .context-line', (items) => items.map((item) => ({
+    id: item.dataset.id,
+    time: item.querySelector('time')?.getAttribute('datetime'),
+  })));
+  for (const line of lines) {
+    assert.ok(line.id?.startsWith(`${stemOf(id)}#`), `${line.id} is not from ${stemOf(id)}`);
+    assert.ok(line.time, `.context-line ${line.id} has no time[datetime]`);
+  }
+  const times = lines.map((line) => line.time);
+  assert.deepEqual(times, [...times].sort(), 'context lines out of time order');
+  const numbers = lines.map((line) => lineOf(line.id));
+  if (record.context.before.length) {
+    assert.ok(numbers.some((n) => n < lineOf(id)), 'no line before the hit');
+  }
+  if (record.context.after.length) {
+    assert.ok(numbers.some((n) => n > lineOf(id)), 'no line after the hit');
+  }
+  expectNoErrors(page);
+});
+
+test('e. open-log shows the meeting with the line in view', TEST, async () => {
+  const page = await open('/?q=upgrade');
+  await shows(page, '#hits li.hit');
+  const hit = page.locator('#hits li.hit[data-id^="meetings/"]').first();
+  const id = await hit.getAttribute('data-id');
+  await hit.locator('a.open-log').click();
+  await waitForQuery(page, `have view=log&id=${id}`,
+    (p) => p.get('view') === 'log' && p.get('id') === id);
+  await shows(page, '#log-view');
+  const target = await shows(page, '#log-lines li.target');
+  assert.equal(await target.getAttribute('data-id'), id);
+  const record = (await h.api(`/api/v1/records/${enc(id)}`)).body;
+  const text = record.text.replace(/^#\w+ /, '');  // "#topic Upgrades" may show as "Upgrades"
+  assert.ok((await target.textContent()).includes(text), `the target line shows ${text}`);
+  await until(page, '#log-lines li.target should be scrolled into view', () => {
+    const box = document.querySelector('#log-lines li.target').getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight && box.height > 0;
+  });
+  assert.ok(await page.locator('#minutes').count() > 0, 'no #minutes for a meetings/ log');
+  await h.screenshot(page, 'log-view');
+  expectNoErrors(page);
+});
+
+test('f. back and forward restore the query and its results', TEST, async () => {
+  const page = await open('/');
+  await page.fill('#q', 'privsep');
+  await page.press('#q', 'Enter');
+  await waitForQuery(page, 'have q=privsep', (p) => p.get('q') === 'privsep');
+  await shows(page, '#hits li.hit');
+  const firstBefore = await firstHitId(page);
+  const person = await clickPersonFacet(page);
+  const facetQ = queryOf(page);
+  await until(page, `hits should be narrowed to ${person}`, (p) =>
+    document.querySelector('#hits li.hit .speaker')?.dataset.person === p, person);
+  const firstAfter = await firstHitId(page);
+  const state = ([q, first]) => document.querySelector('#q').value === q &&
+    document.querySelector('#hits li.hit')?.dataset.id === first;
+  await page.goBack();
+  await until(page, `Back should restore q=privsep in #q and its first hit ${firstBefore}`,
+    state, ['privsep', firstBefore]);
+  assert.equal(queryOf(page), 'privsep');
+  await page.goForward();
+  await until(page, `Forward should restore q=${facetQ} and its first hit ${firstAfter}`,
+    state, [facetQ, firstAfter]);
+  expectNoErrors(page);
+});
+
+test('g. a phone-sized viewport has hits and no horizontal scrolling', TEST, async () => {
+  const page = await open('/?q=upgrade', { viewport: { width: 390, height: 844 } });
+  await shows(page, '#hits li.hit');
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+  }));
+  assert.ok(scrollWidth <= innerWidth + 1, `scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`);
+  await h.screenshot(page, 'mobile');
+  expectNoErrors(page);
+});
+
+test('h. hostile log text stays text, in hits and in the log view', TEST, async () => {
+  const api = await search('injected');
+  const hostile = api.hits.find((hit) => hit.id.startsWith('meetings/pwn/'));
+  assert.ok(hostile, 'the API finds the hostile line');
+  const page = await open('/?q=injected');
+  const hit = await shows(page, `#hits li.hit[data-id="${hostile.id}"]`);
+  assert.ok((await hit.$eval('.snippet', (s) => s.textContent)).includes('<script>'),
+    'the snippet should show <script> as text');
+  await page.waitForTimeout(500);
+  const injected = (scope) => page.evaluate((s) => ({
+    pwned: typeof window.pwned,
+    elements: document.querySelectorAll(`${s} img, ${s} script, img[onerror], img[src="x"]`).length,
+    bold: [...document.querySelectorAll('b')].filter((b) => b.textContent === 'bold').length,
+  }), scope);
+  assert.deepEqual(await injected('#hits'), { pwned: 'undefined', elements: 0, bold: 0 });
+
+  await hit.$eval('a.open-log', (a) => a.click());
+  await shows(page, '#log-view #log-lines li');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await injected('#log-view'), { pwned: 'undefined', elements: 0, bold: 0 });
+  const lines = await page.$$eval('#log-lines li', (items) => items.map((li) => li.textContent));
+  assert.ok(lines.some((l) => l.includes('<script>window.pwned=1</script>')), 'the <script> line');
+  assert.ok(lines.some((l) => l.includes('<b>bold</b> topic')), 'the #topic <b>bold</b> line');
+  expectNoErrors(page);
+});
+
+test('i. no results says so', TEST, async () => {
+  assert.equal((await search('zzzqqqnotaword')).total.value, 0);
+  const page = await open('/?q=zzzqqqnotaword');
+  await expectText(page, '#status', 'No results');
+  assert.equal(await page.locator('#hits li.hit').count(), 0);
+  expectNoErrors(page);
+});
+
+test('j. an unbalanced query shows #lenient', TEST, async () => {
+  assert.equal((await search('(privsep', '&per_page=1')).query.lenient, true);
+  const page = await open('/?q=%28privsep');
+  await shows(page, '#lenient');
+  await shows(page, '#hits li.hit');
+  expectNoErrors(page);
+});
+
+test('k. an API error is shown in #error', TEST, async () => {
+  const { status, body } = await h.api('/api/v1/search?q=x&page=999999');
+  assert.equal(status, 400);
+  const page = await open('/?q=x&page=999999');
+  await expectText(page, '#error', body.error.message);
+  assert.equal(await page.getAttribute('#error', 'role'), 'alert');
+  expectNoErrors(page, [/Failed to load resource: .* status of 400/]);
+});
+
+test('l. did-you-mean offers the right word and searches it', TEST, async () => {
+  const word = 'upgrade';
+  assert.ok((await search(word, '&per_page=1')).total.value > 0);
+  const typo = word.slice(0, 4) + word.slice(3);  // upgrrade
+  const suggestion = (await search(typo, '&per_page=1')).did_you_mean;
+  assert.equal(suggestion, word, `the API's did_you_mean for ${typo}`);
+  const page = await open(`/?q=${typo}`);
+  const link = await shows(page, '#did-you-mean a');
+  assert.ok((await link.textContent()).includes(word));
+  await link.click();
+  await waitForQuery(page, `have q=${word}`, (p) => p.get('q') === word);
+  await shows(page, '#hits li.hit');
+  assert.equal(await page.inputValue('#q'), word);
+  expectNoErrors(page);
+});
+
+test('m. the decisions view lists meetings with badged decisions', TEST, async () => {
+  const api = (await h.api('/api/v1/decisions')).body;
+  assert.ok(api.meetings.length > 0);
+  const page = await open('/?view=decisions');
+  await shows(page, '#decisions-view section.decision-meeting li.decision');
+  const sections = await page.$$eval('#decisions-view section.decision-meeting', (all) =>
+    all.map((s) => ({
+      h3: s.querySelector('h3')?.textContent ?? null,
+      decisions: s.querySelectorAll('li.decision').length,
+      badges: [...s.querySelectorAll('li.decision')]
+        .map((li) => li.querySelector('.badge')?.textContent),
+    })));
+  for (const section of sections) {
+    assert.ok(section.h3 !== null, 'a section.decision-meeting without h3');
+    assert.ok(section.decisions > 0, `no li.decision under ${section.h3}`);
+    assert.ok(section.badges.every((b) => b !== undefined),
+      `li.decision without .badge: ${section.h3}`);
+  }
+  assert.ok(sections[0].h3.includes(api.meetings[0].meeting), `first meeting: ${sections[0].h3}`);
+  const item = api.meetings[0].decisions[0].item;
+  assert.ok(sections[0].badges[0].toLowerCase().includes(item), `first badge, ${item}`);
+  await h.screenshot(page, 'decisions-view');
+  expectNoErrors(page);
+});
+
+test('n. the person view shows activity and action items', TEST, async () => {
+  const { status, body } = await h.api('/api/v1/people/gmann');
+  assert.equal(status, 200, 'gmann is in the sample');
+  const page = await open('/?view=person&person=gmann');
+  await expectText(page, '#person-view h2', 'gmann');
+  await shows(page, '#person-activity .bar');
+  const expected = body.action_items.length;
+  await until(page, `#person-actions should have ${expected} li`, (n) =>
+    document.querySelectorAll('#person-actions > li').length === n, expected);
+  await h.screenshot(page, 'person-view');
+  expectNoErrors(page);
+});
+
+test('o. completing from:gm offers gmann', TEST, async () => {
+  const suggest = (await h.api('/api/v1/suggest?field=person&prefix=gm')).body;
+  assert.equal(suggest.values[0]?.value, 'gmann');
+  const page = await open('/');
+  await page.locator('#q').pressSequentially('from:gm', { delay: 50 });
+  await shows(page, '#completions [role=option]:has-text("gmann")');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await until(page, '#q should get from:gmann', () =>
+    document.querySelector('#q').value.includes('from:gmann'));
+  expectNoErrors(page);
+});
+
+test('p. the / key focuses the search box', TEST, async () => {
+  const page = await open('/?q=upgrade');
+  await shows(page, '#hits li.hit');
+  await page.evaluate(() => document.activeElement?.blur());
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'q');
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', '#q not focused');
+  assert.equal(await page.inputValue('#q'), 'upgrade', 'the / was typed into #q');
+  expectNoErrors(page);
+});
+
+test('q. a histogram bar narrows to its dates', TEST, async () => {
+  const api = await search('upgrade', '&per_page=1&facets=year,month');
+  const counts = new Map([...api.facets.year, ...api.facets.month].map((f) => [f.value, f.count]));
+  const page = await open('/?q=upgrade');
+  await shows(page, '#histogram button.bar');
+  const ranges = await page.$$eval('#histogram button.bar',
+    (bars) => bars.map((b) => b.dataset.range));
+  const range = ranges.find((r) => counts.get(r) > 0);
+  assert.ok(range, `no bar with hits among data-range ${ranges.join(' ')}`);
+  await page.click(`#histogram button.bar[data-range="${range}"]`);
+  await waitForQuery(page, 'gain a date: term', (p) => /\bdate:/.test(p.get('q') ?? ''));
+  assert.match(queryOf(page), /upgrade/);
+  await until(page, `every hit should be in ${range}`, (r) => {
+    const times = [...document.querySelectorAll('#hits li.hit time')]
+      .filter((t) => !t.closest('.context'));
+    return times.length > 0 && times.every((t) => t.getAttribute('datetime').startsWith(r));
+  }, range);
+  const hits = await hitsOf(page);
+  for (const hit of hits) assert.ok(hit.time.startsWith(range), `${hit.id} at ${hit.time}`);
+  expectNoErrors(page);
+});
