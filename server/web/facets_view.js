@@ -8,7 +8,10 @@ const kFacetFields = {person: 'from', meeting: 'meeting', channel: 'channel', ye
 const kShown = 8;
 
 export function facetsNode(response, q, navigate) {
-  const box = el('div', {id: 'facets', 'aria-label': 'Narrow the results'});
+  // Open beside the hits on a wide screen; on a phone a closed summary
+  // above them, so the hits come first.
+  const wide = window.matchMedia('(min-width: 48rem)').matches;
+  const box = el('details', {id: 'facets', open: wide}, el('summary', {}, 'Narrow the results'));
   if (!response.facets_exact) {
     box.append(el('p', {class: 'note'}, 'Counts are estimates (too many matches to count them all).'));
   }
