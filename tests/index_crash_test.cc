@@ -1,0 +1,151 @@
+// Killing the nightly job at any moment (DESIGN.md 6): the database stays
+// readable at its last commit, and the next run converges to exactly what a
+// clean build makes. The job runs in a forked child that SIGKILLs itself at
+// points the test chooses (after N files), or is killed from outside after a
+// delay (so also inside a commit).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <thread>
+
+#include "eavesearch/indexer.h"
+#include "eavesearch/searcher.h"
+#include "tests/corpus.h"
+#include "tests/index_dump.h"
+
+namespace eavesearch {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr long kSmallBatches = 300;  // documents per commit: many commits
+
+class IndexCrashTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* part : {"meetings/tc", "meetings/nova", "irclogs/#openstack-tc",
+                             "irclogs/#openstack-meeting-4"}) {
+      fs::create_directories(archive_.path() / part);
+      fs::copy(testing::sample_dir() / part, archive_.path() / part, fs::copy_options::recursive);
+    }
+    files_ = 0;
+    for (const auto& e : fs::recursive_directory_iterator(archive_.path()))
+      files_ += e.is_regular_file();
+  }
+
+  IndexOptions options(const std::string& db) const {
+    IndexOptions o{{archive_.str()}, db};
+    o.commit_docs = kSmallBatches;
+    return o;
+  }
+
+  // Runs the index in a child process that kills itself with SIGKILL after
+  // `kill_after_files` files, or that the parent kills after `kill_after`.
+  // True if it was killed (rather than finishing first).
+  bool run_killed(const std::string& db, long kill_after_files,
+                  std::chrono::milliseconds kill_after = std::chrono::milliseconds(0)) {
+    pid_t child = ::fork();
+    if (child == 0) {
+      IndexOptions o = options(db);
+      o.progress = [kill_after_files](const IndexProgress& p) {
+        if (kill_after_files > 0 && p.files_done == kill_after_files) ::raise(SIGKILL);
+      };
+      auto report = index_archives(o, [](const std::string&) {});
+      ::_exit(report.ok() ? 0 : 4);
+    }
+    if (kill_after.count() > 0) {
+      std::this_thread::sleep_for(kill_after);
+      ::kill(child, SIGKILL);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+  }
+
+  testing::TempDir archive_;
+  testing::TempDir dbs_;
+  long files_ = 0;
+};
+
+TEST_F(IndexCrashTest, KilledAnywhereTheNextRunConvergesToACleanBuild) {
+  std::string clean = dbs_.str() + "/clean";
+  ASSERT_TRUE(index_archives(options(clean), [](const std::string&) {}).ok());
+  auto want = testing::dump_index(clean);
+  ASSERT_GT(want.size(), 3000u);
+  ASSERT_GT(files_, 40);
+
+  std::string db = dbs_.str() + "/db";
+  // Twelve points spread over the files, each run resuming from the last.
+  int killed = 0;
+  long previous_records = 0;
+  for (int k = 1; k <= 12; ++k) {
+    long at = files_ * k / 13;
+    killed += run_killed(db, at);
+    // Readable after every kill, at a commit no older than the last one.
+    auto searcher = Searcher::open(db);
+    ASSERT_TRUE(searcher.ok()) << "after a kill at file " << at << ": " << searcher.error().message;
+    auto records = searcher->record_count();
+    ASSERT_TRUE(records.ok());
+    EXPECT_GE(*records, previous_records);
+    previous_records = *records;
+  }
+  EXPECT_EQ(killed, 12);
+  ASSERT_TRUE(index_archives(options(db), [](const std::string&) {}).ok());
+  EXPECT_EQ(testing::first_difference(testing::dump_index(db), want), "");
+}
+
+TEST_F(IndexCrashTest, KilledFromOutsideEvenInsideACommitItConverges) {
+  std::string clean = dbs_.str() + "/clean";
+  ASSERT_TRUE(index_archives(options(clean), [](const std::string&) {}).ok());
+  std::string db = dbs_.str() + "/db";
+  for (int ms : {5, 40, 120, 300, 700}) {
+    run_killed(db, 0, std::chrono::milliseconds(ms));
+    auto searcher = Searcher::open(db);
+    if (!searcher.ok()) {
+      // Killed before the database was first made: no stub yet, nothing half-made.
+      EXPECT_EQ(searcher.error().code, ErrorCode::kUnavailable) << searcher.error().message;
+      EXPECT_FALSE(fs::exists(db + "/XAPIANDB"));
+    }
+  }
+  ASSERT_TRUE(index_archives(options(db), [](const std::string&) {}).ok());
+  EXPECT_EQ(testing::first_difference(testing::dump_index(db), testing::dump_index(clean)), "");
+}
+
+TEST_F(IndexCrashTest, AKilledRebuildLeavesTheLiveGenerationAndIsCleanedUp) {
+  std::string db = dbs_.str() + "/db";
+  ASSERT_TRUE(index_archives(options(db), [](const std::string&) {}).ok());
+  auto before = testing::dump_index(db);
+  pid_t child = ::fork();
+  if (child == 0) {
+    IndexOptions o = options(db);
+    o.rebuild = true;
+    o.progress = [this](const IndexProgress& p) {
+      if (p.files_done == files_ / 2) ::raise(SIGKILL);
+    };
+    (void)index_archives(o, [](const std::string&) {});
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  EXPECT_TRUE(fs::exists(db + "/gen-2")) << "the half-built generation";
+  EXPECT_EQ(testing::first_difference(testing::dump_index(db), before), "");  // still gen-1
+  // The next run removes the half-built generation; a rebuild then switches.
+  ASSERT_TRUE(index_archives(options(db), [](const std::string&) {}).ok());
+  EXPECT_FALSE(fs::exists(db + "/gen-2"));
+  IndexOptions rebuild = options(db);
+  rebuild.rebuild = true;
+  ASSERT_TRUE(index_archives(rebuild, [](const std::string&) {}).ok());
+  EXPECT_EQ(testing::read_file(db + "/XAPIANDB"), "auto gen-2\n");
+  EXPECT_EQ(testing::first_difference(testing::dump_index(db), before), "");
+  ASSERT_TRUE(index_archives(options(db), [](const std::string&) {}).ok());
+  EXPECT_FALSE(fs::exists(db + "/gen-1")) << "the replaced generation goes on the next run";
+}
+
+}  // namespace
+}  // namespace eavesearch
