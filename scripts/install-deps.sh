@@ -3,7 +3,7 @@
 # prints the exact apt-get line and fails if anything is missing.
 set -euo pipefail
 packages=(cmake ninja-build g++ make pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
-          nlohmann-json3-dev libcli11-dev libgtest-dev libyaml-cpp-dev curl chromium)
+          nlohmann-json3-dev libcli11-dev libgtest-dev libyaml-cpp-dev curl chromium systemd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "tests/corpus.h"
@@ -17,8 +18,9 @@ struct Outcome {
   std::string out;  // stdout and stderr
 };
 
-Outcome run(const std::string& args) {
-  std::string command = std::string(EAVESEARCH_BIN) + " " + args + " 2>&1";
+// Runs a shell command line, stderr with stdout.
+Outcome shell(const std::string& line) {
+  std::string command = "(" + line + ") 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return {-1, ""};
   std::string out;
@@ -27,6 +29,8 @@ Outcome run(const std::string& args) {
   int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
+
+Outcome run(const std::string& args) { return shell(std::string(EAVESEARCH_BIN) + " " + args); }
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
@@ -108,6 +112,24 @@ TEST_F(CliTest, ASecondWriterIsLockedOut) {
                        archive_ + " --db " + db_);
   EXPECT_EQ(second.code, 3) << second.out;
   EXPECT_NE(second.out.find("is locked by another eavesearch index"), std::string::npos);
+  // It changed nothing: a --rebuild under the lock neither (no new generation).
+  Outcome rebuild = shell("flock " + lock + " " + EAVESEARCH_BIN + " index " + archive_ + " --db " +
+                          db_ + " --rebuild");
+  EXPECT_EQ(rebuild.code, 3) << rebuild.out;
+  EXPECT_EQ(testing::read_file(dir_.str() + "/db/XAPIANDB"), "auto gen-1\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_.str() + "/db/gen-2"));
+}
+
+// systemd stops the server with SIGTERM (deploy/eavesearch-serve.service):
+// it ends cleanly, exit code 0, within a second or two.
+TEST_F(CliTest, ServeStopsCleanlyOnSigterm) {
+  ASSERT_EQ(run("index " + archive_ + " --db " + db_).code, 0);
+  std::string log = quoted(dir_.str() + "/serve.log");
+  Outcome out = shell(std::string(EAVESEARCH_BIN) + " serve --db " + db_ + " --port 0 >" + log +
+                      " & pid=$!; for i in $(seq 50); do grep -q serving " + log +
+                      " && break; sleep 0.1; done; kill -TERM $pid; wait $pid; echo exit=$?");
+  EXPECT_NE(out.out.find("exit=0"), std::string::npos) << out.out;
+  EXPECT_NE(testing::read_file(dir_.str() + "/serve.log").find("serving"), std::string::npos);
 }
 
 }  // namespace
