@@ -132,5 +132,20 @@ TEST_F(CliTest, ServeStopsCleanlyOnSigterm) {
   EXPECT_NE(testing::read_file(dir_.str() + "/serve.log").find("serving"), std::string::npos);
 }
 
+// A progress bar (files, rate, ETA) on a terminal, none otherwise. script(1)
+// gives the index a terminal.
+TEST_F(CliTest, AProgressBarOnlyOnATerminal) {
+  Outcome piped = run("index " + archive_ + " --db " + db_);
+  EXPECT_EQ(piped.code, 0) << piped.out;
+  EXPECT_EQ(piped.out.find("ETA"), std::string::npos) << piped.out;
+  std::filesystem::remove_all(dir_.str() + "/db");
+  Outcome tty = shell("script -qec \"" + std::string(EAVESEARCH_BIN) + " index " + archive_ +
+                      " --db " + db_ + "\" /dev/null");
+  EXPECT_EQ(tty.code, 0) << tty.out;
+  EXPECT_NE(tty.out.find("files  "), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("MB/s  ETA"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("records: 20 added"), std::string::npos) << tty.out;
+}
+
 }  // namespace
 }  // namespace eavesearch
