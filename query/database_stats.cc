@@ -24,7 +24,7 @@ Result<std::vector<std::pair<std::string, long>>> database_stats(const std::stri
     out.emplace_back("total", static_cast<long>(db.get_doccount()));
     out.emplace_back("revision", static_cast<long>(db.get_revision()));
     std::uintmax_t bytes = 0;
-    std::filesystem::file_time_type newest{};
+    auto newest = std::filesystem::file_time_type::min();  // (its epoch is not 1970)
     std::error_code ec;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(db_dir, ec)) {
       if (!entry.is_regular_file(ec)) continue;
