@@ -226,9 +226,10 @@ TEST_F(HttpTest, MetricsCountRequestsAndDescribeTheIndex) {
   EXPECT_NE(m.find("eavesearch_index_documents{type=\"record\"} 20\n"), std::string::npos);
   EXPECT_NE(m.find("eavesearch_index_size_bytes "), std::string::npos);
   // The index was just built: its age is a few seconds, not negative.
-  std::size_t age = m.find("eavesearch_index_age_seconds ");
-  ASSERT_NE(age, std::string::npos);
-  long seconds = std::stol(m.substr(age + std::string("eavesearch_index_age_seconds ").size()));
+  const std::string sample = "\neavesearch_index_age_seconds ";
+  std::size_t age = m.find(sample);
+  ASSERT_NE(age, std::string::npos) << m;
+  long seconds = std::stol(m.substr(age + sample.size()));
   EXPECT_GE(seconds, 0);
   EXPECT_LT(seconds, 600);
 }
