@@ -34,11 +34,11 @@ demo: build
 	build/eavesearch index data/sample --db $(DEMO_DB)
 	build/eavesearch serve --db $(DEMO_DB) --port $(PORT)
 
-# In-process query latency over the sample (median, p99 per query class).
+# eavesearch against SQLite FTS5, Omega's scriptindex and rg on a generated
+# archive (LINES=1000000 by default); writes bench/RESULTS.md. See bench/README.md.
 bench: build
-	rm -rf build/bench-db
-	build/eavesearch index data/sample --db build/bench-db --quiet
-	build/bench/eavesearch-bench-queries --db build/bench-db
+	@scripts/install-deps.sh --bench
+	bench/run.sh
 
 # Regenerates the committed sample archive (see data/README.md).
 sample: build

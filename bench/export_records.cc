@@ -39,11 +39,13 @@ int main(int argc, char** argv) try {
   for (auto p = database.postlist_begin(type); p != database.postlist_end(type); ++p) {
     auto r = eavesearch::decode_record(database.get_document(*p).get_data());
     if (!r) continue;
-    std::string fields[] = {r->id,      std::to_string(r->time), r->person, r->speaker.value_or(""),
-                            r->meeting, r->channel,              r->kind,   r->item,
+    std::string fields[] = {r->id,      std::to_string(r->time),
+                            r->person,  r->speaker.value_or(""),
+                            r->meeting, r->channel,
+                            r->kind,    r->item,
                             r->text};
-    static const char* kNames[] = {"id",      "time",    "person", "speaker", "meeting",
-                                   "channel", "kind",    "item",   "text"};
+    static const char* kNames[] = {"id",      "time", "person", "speaker", "meeting",
+                                   "channel", "kind", "item",   "text"};
     for (std::size_t k = 0; k < std::size(fields); ++k) {
       std::string v = flat(fields[k]);
       tsv << v << (k + 1 < std::size(fields) ? '\t' : '\n');

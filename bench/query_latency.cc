@@ -30,7 +30,9 @@ int main(int argc, char** argv) try {
   CLI::App app{"eavesearch query latency benchmark"};
   std::string db;
   int rounds = 200;
+  bool json = false;
   app.add_option("--db", db, "database directory")->required();
+  app.add_flag("--json", json, "one JSON line per class (for bench/run.sh)");
   app.add_option("--rounds", rounds, "runs of each query class")->check(CLI::Range(1, 100000));
   CLI11_PARSE(app, argc, argv);
 
@@ -49,7 +51,7 @@ int main(int argc, char** argv) try {
     std::cerr << searcher.error().message << "\n";
     return 4;
   }
-  std::printf("%-26s %8s %10s %10s\n", "query class", "hits", "median ms", "p99 ms");
+  if (!json) std::printf("%-26s %8s %10s %10s\n", "query class", "hits", "median ms", "p99 ms");
   for (const QueryClass& c : classes) {
     eavesearch::SearchRequest req;
     req.q = c.q;
@@ -68,8 +70,15 @@ int main(int argc, char** argv) try {
       }
       total = resp->total;
     }
-    std::printf("%-26s %8ld %10.3f %10.3f\n", c.name, total, percentile(ms, 0.5),
-                percentile(ms, 0.99));
+    if (json) {
+      std::printf(
+          "{\"engine\":\"eavesearch\",\"class\":\"%s\",\"hits\":%ld,\"p50_ms\":%.4f,"
+          "\"p99_ms\":%.4f}\n",
+          c.name, total, percentile(ms, 0.5), percentile(ms, 0.99));
+    } else {
+      std::printf("%-26s %8ld %10.3f %10.3f\n", c.name, total, percentile(ms, 0.5),
+                  percentile(ms, 0.99));
+    }
   }
   return 0;
 } catch (const std::exception& e) {

@@ -105,8 +105,10 @@ Status switch_generation(const std::string& db_dir, const std::string& generatio
 Result<Xapian::WritableDatabase> open_live_generation(const std::string& db_dir) {
   auto live = live_generation(db_dir);
   if (!live) return live.error();
+  // Without a stub, a generation folder is what a run killed while making
+  // the database left: made afresh.
   std::string generation = live->empty() ? "gen-1" : *live;
-  remove_other_generations(db_dir, generation);
+  remove_other_generations(db_dir, live->empty() ? "" : generation);
   auto db = with_xapian_errors([&]() -> Result<Xapian::WritableDatabase> {
     return Xapian::WritableDatabase(db_dir + "/" + generation, Xapian::DB_CREATE_OR_OPEN);
   });

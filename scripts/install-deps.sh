@@ -3,7 +3,12 @@
 # prints the exact apt-get line and fails if anything is missing.
 set -euo pipefail
 packages=(cmake ninja-build g++ make pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
-          nlohmann-json3-dev libcli11-dev libgtest-dev libyaml-cpp-dev curl chromium systemd)
+          nlohmann-json3-dev libcli11-dev libgtest-dev libyaml-cpp-dev libsqlite3-dev curl
+          chromium systemd)
+# `make bench` (--bench): the peers and the tools that measure them.
+if [ "${1:-}" = --bench ]; then
+  packages=(xapian-omega xapian-tools ripgrep wrk jq time)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# `make bench`: eavesearch and its peers (SQLite FTS5, Omega's scriptindex,
+# ripgrep) on one generated archive, in one run; one table, written to
+# bench/RESULTS.md with the machine and the date. See bench/README.md.
+#
+#   LINES=1000000   archive size, in the generator's meeting lines
+#   ROUNDS=50       runs of each query class (rg: ROUNDS/10, at least 3)
+#   HTTP_SECONDS=10 duration of the wrk run
+#   SCRIPTINDEX=auto  run scriptindex (auto: only up to 2M lines; it takes ~30 min at 10M)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LINES=${LINES:-1000000}
+ROUNDS=${ROUNDS:-50}
+HTTP_SECONDS=${HTTP_SECONDS:-10}
+SCRIPTINDEX=${SCRIPTINDEX:-auto}
+WORK=${BENCH_DIR:-build/bench-run}
+BIN=build/eavesearch
+TOOLS=build/bench
+mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+RESULTS=$WORK/results.jsonl
+: >"$RESULTS"
+
+note() { echo "bench: $*" >&2; }
+# Runs a command under /usr/bin/time; sets $secs (wall) and $kb (peak RSS).
+timed() { /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@"; read -r secs kb <"$WORK/time.txt"; }
+record() { echo "$1" >>"$RESULTS"; }
+
+# 1. The archive (kept between runs of the same size) and one more day of logs.
+archive=$WORK/archive-$LINES
+if [ ! -f "$archive/.complete" ]; then
+  note "generating $LINES lines into $archive"
+  rm -rf "$archive"
+  build/data/generator/eavesearch-generate --out "$archive" --seed 11 --lines "$LINES" \
+    --to 2025-06-29 >/dev/null
+  touch "$archive/.complete"
+fi
+nextday=$WORK/next-day
+rm -rf "$nextday"
+build/data/generator/eavesearch-generate --out "$nextday" --seed 12 --meetings 10 \
+  --from 2025-06-30 --to 2025-06-30 >/dev/null
+archive_lines=$(find "$archive" -type f \( -name '*.log.txt' -o -name '*.log' \) -print0 |
+  xargs -0 cat | wc -l)
+archive_bytes=$(du -sb --exclude=.complete "$archive" | cut -f1)
+
+# 2. eavesearch: a full build, then the incremental run that adds the day.
+db=$WORK/eavesearch-db
+rm -rf "$db"
+note "eavesearch index (full build)"
+timed "$BIN" index "$archive" --db "$db" --quiet
+records=$("$BIN" stats --db "$db" --json | jq .record)
+record "{\"engine\":\"eavesearch\",\"load_seconds\":$secs,\"peak_rss_kb\":$kb,\"rows\":$records,\"db_bytes\":$(du -sb "$db" | cut -f1)}"
+note "eavesearch index (no change)"
+timed "$BIN" index "$archive" --db "$db" --quiet
+record "{\"engine\":\"eavesearch-noop\",\"load_seconds\":$secs,\"peak_rss_kb\":$kb}"
+day=$WORK/archive-plus-day
+rm -rf "$day" && cp -al "$archive" "$day" && cp -r --remove-destination "$nextday"/. "$day"/
+note "eavesearch index (incremental: one more day)"
+timed "$BIN" index "$day" --db "$db" --quiet
+record "{\"engine\":\"eavesearch-incremental\",\"load_seconds\":$secs,\"peak_rss_kb\":$kb}"
+rm -rf "$day"
+
+# 3. The same records for the peers (not charged to them).
+note "exporting the records"
+record "$("$TOOLS"/eavesearch-export-records --db "$db" --out "$WORK")"
+
+# 4. The peers' builds.
+fts=$WORK/fts5.sqlite
+rm -f "$fts"
+note "SQLite FTS5 load"
+timed "$TOOLS"/eavesearch-bench-fts5 load --tsv "$WORK/records.tsv" --db "$fts" >"$WORK/fts5-load.json"
+record "$(jq -c --argjson s "$secs" --argjson kb "$kb" '. + {wall_seconds: $s, peak_rss_kb: $kb}' \
+  "$WORK/fts5-load.json")"
+if [ "$SCRIPTINDEX" = yes ] || { [ "$SCRIPTINDEX" = auto ] && [ "$LINES" -le 2000000 ]; }; then
+  note "Omega scriptindex"
+  rm -rf "$WORK/omega-db"
+  record "$(bench/scriptindex_bench.sh "$WORK" "$WORK/omega-db")"
+fi
+
+# 5. Queries: in-process, FTS5, rg; then HTTP with wrk.
+note "queries: eavesearch in-process"
+"$TOOLS"/eavesearch-bench-queries --db "$db" --rounds "$ROUNDS" --json >>"$RESULTS"
+note "queries: SQLite FTS5"
+"$TOOLS"/eavesearch-bench-fts5 query --db "$fts" --rounds "$ROUNDS" >>"$RESULTS"
+note "queries: rg"
+rg_rounds=$((ROUNDS / 10 > 3 ? ROUNDS / 10 : 3))
+bench/rg_bench.sh "$archive" "$rg_rounds" >>"$RESULTS"
+note "HTTP: wrk for ${HTTP_SECONDS}s"
+"$BIN" serve --db "$db" --port 0 >"$WORK/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+port=
+for _ in $(seq 100); do
+  port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.log")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { cat "$WORK/serve.log"; exit 4; }
+wrk -t2 -c16 -d"${HTTP_SECONDS}s" -s bench/query_mix.lua "http://127.0.0.1:$port" |
+  grep '^{' >>"$RESULTS"
+kill "$server" && wait "$server" || true
+trap - EXIT
+
+# 6. The table.
+bench/report.sh "$RESULTS" "$LINES" "$archive_lines" "$archive_bytes" | tee bench/RESULTS.md
