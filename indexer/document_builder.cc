@@ -31,15 +31,12 @@ void add_common(Xapian::Document& doc, std::string_view type, const std::string&
   add_boolean(doc, fields::kId, id);
   add_boolean(doc, fields::kType, type);
   add_boolean(doc, fields::kFile, path);
+  // Dates are filtered by the time value, so no D/M/Y terms (Omega's) are
+  // needed; year and month are values for their facets.
   CivilTime t = to_civil(time);
-  char day[16], month[8], year[8], month_value[8];
-  std::snprintf(day, sizeof day, "%04d%02d%02d", t.year, t.month, t.day);
-  std::snprintf(month, sizeof month, "%04d%02d", t.year, t.month);
+  char year[8], month_value[8];
   std::snprintf(month_value, sizeof month_value, "%04d-%02d", t.year, t.month);
   std::snprintf(year, sizeof year, "%04d", t.year);
-  add_boolean(doc, fields::kDay, day);
-  add_boolean(doc, fields::kMonth, month);
-  add_boolean(doc, fields::kYear, year);
   add_value(doc, fields::kYear, year);
   add_value(doc, fields::kMonth, month_value);
   add_value(doc, fields::kTime, Xapian::sortable_serialise(static_cast<double>(time)));

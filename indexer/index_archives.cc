@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "core/terms.h"
 #include "core/xapian_errors.h"
@@ -100,7 +101,7 @@ bool is_primary_form(const std::string& rel_path) {
 class IndexRun {
  public:
   IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn, long commit_docs)
-      : db_(db), warn_(warn), commit_docs_(commit_docs) {
+      : db_(db), warn_(warn), commit_docs_(commit_docs), fresh_(db.get_doccount() == 0) {
     std::string prefix(kFileStatePrefix);
     for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
       if (auto st = FileState::decode(db_.get_metadata(*it)))
@@ -200,7 +201,7 @@ class IndexRun {
       parsed->meeting.channel = channel;
       for (Record& r : parsed->records) r.channel = channel;
     }
-    for (const Record& r : parsed->records) write_record(r);
+    for (const Record& r : parsed->records) write_record(r, is_primary_form(file.rel_path));
     const Meeting& m = parsed->meeting;
     db_.replace_document(boolean_term(fields::kId.prefix, m.id), build_meeting_document(m));
     state.records = static_cast<long>(parsed->records.size());
@@ -312,7 +313,7 @@ class IndexRun {
     }
     for (std::size_t k = offset; k < records.size(); ++k) {
       if (!keep[k]) continue;
-      write_record(records[k]);
+      write_record(records[k], is_primary_form(file.rel_path));
       ++state.records;
     }
     report_.records_added += state.records;
@@ -345,9 +346,16 @@ class IndexRun {
 
   // The record, and its words for "did you mean" (Xapian's spelling data:
   // words as written, folded, not stemmed; taken back when it is removed).
-  void write_record(const Record& r) {
-    db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
-    for_each_spelling_word(r, [&](const std::string& w) { db_.add_spelling(w); });
+  // A database built from empty gets each record of a primary form (its id
+  // is its file's stem and line, so no other file has it) without the
+  // look-up of the id replace_document makes.
+  void write_record(const Record& r, bool unique_id) {
+    if (fresh_ && unique_id) {
+      db_.add_document(build_record_document(r));
+    } else {
+      db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
+    }
+    for_each_spelling_word(r, [&](const std::string& w) { ++spelling_[w]; });
   }
 
   template <typename F>
@@ -396,7 +404,7 @@ class IndexRun {
       for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
         auto record = decode_record(db_.get_document(*p).get_data());
         if (!record) continue;  // the file's meeting document
-        for_each_spelling_word(*record, [&](const std::string& w) { db_.remove_spelling(w); });
+        for_each_spelling_word(*record, [&](const std::string& w) { --spelling_[w]; });
       }
       db_.delete_document(term);
     }
@@ -411,6 +419,12 @@ class IndexRun {
   }
 
   void commit() {
+    // The spelling changes of the batch, one call per word.
+    for (const auto& [word, n] : spelling_) {
+      if (n > 0) db_.add_spelling(word, static_cast<Xapian::termcount>(n));
+      if (n < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-n));
+    }
+    spelling_.clear();
     db_.commit();
     report_.committed = true;
     pending_ = 0;
@@ -420,6 +434,8 @@ class IndexRun {
   Xapian::WritableDatabase& db_;
   const WarningSink& warn_;
   long commit_docs_;
+  bool fresh_;                                      // the database was empty when the run began
+  std::unordered_map<std::string, long> spelling_;  // words added (removed) since the last commit
   std::map<std::string, FileState> stored_;
   IndexReport report_;
   long pending_ = 0;

@@ -40,8 +40,8 @@ function histogramBars(response, q) {
   if (year) {
     const counts = new Map((response.facets.month || []).map((v) => [v.value, v.count]));
     for (let m = 1; m <= 12; ++m) {
-      const key = `${year}${String(m).padStart(2, '0')}`;
-      bars.push({range: `${year}-${key.slice(4)}`, label: key.slice(4), count: counts.get(key) || 0});
+      const key = `${year}-${String(m).padStart(2, '0')}`;  // the month facet's values
+      bars.push({range: key, label: key.slice(5), count: counts.get(key) || 0});
     }
     return bars;
   }

@@ -375,5 +375,25 @@ test('q. a histogram bar narrows to its dates', TEST, async () => {
   }, range);
   const hits = await hitsOf(page);
   for (const hit of hits) assert.ok(hit.time.startsWith(range), `${hit.id} at ${hit.time}`);
+  // Within the year, a bar per month with the API's month counts; a month's
+  // bar narrows again.
+  const inYear = await search(`upgrade date:${range}`, '&per_page=1&facets=month');
+  const months = new Map(inYear.facets.month.map((f) => [f.value, f.count]));
+  await until(page, 'twelve month bars', () =>
+    document.querySelectorAll('#histogram button.bar').length === 12);
+  const bars = await page.$$eval('#histogram button.bar',
+    (all) => all.map((b) => [b.dataset.range, b.getAttribute('aria-label')]));
+  for (const [month, label] of bars) {
+    const count = months.get(month) ?? 0;
+    assert.match(label, new RegExp(`^${month}: ${count.toLocaleString('en-US')} hits$`), label);
+  }
+  const month = bars.map(([m]) => m).find((m) => (months.get(m) ?? 0) > 0);
+  assert.ok(month, 'a month with hits');
+  await page.click(`#histogram button.bar[data-range="${month}"]`);
+  await waitForQuery(page, `gain date:${month}`, (p) => (p.get('q') ?? '').includes(`date:${month}`));
+  await until(page, `every hit should be in ${month}`, (m) => {
+    const times = [...document.querySelectorAll('#hits li.hit time')].filter((t) => !t.closest('.context'));
+    return times.length > 0 && times.every((t) => t.getAttribute('datetime').startsWith(m));
+  }, month);
   expectNoErrors(page);
 });
