@@ -58,6 +58,7 @@ int main(int argc, char** argv) try {
     req.facets = c.facets;
     std::vector<double> ms;
     long total = 0;
+    bool exact = true;
     for (int r = 0; r < rounds; ++r) {
       auto started = std::chrono::steady_clock::now();
       auto resp = searcher->search(req);
@@ -69,12 +70,13 @@ int main(int argc, char** argv) try {
         return 4;
       }
       total = resp->total;
+      exact = resp->total_exact;
     }
     if (json) {
       std::printf(
-          "{\"engine\":\"eavesearch\",\"class\":\"%s\",\"hits\":%ld,\"p50_ms\":%.4f,"
-          "\"p99_ms\":%.4f}\n",
-          c.name, total, percentile(ms, 0.5), percentile(ms, 0.99));
+          "{\"engine\":\"eavesearch\",\"class\":\"%s\",\"hits\":%ld,\"hits_exact\":%s,"
+          "\"p50_ms\":%.4f,\"p99_ms\":%.4f}\n",
+          c.name, total, exact ? "true" : "false", percentile(ms, 0.5), percentile(ms, 0.99));
     } else {
       std::printf("%-26s %8ld %10.3f %10.3f\n", c.name, total, percentile(ms, 0.5),
                   percentile(ms, 0.99));

@@ -7,7 +7,7 @@ results=$1 lines=$2 archive_lines=$3 archive_bytes=$4
 # get ENGINE KEY [CLASS]: a value from the results, "" when absent or null.
 get() {
   jq -r --arg e "$1" --arg k "$2" --arg c "${3:-}" \
-    'select(.engine == $e and ($c == "" or .class == $c)) | .[$k] // empty' "$results" | head -1
+    'select(.engine == $e and ($c == "" or .class == $c)) | .[$k] | select(. != null)' "$results" | head -1
 }
 # fmt NUMBER [DECIMALS]: "–" for no value.
 fmt() { [ -z "$1" ] && echo "–" || LC_ALL=C printf "%'.${2:-0}f" "$1"; }
@@ -60,7 +60,8 @@ $(fmt "$rows") records once de-duplicated. Every engine loads the same records
 
 eavesearch in-process (a Searcher, top 20 with snippets); FTS5 \`MATCH ... ORDER BY rank LIMIT 20\`
 through the C API; rg over the raw archive (its semantics differ where noted in results.jsonl).
-"x faster" is the peer's p99 over eavesearch's.
+"x faster" is the peer's p99 over eavesearch's. "~" marks eavesearch's estimated totals (it
+counts exactly only where that is cheap; FTS5's and rg's counts come from separate counting runs).
 
 | query class | eavesearch hits | eavesearch | FTS5 hits | FTS5 | rg hits | rg | vs FTS5 | vs rg |
 |---|---|---|---|---|---|---|---|---|
@@ -69,7 +70,8 @@ jq -r 'select(.engine == "eavesearch" and .class != null) | .class' "$results" |
   e50=$(get eavesearch p50_ms "$class") e99=$(get eavesearch p99_ms "$class")
   f50=$(get fts5 p50_ms "$class") f99=$(get fts5 p99_ms "$class")
   r50=$(get rg p50_ms "$class") r99=$(get rg p99_ms "$class")
-  echo "| $class | $(fmt "$(get eavesearch hits "$class")") | $(fmt "$e50" 2) / $(fmt "$e99" 2)" \
+  about=$([ "$(get eavesearch hits_exact "$class")" = false ] && echo "~" || true)
+  echo "| $class | $about$(fmt "$(get eavesearch hits "$class")") | $(fmt "$e50" 2) / $(fmt "$e99" 2)" \
     "| $(fmt "$(get fts5 hits "$class")") | $(fmt "$f50" 2) / $(fmt "$f99" 2)" \
     "| $(fmt "$(get rg hits "$class")") | $(fmt "$r50" 1) / $(fmt "$r99" 1)" \
     "| $(ratio "$f99" "$e99") faster | $(ratio "$r99" "$e99") faster |"

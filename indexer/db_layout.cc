@@ -78,6 +78,13 @@ void remove_other_generations(const std::string& db_dir, const std::string& keep
   }
 }
 
+// The name after the highest gen-N in DIR.
+std::string next_generation(const std::string& db_dir) {
+  long last = 0;
+  for (const auto& [n, name] : generations(db_dir)) last = std::max(last, n);
+  return std::string(kGenerationPrefix) + std::to_string(last + 1);
+}
+
 }  // namespace
 
 Status switch_generation(const std::string& db_dir, const std::string& generation) {
@@ -102,7 +109,8 @@ Status switch_generation(const std::string& db_dir, const std::string& generatio
   return Ok{};
 }
 
-Result<Xapian::WritableDatabase> open_live_generation(const std::string& db_dir) {
+Result<std::pair<Xapian::WritableDatabase, std::string>> open_live_generation(
+    const std::string& db_dir) {
   auto live = live_generation(db_dir);
   if (!live) return live.error();
   // Without a stub, a generation folder is what a run killed while making
@@ -116,7 +124,15 @@ Result<Xapian::WritableDatabase> open_live_generation(const std::string& db_dir)
   if (live->empty()) {
     if (auto switched = switch_generation(db_dir, generation); !switched) return switched.error();
   }
-  return db;
+  return std::pair{std::move(*db), generation};
+}
+
+Result<std::string> compact_generation(const std::string& db_dir, const std::string& generation) {
+  std::string target = next_generation(db_dir);
+  return with_xapian_errors([&]() -> Result<std::string> {
+    Xapian::Database(db_dir + "/" + generation).compact(db_dir + "/" + target);
+    return target;
+  });
 }
 
 Result<std::pair<Xapian::WritableDatabase, std::string>> open_new_generation(
@@ -124,9 +140,7 @@ Result<std::pair<Xapian::WritableDatabase, std::string>> open_new_generation(
   auto live = live_generation(db_dir);
   if (!live) return live.error();
   remove_other_generations(db_dir, *live);
-  long last = 0;
-  for (const auto& [n, name] : generations(db_dir)) last = std::max(last, n);
-  std::string generation = std::string(kGenerationPrefix) + std::to_string(last + 1);
+  std::string generation = next_generation(db_dir);
   return with_xapian_errors([&]() -> Result<std::pair<Xapian::WritableDatabase, std::string>> {
     return std::pair{
         Xapian::WritableDatabase(db_dir + "/" + generation, Xapian::DB_CREATE_OR_OVERWRITE),

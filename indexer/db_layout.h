@@ -32,12 +32,19 @@ class WriterLock {
 // for writing, after removing the generations the stub does not name (the
 // one a --rebuild replaced, or one it left half-built). The caller holds the
 // WriterLock.
-Result<Xapian::WritableDatabase> open_live_generation(const std::string& db_dir);
+// Returns the database and the generation's name.
+Result<std::pair<Xapian::WritableDatabase, std::string>> open_live_generation(
+    const std::string& db_dir);
 
 // For --rebuild: an empty new generation beside the live one, and its name.
 // The live one stays what readers see until switch_generation.
 Result<std::pair<Xapian::WritableDatabase, std::string>> open_new_generation(
     const std::string& db_dir);
+
+// A compacted copy of `generation` (Xapian's compaction: full blocks, about
+// a third smaller and quicker to search) as a new generation; its name.
+// Readers keep the old one until switch_generation.
+Result<std::string> compact_generation(const std::string& db_dir, const std::string& generation);
 
 // Points the stub at `generation` atomically (written, synced, renamed):
 // readers see the old generation or the new one, never a mix.

@@ -468,20 +468,14 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
   std::vector<std::string> walk_warnings;
   auto files = walk_archives(options.archives, walk_warnings);
   if (!files) return files.error();
-  std::optional<Xapian::WritableDatabase> db;
-  std::string new_generation;
-  if (options.rebuild) {
-    auto opened = open_new_generation(options.db_dir);
-    if (!opened) return opened.error();
-    db = std::move(opened->first);
-    new_generation = opened->second;
-  } else {
-    auto opened = open_live_generation(options.db_dir);
-    if (!opened) return opened.error();
-    db = std::move(*opened);
-  }
+  auto opened =
+      options.rebuild ? open_new_generation(options.db_dir) : open_live_generation(options.db_dir);
+  if (!opened) return opened.error();
+  Xapian::WritableDatabase& db = opened->first;
+  const std::string& generation = opened->second;
+  bool from_empty = db.get_doccount() == 0;
   auto report = with_xapian_errors([&]() -> Result<IndexReport> {
-    IndexRun run(*db, warn, options.commit_docs);
+    IndexRun run(db, warn, options.commit_docs);
     for (const std::string& w : walk_warnings) run.count_skipped(w);
     std::set<std::string> stems = stems_with_log_txt(*files);
     run.remove_missing(*files);
@@ -499,9 +493,17 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
     return done;
   });
   if (!report) return report.error();
-  if (options.rebuild) {
-    db->close();
-    if (auto switched = switch_generation(options.db_dir, new_generation); !switched) {
+  db.close();
+  // A database built from empty is compacted into the generation readers
+  // get; a rebuild switches to its new generation in any case.
+  std::string live = generation;
+  if (from_empty && report->records_added > 0) {
+    auto compacted = compact_generation(options.db_dir, generation);
+    if (!compacted) return compacted.error();
+    live = *compacted;
+  }
+  if (options.rebuild || live != generation) {
+    if (auto switched = switch_generation(options.db_dir, live); !switched) {
       return switched.error();
     }
   }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 
 #include "core/xapian_errors.h"
 #include "eavesearch/schema.h"
@@ -23,10 +24,15 @@ Result<std::vector<std::pair<std::string, long>>> database_stats(const std::stri
     }
     out.emplace_back("total", static_cast<long>(db.get_doccount()));
     out.emplace_back("revision", static_cast<long>(db.get_revision()));
+    // The live generation only: others are leftovers the next run removes.
+    std::ifstream stub(db_dir + "/XAPIANDB");
+    std::string backend, generation;
+    stub >> backend >> generation;
     std::uintmax_t bytes = 0;
     auto newest = std::filesystem::file_time_type::min();  // (its epoch is not 1970)
     std::error_code ec;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(db_dir, ec)) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(db_dir + "/" + generation, ec)) {
       if (!entry.is_regular_file(ec)) continue;
       bytes += entry.file_size(ec);
       newest = std::max(newest, entry.last_write_time(ec));

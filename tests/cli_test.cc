@@ -116,8 +116,8 @@ TEST_F(CliTest, ASecondWriterIsLockedOut) {
   Outcome rebuild = shell("flock " + lock + " " + EAVESEARCH_BIN + " index " + archive_ + " --db " +
                           db_ + " --rebuild");
   EXPECT_EQ(rebuild.code, 3) << rebuild.out;
-  EXPECT_EQ(testing::read_file(dir_.str() + "/db/XAPIANDB"), "auto gen-1\n");
-  EXPECT_FALSE(std::filesystem::exists(dir_.str() + "/db/gen-2"));
+  EXPECT_EQ(testing::read_file(dir_.str() + "/db/XAPIANDB"), "auto gen-2\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_.str() + "/db/gen-3"));
 }
 
 // systemd stops the server with SIGTERM (deploy/eavesearch-serve.service):

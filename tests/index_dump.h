@@ -1,9 +1,11 @@
-// Test helper: everything a database holds for its documents, by id, so two
-// databases can be compared ("the incremental index equals a clean build").
+// Test helpers: everything a database holds for its documents, by id, so two
+// databases can be compared ("the incremental index equals a clean build"),
+// and the live generation of a database directory.
 #pragma once
 
 #include <xapian.h>
 
+#include <fstream>
 #include <map>
 #include <string>
 
@@ -47,6 +49,14 @@ inline std::string first_difference(const std::map<std::string, DocumentDump>& g
     if (!want.count(id)) return "extra " + id;
   }
   return "";
+}
+
+// The generation DIR/XAPIANDB names ("gen-2"); "" without a stub.
+inline std::string live_generation(const std::string& db_dir) {
+  std::ifstream in(db_dir + "/XAPIANDB");
+  std::string backend, generation;
+  in >> backend >> generation;
+  return generation;
 }
 
 }  // namespace eavesearch::testing

@@ -79,7 +79,7 @@ TEST_F(IndexSearchTest, IndexReportsWhatItDid) {
   EXPECT_EQ((*stats)[0], (std::pair<std::string, long>{"record", 20}));
   EXPECT_EQ((*stats)[1], (std::pair<std::string, long>{"meeting", 2}));
   EXPECT_TRUE(fs::exists(fs::path(db_) / "XAPIANDB"));
-  EXPECT_TRUE(fs::exists(fs::path(db_) / "gen-1"));
+  EXPECT_TRUE(fs::exists(fs::path(db_) / "gen-2"));  // gen-1 compacted
   EXPECT_TRUE(fs::exists(fs::path(db_) / "lock"));
 }
 
