@@ -336,7 +336,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     }
     auto first = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     // Enough to make the total exact for all but large result sets.
-    Xapian::doccount check_at_least = first + static_cast<Xapian::doccount>(req.per_page) + 1000;
+    Xapian::doccount check_at_least =
+        first + static_cast<Xapian::doccount>(req.per_page) + kExactCountMatches;
     if (!spies.empty()) check_at_least = std::max<Xapian::doccount>(check_at_least, kFacetSample);
     Xapian::MSet mset =
         enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page), check_at_least);
