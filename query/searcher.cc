@@ -59,6 +59,35 @@ struct Searcher::Impl {
 
 namespace {
 
+using FacetValues = std::vector<std::pair<std::string, long>>;
+
+// Most frequent first, ties by value, as ValueCountMatchSpy orders them; at
+// most kFacetValues.
+FacetValues most_frequent(FacetValues values) {
+  std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  if (values.size() > kFacetValues) values.resize(kFacetValues);
+  return values;
+}
+
+FacetValues top_values(const Xapian::ValueCountMatchSpy& spy) {
+  FacetValues out;
+  for (auto v = spy.top_values_begin(kFacetValues); v != spy.top_values_end(kFacetValues); ++v) {
+    out.emplace_back(*v, static_cast<long>(v.get_termfreq()));
+  }
+  return out;
+}
+
+// The year facet from every month's count ("2020-05" -> "2020").
+FacetValues years_of_months(const Xapian::ValueCountMatchSpy& months) {
+  std::map<std::string, long> years;
+  for (auto v = months.values_begin(); v != months.values_end(); ++v) {
+    years[(*v).substr(0, 4)] += static_cast<long>(v.get_termfreq());
+  }
+  return most_frequent(FacetValues(years.begin(), years.end()));
+}
+
 Xapian::valueno facet_slot(const std::string& name) {
   for (const Field& f : kAllFields) {
     if (f.name == name) return static_cast<Xapian::valueno>(f.slot);
@@ -329,10 +358,19 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     // Counting every match for an exact total and facets stops after this
     // long; the answer then says its counts are estimates (DESIGN.md 10).
     enquire.set_time_limit(kExactCountSeconds);
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (const std::string& f : req.facets) {
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(f)));
-      enquire.add_matchspy(spies.back().get());
+    // One spy per facet; years come from the months' counts when both are
+    // asked for (a value read per match fewer).
+    auto asked = [&](std::string_view f) {
+      return std::find(req.facets.begin(), req.facets.end(), f) != req.facets.end();
+    };
+    const bool years_from_months = asked("year") && asked("month");
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies(req.facets.size());
+    const Xapian::ValueCountMatchSpy* month_spy = nullptr;
+    for (std::size_t k = 0; k < req.facets.size(); ++k) {
+      if (years_from_months && req.facets[k] == "year") continue;
+      spies[k] = std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(req.facets[k]));
+      enquire.add_matchspy(spies[k].get());
+      if (req.facets[k] == "month") month_spy = spies[k].get();
     }
     auto first = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     // Enough to make the total exact for all but large result sets.
@@ -344,15 +382,12 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     resp.total = static_cast<long>(mset.get_matches_estimated());
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     for (std::size_t k = 0; k < spies.size(); ++k) {
-      Facet facet{req.facets[k], {}};
-      for (auto v = spies[k]->top_values_begin(kFacetValues);
-           v != spies[k]->top_values_end(kFacetValues); ++v) {
-        facet.values.emplace_back(*v, static_cast<long>(v.get_termfreq()));
-      }
+      const Xapian::ValueCountMatchSpy* spy = spies[k] ? spies[k].get() : month_spy;
+      Facet facet{req.facets[k], spies[k] ? top_values(*spy) : years_of_months(*spy)};
       // The spies see every match before collapsing. (With collapsing, 1.4
       // keeps the uncollapsed lower bound loose even when it saw every match.)
       resp.facets_exact = resp.facets_exact && resp.total_exact &&
-                          spies[k]->get_total() == mset.get_uncollapsed_matches_upper_bound();
+                          spy->get_total() == mset.get_uncollapsed_matches_upper_bound();
       resp.facets.push_back(std::move(facet));
     }
     resp.did_you_mean = did_you_mean(impl_->db, req.q, parsed.root);

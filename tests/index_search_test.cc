@@ -213,6 +213,16 @@ TEST_F(IndexSearchTest, FacetsCountEveryMatch) {
       EXPECT_EQ(sum, resp->total) << f.field;
     }
   }
+  // Asked with the months, the years are counted from them: the same answer.
+  SearchRequest with_months = req;
+  with_months.facets = {"month", "year"};
+  auto both = searcher->search(with_months);
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both->facets[1].field, "year");
+  EXPECT_EQ(both->facets[1].values, resp->facets[2].values);
+  EXPECT_EQ(both->facets[0].values,
+            (std::vector<std::pair<std::string, long>>{{"2020-05", 5}, {"2021-06", 3}}));
+  EXPECT_TRUE(both->facets_exact);
   req.facets = {"colour"};
   EXPECT_EQ(searcher->search(req).error().code, ErrorCode::kUsage);
 }
