@@ -62,12 +62,12 @@ namespace {
 using FacetValues = std::vector<std::pair<std::string, long>>;
 
 // Most frequent first, ties by value, as ValueCountMatchSpy orders them; at
-// most kFacetValues.
-FacetValues most_frequent(FacetValues values) {
+// most `limit`.
+FacetValues most_frequent(FacetValues values, std::size_t limit) {
   std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
-  if (values.size() > kFacetValues) values.resize(kFacetValues);
+  if (values.size() > limit) values.resize(limit);
   return values;
 }
 
@@ -85,7 +85,7 @@ FacetValues years_of_months(const Xapian::ValueCountMatchSpy& months) {
   for (auto v = months.values_begin(); v != months.values_end(); ++v) {
     years[(*v).substr(0, 4)] += static_cast<long>(v.get_termfreq());
   }
-  return most_frequent(FacetValues(years.begin(), years.end()));
+  return most_frequent(FacetValues(years.begin(), years.end()), kFacetValues);
 }
 
 Xapian::valueno facet_slot(const std::string& name) {
@@ -230,10 +230,7 @@ Result<std::vector<std::pair<std::string, long>>> Searcher::suggest(const std::s
       if (v.empty()) continue;
       out.emplace_back(std::move(v), static_cast<long>(t.get_termfreq()));
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
-    if (out.size() > limit) out.resize(limit);
-    return out;
+    return most_frequent(std::move(out), limit);
   });
 }
 
