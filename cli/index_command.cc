@@ -14,6 +14,7 @@ struct IndexArgs {
   IndexOptions options;
   bool json = false;
   bool quiet = false;
+  std::string shards;  // --shards: "year", "none", or "" for the database's own
 };
 
 void print_report(const IndexReport& r, const IndexArgs& args) {
@@ -61,9 +62,18 @@ Command add_index_command(CLI::App& app) {
                   "documents added or removed between two commits")
       ->check(CLI::Range(1L, 100'000'000L))
       ->capture_default_str();
+  cmd->add_option("--shards", args->shards,
+                  "year: a database per year, built side by side, searched as one (the "
+                  "default for a new database); none: one database. Changing it needs --rebuild")
+      ->check(CLI::IsMember({"year", "none"}));
+  cmd->add_option("--jobs", args->options.jobs, "shards indexed at once (default: one per core)")
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("--json", args->json, "print one JSON summary line");
   cmd->add_flag("--quiet", args->quiet, "print warnings only");
   return {cmd, [args] {
+            if (!args->shards.empty()) {
+              args->options.sharding = args->shards == "year" ? Sharding::kYear : Sharding::kNone;
+            }
             std::optional<ProgressBar> bar;
             if (!args->json && !args->quiet) {
               bar.emplace();

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/parallel.h"
 #include "core/xapian_errors.h"
 
 namespace eavesearch {
@@ -43,18 +45,36 @@ WriterLock::~WriterLock() {
 namespace {
 
 constexpr std::string_view kGenerationPrefix = "gen-";
+constexpr std::string_view kUndated = "undated";
 
-// The generation the stub names; "" when there is no stub yet.
-Result<std::string> live_generation(const std::string& db_dir) {
+Error not_our_stub(const std::string& stub) {
+  return Error{ErrorCode::kCorrupt, stub + " is not a stub eavesearch wrote"};
+}
+
+// The generation the stub names; nullopt when there is no stub yet.
+Result<std::optional<Generation>> live_generation(const std::string& db_dir) {
   std::string stub = db_dir + "/XAPIANDB";
   std::ifstream in(stub);
-  if (!in) return std::string();
-  std::string backend, generation;
-  if (!(in >> backend >> generation) || backend != "auto" ||
-      !generation.starts_with(kGenerationPrefix) || generation.find('/') != std::string::npos) {
-    return Error{ErrorCode::kCorrupt, stub + " is not a stub eavesearch wrote"};
+  if (!in) return std::optional<Generation>();
+  Generation g;
+  std::string backend, entry;
+  while (in >> backend >> entry) {
+    std::size_t slash = entry.find('/');
+    std::string name = entry.substr(0, slash);
+    std::string shard = slash == std::string::npos ? "" : entry.substr(slash + 1);
+    bool first = g.name.empty();
+    Sharding sharding = shard.empty() ? Sharding::kNone : Sharding::kYear;
+    if (backend != "auto" || !name.starts_with(kGenerationPrefix) ||
+        shard.find('/') != std::string::npos ||
+        (!first && (name != g.name || sharding != g.sharding))) {
+      return not_our_stub(stub);
+    }
+    g.name = name;
+    g.sharding = sharding;
+    g.shards.push_back(shard);
   }
-  return generation;
+  if (g.name.empty()) return not_our_stub(stub);
+  return std::optional<Generation>(std::move(g));
 }
 
 // The gen-N folders in DIR.
@@ -85,12 +105,50 @@ std::string next_generation(const std::string& db_dir) {
   return std::string(kGenerationPrefix) + std::to_string(last + 1);
 }
 
+std::string shard_path(const std::string& db_dir, const Generation& g, const std::string& shard) {
+  return db_dir + "/" + g.name + (shard.empty() ? "" : "/" + shard);
+}
+
+bool is_year(std::string_view s) {
+  return s.size() == 4 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
-Status switch_generation(const std::string& db_dir, const std::string& generation) {
+std::string shard_of(Sharding sharding, std::string_view rel_path) {
+  if (sharding == Sharding::kNone) return "";
+  // The date in the name: "#chan.2020-05-14.log", "tc.2020-05-14-15.00.log.txt".
+  std::string_view name = rel_path.substr(rel_path.rfind('/') + 1);
+  for (std::size_t at = 0; at + 10 <= name.size(); ++at) {
+    std::string_view date = name.substr(at, 10);
+    if (is_year(date.substr(0, 4)) && date[4] == '-' && date[7] == '-' &&
+        (at == 0 || !std::isdigit(static_cast<unsigned char>(name[at - 1])))) {
+      return std::string(date.substr(0, 4));
+    }
+  }
+  // Else a year folder: "meetings/tc/2020/...".
+  std::string_view dirs = rel_path.substr(0, rel_path.size() - name.size());
+  for (std::size_t end = dirs.rfind('/'); end != std::string_view::npos && end > 0;
+       end = dirs.rfind('/', end - 1)) {
+    std::size_t begin = dirs.rfind('/', end - 1);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    if (is_year(dirs.substr(begin, end - begin)))
+      return std::string(dirs.substr(begin, end - begin));
+    if (begin == 0) break;
+  }
+  return std::string(kUndated);
+}
+
+Status switch_generation(const std::string& db_dir, const Generation& generation) {
   std::string stub = db_dir + "/XAPIANDB";
   std::string tmp = stub + ".tmp";
-  std::string content = "auto " + generation + "\n";
+  std::string content;
+  for (const std::string& shard : generation.shards) {
+    content.append("auto ").append(generation.name);
+    if (!shard.empty()) content.append("/").append(shard);
+    content += '\n';
+  }
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Error{ErrorCode::kIo, "cannot write " + tmp + ": " + std::strerror(errno)};
   bool written =
@@ -109,43 +167,75 @@ Status switch_generation(const std::string& db_dir, const std::string& generatio
   return Ok{};
 }
 
-Result<std::pair<Xapian::WritableDatabase, std::string>> open_live_generation(
-    const std::string& db_dir) {
+Result<Generation> open_live_generation(const std::string& db_dir, std::optional<Sharding> want) {
   auto live = live_generation(db_dir);
   if (!live) return live.error();
-  // Without a stub, a generation folder is what a run killed while making
-  // the database left: made afresh.
-  std::string generation = live->empty() ? "gen-1" : *live;
-  remove_other_generations(db_dir, live->empty() ? "" : generation);
+  if (!*live) {
+    // Without a stub, a generation folder is what a run killed while making
+    // the database left: made afresh.
+    remove_other_generations(db_dir, "");
+    return Generation{"gen-1", want.value_or(Sharding::kYear), {}};
+  }
+  Generation g = std::move(**live);
+  if (want && *want != g.sharding) {
+    return Error{ErrorCode::kUsage,
+                 db_dir + " is " +
+                     (g.sharding == Sharding::kYear ? "sharded by year" : "one database") +
+                     "; another --shards needs --rebuild"};
+  }
+  remove_other_generations(db_dir, g.name);
+  return g;
+}
+
+Result<Generation> open_new_generation(const std::string& db_dir, Sharding sharding) {
+  auto live = live_generation(db_dir);
+  if (!live) return live.error();
+  remove_other_generations(db_dir, *live ? (*live)->name : "");
+  return Generation{next_generation(db_dir), sharding, {}};
+}
+
+Result<Xapian::WritableDatabase> open_shard(const std::string& db_dir, Generation& generation,
+                                            const std::string& shard, bool live) {
+  std::string path = shard_path(db_dir, generation, shard);
+  bool known = std::find(generation.shards.begin(), generation.shards.end(), shard) !=
+               generation.shards.end();
+  if (known) {
+    return with_xapian_errors([&]() -> Result<Xapian::WritableDatabase> {
+      return Xapian::WritableDatabase(path, Xapian::DB_OPEN);
+    });
+  }
+  std::error_code ec;
+  fs::remove_all(path, ec);  // what a killed run left of it
+  fs::create_directories(fs::path(path).parent_path(), ec);
   auto db = with_xapian_errors([&]() -> Result<Xapian::WritableDatabase> {
-    return Xapian::WritableDatabase(db_dir + "/" + generation, Xapian::DB_CREATE_OR_OPEN);
+    return Xapian::WritableDatabase(path, Xapian::DB_CREATE);
   });
   if (!db) return db.error();
-  if (live->empty()) {
+  generation.shards.push_back(shard);
+  std::sort(generation.shards.begin(), generation.shards.end());
+  if (live) {
     if (auto switched = switch_generation(db_dir, generation); !switched) return switched.error();
   }
-  return std::pair{std::move(*db), generation};
+  return db;
 }
 
-Result<std::string> compact_generation(const std::string& db_dir, const std::string& generation) {
-  std::string target = next_generation(db_dir);
-  return with_xapian_errors([&]() -> Result<std::string> {
-    Xapian::Database(db_dir + "/" + generation).compact(db_dir + "/" + target);
-    return target;
+Result<Generation> compact_generation(const std::string& db_dir, const Generation& generation,
+                                      int jobs) {
+  Generation target{next_generation(db_dir), generation.sharding, generation.shards};
+  std::vector<Status> done(generation.shards.size(), Ok{});
+  run_parallel(generation.shards.size(), jobs, [&](std::size_t k) {
+    const std::string& shard = generation.shards[k];
+    done[k] = with_xapian_errors([&]() -> Status {
+      if (!shard.empty()) fs::create_directories(db_dir + "/" + target.name);
+      Xapian::Database(shard_path(db_dir, generation, shard))
+          .compact(shard_path(db_dir, target, shard));
+      return Ok{};
+    });
   });
-}
-
-Result<std::pair<Xapian::WritableDatabase, std::string>> open_new_generation(
-    const std::string& db_dir) {
-  auto live = live_generation(db_dir);
-  if (!live) return live.error();
-  remove_other_generations(db_dir, *live);
-  std::string generation = next_generation(db_dir);
-  return with_xapian_errors([&]() -> Result<std::pair<Xapian::WritableDatabase, std::string>> {
-    return std::pair{
-        Xapian::WritableDatabase(db_dir + "/" + generation, Xapian::DB_CREATE_OR_OVERWRITE),
-        generation};
-  });
+  for (const Status& s : done) {
+    if (!s) return s.error();
+  }
+  return target;
 }
 
 }  // namespace eavesearch

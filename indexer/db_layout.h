@@ -1,14 +1,20 @@
 // Private to indexer/: the --db DIR layout of DESIGN.md 3.
-//   DIR/XAPIANDB  stub database naming the live generation ("auto gen-N")
-//   DIR/gen-N/    the generation's Xapian database
-//   DIR/lock      flock()ed by the one writer
+//   DIR/XAPIANDB        stub database naming the live generation's databases:
+//                       "auto gen-N" (one database) or one "auto gen-N/<shard>"
+//                       line per shard (--shards year)
+//   DIR/gen-N/          the generation's Xapian database, or
+//   DIR/gen-N/<shard>/  one per shard: the records of one year's files
+//   DIR/lock            flock()ed by the one writer
 #pragma once
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
-#include <utility>
+#include <string_view>
+#include <vector>
 
+#include "eavesearch/indexer.h"
 #include "eavesearch/result.h"
 
 namespace eavesearch {
@@ -28,26 +34,45 @@ class WriterLock {
   int fd_;
 };
 
-// Opens (creating DIR, gen-1 and the stub when missing) the live generation
-// for writing, after removing the generations the stub does not name (the
-// one a --rebuild replaced, or one it left half-built). The caller holds the
-// WriterLock.
-// Returns the database and the generation's name.
-Result<std::pair<Xapian::WritableDatabase, std::string>> open_live_generation(
-    const std::string& db_dir);
+// A generation's databases, as the stub names them.
+struct Generation {
+  std::string name;  // "gen-3"
+  Sharding sharding = Sharding::kYear;
+  std::vector<std::string> shards;  // made so far; kNone: the one shard ""
+};
 
-// For --rebuild: an empty new generation beside the live one, and its name.
-// The live one stays what readers see until switch_generation.
-Result<std::pair<Xapian::WritableDatabase, std::string>> open_new_generation(
-    const std::string& db_dir);
+// The shard holding an archive file's records: the year its name (or a
+// folder above it) gives, "2020"; "undated" when there is none. Stable for a
+// path, so a file's records and state are always in the same shard.
+std::string shard_of(Sharding sharding, std::string_view rel_path);
+
+// Opens the live generation (a new empty one, named by no stub yet, when
+// there is none), after removing the generations the stub does not name
+// (the one a --rebuild replaced, or one it left half-built). `want` is the
+// sharding asked for: kUsage when the live one has another (that takes a
+// --rebuild); nullopt keeps the live one's, kYear for a new one. The
+// caller holds the WriterLock.
+Result<Generation> open_live_generation(const std::string& db_dir, std::optional<Sharding> want);
+
+// For --rebuild: an empty new generation beside the live one. The live one
+// stays what readers see until switch_generation.
+Result<Generation> open_new_generation(const std::string& db_dir, Sharding sharding);
+
+// The database of `shard` in `generation`, made (afresh, if a killed run
+// left part of it) when the generation has no such shard yet; a new shard
+// of the live generation (`live`) is added to the stub once it exists.
+Result<Xapian::WritableDatabase> open_shard(const std::string& db_dir, Generation& generation,
+                                            const std::string& shard, bool live);
 
 // A compacted copy of `generation` (Xapian's compaction: full blocks, about
-// a third smaller and quicker to search) as a new generation; its name.
-// Readers keep the old one until switch_generation.
-Result<std::string> compact_generation(const std::string& db_dir, const std::string& generation);
+// a third smaller and quicker to search) as a new generation, its shards
+// compacted `jobs` at a time. Readers keep the old one until
+// switch_generation.
+Result<Generation> compact_generation(const std::string& db_dir, const Generation& generation,
+                                      int jobs);
 
 // Points the stub at `generation` atomically (written, synced, renamed):
 // readers see the old generation or the new one, never a mix.
-Status switch_generation(const std::string& db_dir, const std::string& generation);
+Status switch_generation(const std::string& db_dir, const Generation& generation);
 
 }  // namespace eavesearch

@@ -23,20 +23,35 @@ Result<std::vector<std::pair<std::string, long>>> database_stats(const std::stri
           static_cast<long>(db.get_termfreq(std::string(fields::kType.prefix).append(type))));
     }
     out.emplace_back("total", static_cast<long>(db.get_doccount()));
-    out.emplace_back("revision", static_cast<long>(db.get_revision()));
-    // The live generation only: others are leftovers the next run removes.
+    // Each database the stub names on this machine (a remote one, served by
+    // xapian-tcpsrv, is counted in the totals only); the live generation's
+    // files only: others are leftovers the next run removes.
     std::ifstream stub(db_dir + "/XAPIANDB");
-    std::string backend, generation;
-    stub >> backend >> generation;
+    std::string backend, target;
+    std::vector<std::pair<std::string, long>> shards;
+    long revision = 0, databases = 0;
     std::uintmax_t bytes = 0;
     auto newest = std::filesystem::file_time_type::min();  // (its epoch is not 1970)
-    std::error_code ec;
-    for (const auto& entry :
-         std::filesystem::recursive_directory_iterator(db_dir + "/" + generation, ec)) {
-      if (!entry.is_regular_file(ec)) continue;
-      bytes += entry.file_size(ec);
-      newest = std::max(newest, entry.last_write_time(ec));
+    while (stub >> backend >> target) {
+      ++databases;
+      if (backend != "auto") continue;
+      Xapian::Database shard(db_dir + "/" + target);
+      revision += static_cast<long>(shard.get_revision());
+      if (auto slash = target.find('/'); slash != std::string::npos) {
+        shards.emplace_back("shard:" + target.substr(slash + 1),
+                            static_cast<long>(shard.get_doccount()));
+      }
+      std::error_code ec;
+      for (const auto& entry :
+           std::filesystem::recursive_directory_iterator(db_dir + "/" + target, ec)) {
+        if (!entry.is_regular_file(ec)) continue;
+        bytes += entry.file_size(ec);
+        newest = std::max(newest, entry.last_write_time(ec));
+      }
     }
+    out.emplace_back("revision", revision);  // the sum of the shards' commits
+    out.emplace_back("shards", databases);
+    out.insert(out.end(), shards.begin(), shards.end());
     out.emplace_back("size_bytes", static_cast<long>(bytes));
     auto age = std::filesystem::file_time_type::clock::now() - newest;
     out.emplace_back(

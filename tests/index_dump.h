@@ -51,12 +51,13 @@ inline std::string first_difference(const std::map<std::string, DocumentDump>& g
   return "";
 }
 
-// The generation DIR/XAPIANDB names ("gen-2"); "" without a stub.
+// The generation DIR/XAPIANDB names ("gen-2", of "auto gen-2/2020" lines
+// too); "" without a stub.
 inline std::string live_generation(const std::string& db_dir) {
   std::ifstream in(db_dir + "/XAPIANDB");
   std::string backend, generation;
   in >> backend >> generation;
-  return generation;
+  return generation.substr(0, generation.find('/'));
 }
 
 }  // namespace eavesearch::testing

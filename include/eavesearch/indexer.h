@@ -1,9 +1,11 @@
 // `eavesearch index`: archive tree -> records -> the Xapian database of
-// DESIGN.md 3. Single writer (guarded by DIR/lock); not thread-safe.
+// DESIGN.md 3. Single writer (guarded by DIR/lock); not thread-safe, but
+// its shards are written by threads of its own (IndexOptions::jobs).
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,11 @@ struct IndexProgress {
 
 inline constexpr long kDefaultCommitDocs = 50000;
 
+// How records are split into databases (DESIGN.md 3): all in one, or one
+// database per year of the files' dates, built side by side and searched as
+// one through the stub.
+enum class Sharding { kNone, kYear };
+
 struct IndexOptions {
   std::vector<std::string> archives;  // archive roots; paths are stored relative to each
   std::string db_dir;                 // --db DIR, created if missing
@@ -30,6 +37,11 @@ struct IndexOptions {
   // Documents added or deleted between two commits.
   long commit_docs = kDefaultCommitDocs;
   std::function<void(const IndexProgress&)> progress = {};  // may be empty
+  // nullopt: the database's own (by year for a new one); another than the
+  // database's needs `rebuild`.
+  std::optional<Sharding> sharding = std::nullopt;
+  // Shards indexed (and compacted) at once; 0: one per core.
+  int jobs = 0;
 };
 
 // What a run did; the keys of `index --json` (DESIGN.md 6).
@@ -48,7 +60,8 @@ struct IndexReport {
   bool committed = false;
 };
 
-// Receives one warning at a time, naming the file (and line).
+// Receives one warning at a time, naming the file (and line); called (like
+// IndexOptions::progress) by one thread at a time, not always the caller's.
 using WarningSink = std::function<void(const std::string&)>;
 
 // Indexes the archives into options.db_dir incrementally: new and changed

@@ -101,9 +101,10 @@ struct TopicCounts {
 inline constexpr std::size_t kTopicValues = 20;
 
 // Documents by type in the database at `db_dir` ("record", "meeting"), plus
-// "total", the database's last commit revision ("revision"), its size on
-// disk ("size_bytes", the live generation) and the seconds since its files
-// last changed ("age_seconds").
+// "total", the sum of its databases' commit revisions ("revision"), the
+// databases the stub names ("shards") and each local shard's documents
+// ("shard:2020"), its size on disk ("size_bytes", the live generation) and
+// the seconds since its files last changed ("age_seconds").
 Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir);
 
 class Searcher {

@@ -1,0 +1,492 @@
+#include "indexer/index_run.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/terms.h"
+#include "core/xapian_errors.h"
+#include "eavesearch/indexer.h"
+#include "eavesearch/parser.h"
+#include "eavesearch/record_codec.h"
+#include "eavesearch/schema.h"
+#include "eavesearch/text.h"
+#include "eavesearch/time_util.h"
+#include "indexer/channel_meetings.h"
+#include "indexer/document_builder.h"
+#include "indexer/file_state.h"
+
+namespace eavesearch {
+namespace {
+
+// Malformed-line warnings printed per file; the rest are counted.
+constexpr std::size_t kWarningsPerFile = 5;
+// Shorter words are not worth correcting.
+constexpr std::size_t kMinSpellingWord = 4;
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::kIo, "cannot open"};
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return Error{ErrorCode::kIo, "read error"};
+  return std::move(out).str();
+}
+
+// Where a meeting's channel, learnt from a channel log, is kept for its own log.
+std::string meeting_channel_key(const std::string& stem) {
+  return boolean_term("meeting-channel:", stem);
+}
+
+// "" for a path in irclogs/ or meetings/ at the archive root; else the folders
+// above them (an archive nested in the tree).
+std::string archive_root_of(const std::string& rel_path) {
+  for (std::string_view top : {"irclogs/", "meetings/"}) {
+    if (auto at = rel_path.find(top);
+        at != std::string::npos && (at == 0 || rel_path[at - 1] == '/')) {
+      return rel_path.substr(0, at);
+    }
+  }
+  return {};
+}
+
+// "…/#chan.2020-05-14.log" (or .log.html) -> "…/#chan.2020-05-13.log"; "" if
+// the name has no such date.
+std::string previous_day_path(const std::string& path) {
+  std::size_t dot = path.rfind(".log");
+  if (dot == std::string::npos || dot < 11 || path[dot - 11] != '.') return {};
+  auto day = parse_iso_day(std::string_view(path).substr(dot - 10, 10));
+  if (!day) return {};
+  CivilTime t = to_civil(*day - kSecondsPerDay);
+  char date[40];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", t.year, t.month, t.day);
+  return path.substr(0, dot - 10) + date + ".log";
+}
+
+// FileState::deps lines: what a file's records took from other files.
+//   primary=0|1          a .log.html, flattened log or minutes: is the primary
+//                        form of its log (.log.txt, a channel's .log) here
+//   channel=<#chan>      a meeting's .log.txt: the channel a channel log gave it
+//   meeting:<stem>=0|1   a channel log: is that meeting's own log in meetings/
+//   previous:<path>=<s>  a channel log read with the day before's: that file's
+//                        size and mtime ("none" when missing), as on disk, so
+//                        that it holds across shards (31 Dec -> 1 Jan)
+constexpr std::string_view kPrimaryDep = "primary=";
+constexpr std::string_view kChannelDep = "channel=";
+constexpr std::string_view kMeetingDep = "meeting:";
+constexpr std::string_view kPreviousDep = "previous:";
+
+// Calls f(line) for each line of `deps`.
+template <typename F>
+void for_each_dep(std::string_view deps, F&& f) {
+  while (!deps.empty()) {
+    std::size_t nl = deps.find('\n');
+    f(deps.substr(0, nl));
+    deps.remove_prefix(nl == std::string_view::npos ? deps.size() : nl + 1);
+  }
+}
+
+// "meeting:<stem>=1" -> "<stem>"; the key between the prefix and the last '='.
+std::string dep_key(std::string_view line, std::string_view prefix) {
+  std::size_t eq = line.rfind('=');
+  return std::string(line.substr(prefix.size(), eq - prefix.size()));
+}
+
+bool is_primary_form(const std::string& rel_path) {
+  return rel_path.ends_with(".log.txt") || rel_path.ends_with(".log");
+}
+
+class IndexRun {
+ public:
+  IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn, long commit_docs)
+      : db_(db), warn_(warn), commit_docs_(commit_docs), fresh_(db.get_doccount() == 0) {
+    std::string prefix(kFileStatePrefix);
+    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+      if (auto st = FileState::decode(db_.get_metadata(*it)))
+        stored_.emplace(st->second, st->first);
+    }
+  }
+
+  void visit(const ArchiveFile& file, const std::set<std::string>& stems_with_txt) {
+    ++report_.files_seen;
+    auto old = stored_.find(file.rel_path);
+    std::optional<FileState> before_copy;  // stored_ changes as states are saved
+    if (old != stored_.end()) before_copy = old->second;
+    const FileState* before = before_copy ? &*before_copy : nullptr;
+    std::string deps = current_deps(file, before, stems_with_txt);
+    bool same_deps = before && before->deps == deps;
+    if (same_deps && before->size == file.size && before->mtime_ns == file.mtime_ns) {
+      ++report_.files_unchanged;
+      return;
+    }
+    auto content = read_file(file.abs_path);
+    if (!content) return skip(file, content.error().message, before);
+    FileState state{file.size, file.mtime_ns, content_hash(*content), 0, deps};
+    if (same_deps && before->hash == state.hash) {
+      ++report_.files_unchanged;
+      state.records = before->records;
+      return save_state(file.rel_path, state);
+    }
+    std::string_view head = std::string_view(*content).substr(0, kClassifyHeadBytes);
+    // Another form of a log whose primary form (.log.txt, .log) is here: that one wins.
+    auto superseded = [&] { return stems_with_txt.count(log_stem(file.rel_path)) > 0; };
+    switch (classify(file.rel_path, head)) {
+      case SourceKind::kMeetbotLog:
+        return index_log(file, before, state, parse_meetbot_log(file.rel_path, *content));
+      case SourceKind::kFlattened:
+        if (superseded()) return keep_unindexed(file, before, state);
+        return index_log(file, before, state, parse_flattened_log(file.rel_path, *content));
+      case SourceKind::kMeetbotHtml:
+        if (superseded()) return keep_unindexed(file, before, state);
+        return index_log(file, before, state, parse_meetbot_html(file.rel_path, *content));
+      case SourceKind::kPasted:
+        return index_log(file, before, state, parse_pasted_log(file.rel_path, *content));
+      case SourceKind::kMinutes:
+        return keep_unindexed(file, before, state);
+      case SourceKind::kChannelLog:
+        return index_channel(file, before, state, parse_channel_log(file.rel_path, *content),
+                             stems_with_txt);
+      case SourceKind::kChannelHtml:
+        if (superseded()) return keep_unindexed(file, before, state);
+        return index_channel(file, before, state, parse_channel_html(file.rel_path, *content),
+                             stems_with_txt);
+      case SourceKind::kIgnored:
+        return;
+      case SourceKind::kUnknown:
+        return skip(file, "not a log format eavesearch knows", before);
+    }
+  }
+
+  // Files indexed before and missing now lose their records, first: the
+  // files that depended on them then see it in their deps.
+  void remove_missing(const std::vector<ArchiveFile>& files) {
+    std::set<std::string> present;
+    for (const ArchiveFile& f : files) present.insert(f.rel_path);
+    for (auto it = stored_.begin(); it != stored_.end();) {
+      if (present.count(it->first)) {
+        ++it;
+        continue;
+      }
+      remove_records(it->first, it->second);
+      release_channel_claims(it->second);
+      db_.set_metadata(file_state_key(it->first), "");  // empty removes the key
+      dirty_ = true;
+      ++report_.files_removed;
+      it = stored_.erase(it);
+    }
+  }
+
+  IndexReport finish() {
+    if (pending_ > 0 || dirty_) commit();
+    return report_;
+  }
+
+ private:
+  void count_skipped(const std::string& message) {
+    ++report_.files_skipped;
+    warn_(message);
+  }
+
+  void index_log(const ArchiveFile& file, const FileState* before, FileState state,
+                 Result<ParsedLog> parsed) {
+    if (!parsed) return skip(file, parsed.error().message, before);
+    report_malformed(file, parsed->malformed_lines, parsed->warnings);
+    if (before) remove_records(file.rel_path, *before);
+    ++(before ? report_.files_changed : report_.files_new);
+    std::string channel = db_.get_metadata(meeting_channel_key(parsed->meeting.id));
+    if (channel.empty() && parsed->meeting.channel.empty()) channel = sibling_html_channel(file);
+    if (!channel.empty()) {
+      parsed->meeting.channel = channel;
+      for (Record& r : parsed->records) r.channel = channel;
+    }
+    for (const Record& r : parsed->records) write_record(r, is_primary_form(file.rel_path));
+    const Meeting& m = parsed->meeting;
+    db_.replace_document(boolean_term(fields::kId.prefix, m.id), build_meeting_document(m));
+    state.records = static_cast<long>(parsed->records.size());
+    report_.records_added += state.records;
+    pending_ += state.records + 1;
+    save_state(file.rel_path, state);
+  }
+
+  // The deps (FileState::deps) of `file` as the archive and the database are
+  // now. A channel log's meeting and previous-day lines are those it stored.
+  std::string current_deps(const ArchiveFile& file, const FileState* before,
+                           const std::set<std::string>& primary_stems) {
+    std::string out;
+    if (!is_primary_form(file.rel_path)) {
+      out.append(kPrimaryDep).append(primary_stems.count(log_stem(file.rel_path)) ? "1" : "0");
+      out += '\n';
+    } else if (file.rel_path.ends_with(".log.txt")) {
+      out.append(kChannelDep)
+          .append(db_.get_metadata(meeting_channel_key(log_stem(file.rel_path))));
+      out += '\n';
+    }
+    if (before) out += channel_deps(file, before->deps, primary_stems);
+    return out;
+  }
+
+  // The meeting: and previous: lines of `deps`, with their values as now.
+  std::string channel_deps(const ArchiveFile& file, std::string_view deps,
+                           const std::set<std::string>& primary_stems) {
+    std::string out;
+    for_each_dep(deps, [&](std::string_view line) {
+      if (line.starts_with(kMeetingDep)) {
+        std::string stem = dep_key(line, kMeetingDep);
+        out.append(kMeetingDep).append(stem).append(primary_stems.count(stem) ? "=1\n" : "=0\n");
+      } else if (line.starts_with(kPreviousDep)) {
+        out.append(previous_dep(file));
+      }
+    });
+    return out;
+  }
+
+  // The previous: line of a channel log: its day before's file as on disk.
+  static std::string previous_dep(const ArchiveFile& file) {
+    std::string abs = previous_day_path(file.abs_path);
+    struct stat st {};
+    std::string seen = "none";
+    if (::stat(abs.c_str(), &st) == 0) {
+      seen = std::to_string(st.st_size) + ":" +
+             std::to_string(static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL +
+                            st.st_mtim.tv_nsec);
+    }
+    return std::string(kPreviousDep)
+        .append(previous_day_path(file.rel_path))
+        .append("=")
+        .append(seen)
+        .append("\n");
+  }
+
+  // A channel log reindexed or removed no longer gives its meetings a channel
+  // (it gives it again if it still finds them).
+  void release_channel_claims(const FileState& before) {
+    for_each_dep(before.deps, [&](std::string_view line) {
+      if (line.starts_with(kMeetingDep) && line.ends_with("=1")) {
+        db_.set_metadata(meeting_channel_key(dep_key(line, kMeetingDep)), "");
+      }
+    });
+  }
+
+  // The channel named by the .log.html MeetBot wrote beside a .log.txt (read
+  // together: MeetBot writes both at once); "" when there is none.
+  static std::string sibling_html_channel(const ArchiveFile& file) {
+    constexpr std::string_view kTxt = ".log.txt";
+    if (!file.abs_path.ends_with(kTxt)) return "";
+    std::string html = file.abs_path.substr(0, file.abs_path.size() - kTxt.size()) + ".log.html";
+    std::ifstream in(html, std::ios::binary);
+    std::string head(1024, '\0');  // the <title> is in the first few hundred bytes
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return meetbot_html_channel(head);
+  }
+
+  // A meeting found in the channel log whose own log is in meetings/ too is
+  // indexed from that log (it has MeetBot's line numbers); the channel's copy
+  // of its lines is left out, and the meeting learns its channel.
+  void index_channel(const ArchiveFile& file, const FileState* before, FileState state,
+                     Result<ParsedChannelLog> parsed, const std::set<std::string>& meeting_logs) {
+    if (!parsed) return skip(file, parsed.error().message, before);
+    report_malformed(file, parsed->malformed_lines, parsed->warnings);
+    if (before) {
+      remove_records(file.rel_path, *before);
+      release_channel_claims(*before);
+    }
+    ++(before ? report_.files_changed : report_.files_new);
+    // Its deps are found afresh below.
+    std::string deps;
+    for_each_dep(state.deps, [&](std::string_view line) {
+      if (line.starts_with(kPrimaryDep)) deps.append(line).append("\n");
+    });
+    // A meeting that ran past midnight goes on at the top of the next day's
+    // log: read it with the day before, whose records that file indexes.
+    std::vector<Record> records = previous_day_records(file, parsed->records);
+    std::size_t offset = records.size();
+    if (offset > 0) deps += previous_dep(file);
+    records.insert(records.end(), parsed->records.begin(), parsed->records.end());
+    std::vector<bool> keep(records.size(), true);
+    for (ChannelMeeting& cm : find_channel_meetings(records, parsed->channel)) {
+      std::string stem = archive_root_of(file.rel_path) + cm.meeting.id;
+      bool own_log = meeting_logs.count(stem) > 0;
+      deps.append(kMeetingDep).append(stem).append(own_log ? "=1\n" : "=0\n");
+      if (own_log) {
+        for (std::size_t k : cm.messages) keep[k] = false;
+        // The file the meeting started in gives it its channel.
+        if (cm.first >= offset) db_.set_metadata(meeting_channel_key(stem), parsed->channel);
+        continue;
+      }
+      if (cm.first < offset) continue;  // the day before's file indexes that meeting
+      db_.replace_document(boolean_term(fields::kId.prefix, cm.meeting.id),
+                           build_meeting_document(cm.meeting));
+      ++pending_;
+    }
+    for (std::size_t k = offset; k < records.size(); ++k) {
+      if (!keep[k]) continue;
+      write_record(records[k], is_primary_form(file.rel_path));
+      ++state.records;
+    }
+    report_.records_added += state.records;
+    pending_ += state.records;
+    state.deps = std::move(deps);
+    save_state(file.rel_path, state);
+  }
+
+  // The records of the channel's log of the day before, when `records` (this
+  // day's) begin inside a meeting: an #endmeeting before any #startmeeting.
+  std::vector<Record> previous_day_records(const ArchiveFile& file,
+                                           const std::vector<Record>& records) {
+    auto starts_inside_meeting = [&] {
+      for (const Record& r : records) {
+        if (r.kind != "say") continue;
+        if (r.text.rfind("#startmeeting", 0) == 0) return false;
+        if (r.text.rfind("#endmeeting", 0) == 0) return true;
+      }
+      return false;
+    };
+    if (!starts_inside_meeting()) return {};
+    std::string rel = previous_day_path(file.rel_path);
+    std::string abs = previous_day_path(file.abs_path);
+    if (rel.empty() || abs.empty()) return {};
+    auto content = read_file(abs);
+    if (!content) return {};
+    auto day = parse_channel_log(rel, *content);
+    return day ? std::move(day->records) : std::vector<Record>{};
+  }
+
+  // The record, and its words for "did you mean" (Xapian's spelling data:
+  // words as written, folded, not stemmed; taken back when it is removed).
+  // A database built from empty gets each record of a primary form (its id
+  // is its file's stem and line, so no other file has it) without the
+  // look-up of the id replace_document makes.
+  void write_record(const Record& r, bool unique_id) {
+    if (fresh_ && unique_id) {
+      db_.add_document(build_record_document(r));
+    } else {
+      db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
+    }
+    for_each_spelling_word(r, [&](const std::string& w) { ++spelling_[w]; });
+  }
+
+  template <typename F>
+  static void for_each_spelling_word(const Record& r, F&& f) {
+    for_each_token(r.text, [&](const Token& t) {
+      if (t.length >= kMinSpellingWord)
+        f(fold(std::string_view(r.text).substr(t.offset, t.length)));
+    });
+  }
+
+  void report_malformed(const ArchiveFile& file, int count,
+                        const std::vector<std::string>& warnings) {
+    report_.malformed_lines += count;
+    for (std::size_t k = 0; k < warnings.size() && k < kWarningsPerFile; ++k) {
+      warn_(file.abs_path + ": " + warnings[k]);
+    }
+    if (warnings.size() > kWarningsPerFile) {
+      warn_(file.abs_path + ": " + std::to_string(warnings.size() - kWarningsPerFile) +
+            " more malformed lines skipped");
+    }
+  }
+
+  // A file recognised but not indexed as text (minutes, a superseded .log.html).
+  void keep_unindexed(const ArchiveFile& file, const FileState* before, const FileState& state) {
+    if (before) remove_records(file.rel_path, *before);
+    ++(before ? report_.files_changed : report_.files_new);
+    ++report_.files_other;
+    save_state(file.rel_path, state);
+  }
+
+  void skip(const ArchiveFile& file, const std::string& reason, const FileState* before) {
+    count_skipped(file.abs_path + ": skipped: " + reason);
+    if (before) {
+      remove_records(file.rel_path, *before);
+      release_channel_claims(*before);
+      db_.set_metadata(file_state_key(file.rel_path), "");  // empty removes the key
+      stored_.erase(file.rel_path);
+      dirty_ = true;
+    }
+  }
+
+  void remove_records(const std::string& path, const FileState& state) {
+    std::string term = boolean_term(fields::kFile.prefix, path);
+    if (db_.term_exists(term)) {
+      pending_ += db_.get_termfreq(term);
+      for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+        auto record = decode_record(db_.get_document(*p).get_data());
+        if (!record) continue;  // the file's meeting document
+        for_each_spelling_word(*record, [&](const std::string& w) { --spelling_[w]; });
+      }
+      db_.delete_document(term);
+    }
+    report_.records_removed += state.records;
+  }
+
+  void save_state(const std::string& path, const FileState& state) {
+    db_.set_metadata(file_state_key(path), state.encode(path));
+    stored_[path] = state;
+    dirty_ = true;
+    if (pending_ >= commit_docs_) commit();
+  }
+
+  void commit() {
+    // The spelling changes of the batch, one call per word.
+    for (const auto& [word, n] : spelling_) {
+      if (n > 0) db_.add_spelling(word, static_cast<Xapian::termcount>(n));
+      if (n < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-n));
+    }
+    spelling_.clear();
+    db_.commit();
+    report_.committed = true;
+    pending_ = 0;
+    dirty_ = false;
+  }
+
+  Xapian::WritableDatabase& db_;
+  const WarningSink& warn_;
+  long commit_docs_;
+  bool fresh_;                                      // the database was empty when the run began
+  std::unordered_map<std::string, long> spelling_;  // words added (removed) since the last commit
+  std::map<std::string, FileState> stored_;
+  IndexReport report_;
+  long pending_ = 0;
+  bool dirty_ = false;
+};
+
+}  // namespace
+
+// Stems of the primary forms (.log.txt, a channel's .log): the other forms of
+// the same log (.log.html, flattened) are read only when these are missing.
+std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files) {
+  std::set<std::string> stems;
+  auto ends_with = [](const std::string& s, std::string_view suffix) {
+    return s.size() > suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  for (const ArchiveFile& f : files) {
+    if (ends_with(f.rel_path, ".log.txt") || ends_with(f.rel_path, ".log")) {
+      stems.insert(log_stem(f.rel_path));
+    }
+  }
+  return stems;
+}
+
+Result<IndexReport> index_shard(Xapian::WritableDatabase& db, const std::vector<ArchiveFile>& files,
+                                const std::set<std::string>& primary_stems, long commit_docs,
+                                const WarningSink& warn,
+                                const std::function<void(const ArchiveFile&)>& file_done) {
+  return with_xapian_errors([&]() -> Result<IndexReport> {
+    IndexRun run(db, warn, commit_docs);
+    run.remove_missing(files);
+    for (const ArchiveFile& file : files) {
+      run.visit(file, primary_stems);
+      file_done(file);
+    }
+    return run.finish();
+  });
+}
+
+}  // namespace eavesearch

@@ -1,0 +1,31 @@
+// Private to indexer/: one database's part of an index run (all of it, or
+// one shard's), the incremental work of DESIGN.md 6.
+#pragma once
+
+#include <xapian.h>
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "eavesearch/indexer.h"
+#include "indexer/archive_walker.h"
+
+namespace eavesearch {
+
+// The stems of the primary forms of logs (.log.txt, a channel's .log) in the
+// whole archive: the other forms of the same log (.log.html, flattened) are
+// read only when these are missing.
+std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files);
+
+// Indexes `files` (sorted by path: all the archive files whose records this
+// database holds) into `db` incrementally: removed files' records go first,
+// then new and changed files are (re)indexed; commits every `commit_docs`
+// documents and at the end. `file_done` is called after each file.
+Result<IndexReport> index_shard(Xapian::WritableDatabase& db, const std::vector<ArchiveFile>& files,
+                                const std::set<std::string>& primary_stems, long commit_docs,
+                                const WarningSink& warn,
+                                const std::function<void(const ArchiveFile&)>& file_done);
+
+}  // namespace eavesearch
