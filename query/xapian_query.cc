@@ -1,5 +1,7 @@
 #include "query/xapian_query.h"
 
+#include <algorithm>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -55,15 +57,26 @@ Xapian::Query date_query(const QueryNode& n) {
 
 // The index holds stemmed terms only, so a prefix matches both as typed and
 // as stemmed ("configuration*" must find "configurations", indexed "configur").
-std::optional<Xapian::Query> wildcard(const std::string& prefix) {
+std::optional<Xapian::Query> wildcard(const std::string& prefix, const Xapian::Database& db) {
   if (prefix.empty()) return std::nullopt;
-  auto expand = [](const std::string& p) {
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, p, kMaxWildcardExpansion,
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  };
+  // Expanded here, over all the shards together, rather than by
+  // OP_WILDCARD, which each database (and each remote server) expands over
+  // its own terms: the answer would depend on the layout.
+  std::map<std::string, Xapian::doccount> found;
   std::string stemmed = index_term(prefix);
-  if (stemmed.empty() || stemmed == prefix) return expand(prefix);
-  return Xapian::Query(Xapian::Query::OP_OR, expand(prefix), expand(stemmed));
+  for (const std::string& p : {prefix, stemmed}) {
+    if (p.empty()) continue;
+    for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) found[*t] = t.get_termfreq();
+  }
+  // The most frequent first, ties by term, as many as kMaxWildcardExpansion.
+  std::vector<std::pair<std::string, Xapian::doccount>> terms(found.begin(), found.end());
+  std::stable_sort(terms.begin(), terms.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (terms.size() > kMaxWildcardExpansion) terms.resize(kMaxWildcardExpansion);
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  std::vector<Xapian::Query> parts;
+  for (const auto& [term, n] : terms) parts.emplace_back(term);
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
 }
 
 // Filters weigh nothing: they restrict, they do not rank.
@@ -73,7 +86,7 @@ Xapian::Query unweighted(const Xapian::Query& q) {
 
 // nullopt: the node constrains nothing (a word with no index terms, such as
 // "-" or "&", or a bare "*"); it is left out rather than matching nothing.
-std::optional<Xapian::Query> convert(const QueryNode& n) {
+std::optional<Xapian::Query> convert(const QueryNode& n, const Xapian::Database& db) {
   switch (n.type) {
     case Type::kMatchAll:
       return Xapian::Query::MatchAll;
@@ -84,7 +97,7 @@ std::optional<Xapian::Query> convert(const QueryNode& n) {
       return phrase(terms);
     }
     case Type::kWildcard:
-      return wildcard(n.value);
+      return wildcard(n.value, db);
     case Type::kField:
       if (n.field == fields::kTopic.name) {
         if (terms_of(n.value).empty()) return std::nullopt;
@@ -94,14 +107,14 @@ std::optional<Xapian::Query> convert(const QueryNode& n) {
     case Type::kDateRange:
       return date_query(n);
     case Type::kNot: {
-      auto inner = convert(n.children.front());
+      auto inner = convert(n.children.front(), db);
       if (!inner) return std::nullopt;
       return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, *inner);
     }
     case Type::kOr: {
       std::vector<Xapian::Query> parts;
       for (const QueryNode& c : n.children) {
-        if (auto q = convert(c)) parts.push_back(*q);
+        if (auto q = convert(c, db)) parts.push_back(*q);
       }
       if (parts.empty()) return std::nullopt;
       return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
@@ -110,7 +123,7 @@ std::optional<Xapian::Query> convert(const QueryNode& n) {
       std::vector<Xapian::Query> positive, negative;
       for (const QueryNode& c : n.children) {
         bool negated = c.type == Type::kNot;
-        auto q = convert(negated ? c.children.front() : c);
+        auto q = convert(negated ? c.children.front() : c, db);
         if (q) (negated ? negative : positive).push_back(*q);
       }
       if (positive.empty() && negative.empty()) return std::nullopt;
@@ -146,10 +159,10 @@ void collect(const QueryNode& n, std::set<std::string>& out) {
 
 }  // namespace
 
-Xapian::Query to_xapian(const QueryNode& node) {
+Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db) {
   Xapian::Query records(std::string(fields::kType.prefix).append(kTypeRecord));
-  return Xapian::Query(Xapian::Query::OP_FILTER, convert(node).value_or(Xapian::Query::MatchAll),
-                       records);
+  return Xapian::Query(Xapian::Query::OP_FILTER,
+                       convert(node, db).value_or(Xapian::Query::MatchAll), records);
 }
 
 std::set<std::string> highlight_terms(const QueryNode& node) {

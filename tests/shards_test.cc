@@ -1,0 +1,133 @@
+// --shards year (DESIGN.md 3, 9): a database per year of the files' dates,
+// built side by side and searched as one through the stub, holds and
+// answers exactly what one database does, also across a new year's night.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "eavesearch/indexer.h"
+#include "tests/corpus.h"
+#include "tests/index_dump.h"
+#include "tests/same_answers.h"
+#include "tests/test_server.h"
+
+namespace eavesearch {
+namespace {
+
+namespace fs = std::filesystem;
+
+IndexOptions layout(const fs::path& archive, const fs::path& db, Sharding sharding) {
+  IndexOptions o{{archive.string()}, db.string()};
+  o.sharding = sharding;
+  o.jobs = 2;
+  return o;
+}
+
+void index(const IndexOptions& o) {
+  auto report = index_archives(o, [](const std::string&) {});
+  ASSERT_TRUE(report.ok()) << report.error().message;
+}
+
+std::vector<std::string> stub_lines(const fs::path& db) {
+  std::ifstream in(db / "XAPIANDB");
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+class ShardsTest : public ::testing::Test {
+ protected:
+  fs::path one() const { return dbs_.path() / "one"; }
+  fs::path years() const { return dbs_.path() / "years"; }
+  testing::TempDir dbs_;
+};
+
+TEST_F(ShardsTest, ShardsByYearHoldWhatOneDatabaseHolds) {
+  index(layout(testing::sample_dir(), one(), Sharding::kNone));
+  index(layout(testing::sample_dir(), years(), Sharding::kYear));
+  EXPECT_EQ(stub_lines(one()), std::vector<std::string>{"auto gen-2"});
+  // The sample's meetings run from 2012 to 2025: a database a year.
+  std::vector<std::string> want;
+  for (int year = 2012; year <= 2025; ++year) want.push_back("auto gen-2/" + std::to_string(year));
+  EXPECT_EQ(stub_lines(years()), want);
+  auto all = testing::dump_index(one().string());
+  EXPECT_GT(all.size(), 40000u);
+  EXPECT_EQ(testing::first_difference(testing::dump_index(years().string()), all), "");
+  // A record is in the shard of its file's year.
+  auto shard_2016 = testing::dump_index((years() / "gen-2" / "2016").string());
+  ASSERT_FALSE(shard_2016.empty());
+  for (const auto& [id, doc] : shard_2016) ASSERT_NE(id.find("2016-"), std::string::npos) << id;
+}
+
+TEST_F(ShardsTest, ServeAnswersOverShardsAsOverOneDatabase) {
+  index(layout(testing::sample_dir(), one(), Sharding::kNone));
+  index(layout(testing::sample_dir(), years(), Sharding::kYear));
+  testing::TestServer over_one(one().string());
+  testing::TestServer over_years(years().string());
+  ASSERT_GT(over_one.port(), 0);
+  ASSERT_GT(over_years.port(), 0);
+  EXPECT_GE(testing::expect_same_answers(over_one.port(), over_years.port()), 20);
+}
+
+TEST_F(ShardsTest, AnotherLayoutTakesARebuild) {
+  index(layout(testing::sample_dir(), years(), Sharding::kYear));
+  auto refused = index_archives(layout(testing::sample_dir(), years(), Sharding::kNone),
+                                [](const std::string&) {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kUsage);
+  EXPECT_NE(refused.error().message.find("--rebuild"), std::string::npos);
+  auto before = testing::dump_index(years().string());
+
+  IndexOptions rebuild = layout(testing::sample_dir(), years(), Sharding::kNone);
+  rebuild.rebuild = true;
+  index(rebuild);
+  EXPECT_EQ(stub_lines(years()), std::vector<std::string>{"auto gen-4"});  // gen-3 compacted
+  EXPECT_EQ(testing::first_difference(testing::dump_index(years().string()), before), "");
+  // Without --shards, a run keeps the database's layout.
+  index(IndexOptions{{testing::sample_dir().string()}, years().string()});
+  EXPECT_EQ(stub_lines(years()), std::vector<std::string>{"auto gen-4"});
+}
+
+// A meeting held in a channel log that began on 31 December and goes on in
+// 1 January's log: the two days are in two shards, and the second depends
+// on the first (its lines' topic); an incremental run still equals a clean
+// build of one database.
+TEST_F(ShardsTest, AMeetingPastNewYearsMidnightSpansTwoShards) {
+  testing::TempDir archive;
+  const std::string kolla = "irclogs/#openstack-meeting-4/#openstack-meeting-4.";
+  const fs::path dec31 = kolla + "2020-12-31.log";
+  const fs::path jan1 = kolla + "2021-01-01.log";
+  fs::create_directories(archive.path() / dec31.parent_path());
+  auto moved = [&](const std::string& from_day, const fs::path& to, const std::string& to_day) {
+    std::string text = testing::read_file(testing::sample_dir() / (kolla + from_day + ".log"));
+    testing::write_file(archive.path() / to,
+                        std::regex_replace(text, std::regex(from_day), to_day));
+  };
+  moved("2020-11-18", dec31, "2020-12-31");
+  moved("2020-11-19", jan1, "2021-01-01");
+  IndexOptions sharded = layout(archive.path(), years(), Sharding::kYear);
+  index(sharded);
+  EXPECT_EQ(stub_lines(years()).size(), 2u);
+
+  std::string text = testing::read_file(archive.path() / dec31);
+  std::smatch chair;
+  ASSERT_TRUE(std::regex_search(text, chair, std::regex(R"(<([^>]+)> #startmeeting)")));
+  std::ofstream(archive.path() / dec31, std::ios::app)
+      << "2020-12-31T23:59:58  <" << chair[1].str() << "> #topic late topic\n";
+  index(sharded);
+  fs::path clean = dbs_.path() / "clean";
+  index(layout(archive.path(), clean, Sharding::kNone));
+  auto want = testing::dump_index(clean.string());
+  EXPECT_EQ(testing::first_difference(testing::dump_index(years().string()), want), "");
+  // The new topic is the one of 1 January's first lines.
+  int late_topic_lines = 0;
+  for (const auto& [id, doc] : want) {
+    late_topic_lines += id.find("2021-01-01") != std::string::npos && doc.terms.count("XTlate");
+  }
+  EXPECT_GT(late_topic_lines, 0);
+}
+
+}  // namespace
+}  // namespace eavesearch
