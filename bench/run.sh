@@ -7,6 +7,8 @@
 #   ROUNDS=50       runs of each query class (rg: ROUNDS/10, at least 3)
 #   HTTP_SECONDS=10 duration of the wrk run
 #   SCRIPTINDEX=auto  run scriptindex (auto: only up to 2M lines; it takes ~30 min at 10M)
+#   REPORT=bench/RESULTS.md  where the table goes
+#   BIN_DIR=build   the binaries measured (a copy keeps a long run apart from rebuilds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES=${LINES:-1000000}
@@ -14,8 +16,10 @@ ROUNDS=${ROUNDS:-50}
 HTTP_SECONDS=${HTTP_SECONDS:-10}
 SCRIPTINDEX=${SCRIPTINDEX:-auto}
 WORK=${BENCH_DIR:-build/bench-run}
-BIN=build/eavesearch
-TOOLS=build/bench
+REPORT=${REPORT:-bench/RESULTS.md}
+BIN_DIR=${BIN_DIR:-build}
+BIN=$BIN_DIR/eavesearch
+TOOLS=$BIN_DIR/bench
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
 RESULTS=$WORK/results.jsonl
@@ -31,13 +35,13 @@ archive=$WORK/archive-$LINES
 if [ ! -f "$archive/.complete" ]; then
   note "generating $LINES lines into $archive"
   rm -rf "$archive"
-  build/data/generator/eavesearch-generate --out "$archive" --seed 11 --lines "$LINES" \
+  "$BIN_DIR"/data/generator/eavesearch-generate --out "$archive" --seed 11 --lines "$LINES" \
     --to 2025-06-29 >/dev/null
   touch "$archive/.complete"
 fi
 nextday=$WORK/next-day
 rm -rf "$nextday"
-build/data/generator/eavesearch-generate --out "$nextday" --seed 12 --meetings 10 \
+"$BIN_DIR"/data/generator/eavesearch-generate --out "$nextday" --seed 12 --meetings 10 \
   --from 2025-06-30 --to 2025-06-30 >/dev/null
 archive_lines=$(find "$archive" -type f \( -name '*.log.txt' -o -name '*.log' \) -print0 |
   xargs -0 cat | wc -l)
@@ -103,4 +107,4 @@ kill "$server" && wait "$server" || true
 trap - EXIT
 
 # 6. The table.
-bench/report.sh "$RESULTS" "$LINES" "$archive_lines" "$archive_bytes" | tee bench/RESULTS.md
+bench/report.sh "$RESULTS" "$LINES" "$archive_lines" "$archive_bytes" | tee "$REPORT"
