@@ -32,12 +32,10 @@ void add_common(Xapian::Document& doc, std::string_view type, const std::string&
   add_boolean(doc, fields::kType, type);
   add_boolean(doc, fields::kFile, path);
   // Dates are filtered by the time value, so no D/M/Y terms (Omega's) are
-  // needed; year and month are values for their facets.
+  // needed; the month is a value for its facet and the year's.
   CivilTime t = to_civil(time);
-  char year[8], month_value[8];
+  char month_value[8];
   std::snprintf(month_value, sizeof month_value, "%04d-%02d", t.year, t.month);
-  std::snprintf(year, sizeof year, "%04d", t.year);
-  add_value(doc, fields::kYear, year);
   add_value(doc, fields::kMonth, month_value);
   add_value(doc, fields::kTime, Xapian::sortable_serialise(static_cast<double>(time)));
   add_value(doc, fields::kSortKey, sort_key(time, id));
@@ -50,7 +48,6 @@ Xapian::Document build_record_document(const Record& r) {
   doc.set_data(encode_record(r));
   add_common(doc, kTypeRecord, r.id, r.path, r.time);
   add_boolean(doc, fields::kPerson, r.person);
-  if (r.speaker) add_boolean(doc, fields::kSpeaker, fold(*r.speaker));
   add_boolean(doc, fields::kMeeting, r.meeting);
   add_boolean(doc, fields::kChannel, r.channel);
   add_boolean(doc, fields::kKind, r.kind);
@@ -61,8 +58,7 @@ Xapian::Document build_record_document(const Record& r) {
   add_value(doc, fields::kChannel, r.channel);
   add_value(doc, fields::kKind, r.kind);
   add_value(doc, fields::kItem, r.item);
-  add_value(doc, fields::kLine, Xapian::sortable_serialise(r.line));
-  add_value(doc, fields::kLog, r.id.substr(0, r.id.rfind('#')));
+  add_value(doc, fields::kLog, log_key(std::string_view(r.id).substr(0, r.id.rfind('#'))));
   Xapian::termpos pos = 0;
   for_each_token(r.text, [&](const Token& t) { doc.add_posting(t.term, ++pos); });
   for_each_token(r.topic, [&](const Token& t) { doc.add_term(term(fields::kTopic, t.term)); });

@@ -367,12 +367,6 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     // Counting every match for an exact total and facets stops after this
     // long; the answer then says its counts are estimates (DESIGN.md 10).
     enquire.set_time_limit(kExactCountSeconds);
-    // One spy per facet; years come from the months' counts when both are
-    // asked for (a value read per match fewer).
-    auto asked = [&](std::string_view f) {
-      return std::find(req.facets.begin(), req.facets.end(), f) != req.facets.end();
-    };
-    const bool years_from_months = asked("year") && asked("month");
     // Xapian 1.4 miscounts match spies over two or more remote databases
     // when it also ranks hits (2,787 for 2,778 matches, see
     // tests/remote_shards_test.cc); there the spies get a pass of their own.
@@ -382,36 +376,43 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
       spied.set_query(enquire.get_query());
       spied.set_time_limit(kExactCountSeconds);
     }
+    // One spy per facet; years are counted from the months ("2020-05"), which
+    // documents have as a value (they have no year value).
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies(req.facets.size());
-    const Xapian::ValueCountMatchSpy* month_spy = nullptr;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> months;
     for (std::size_t k = 0; k < req.facets.size(); ++k) {
-      if (years_from_months && req.facets[k] == "year") continue;
-      spies[k] = std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(req.facets[k]));
-      (spies_apart ? spied : enquire).add_matchspy(spies[k].get());
-      if (req.facets[k] == "month") month_spy = spies[k].get();
+      const bool by_month = req.facets[k] == "year" || req.facets[k] == "month";
+      if (by_month && months) continue;
+      auto spy = std::make_unique<Xapian::ValueCountMatchSpy>(
+          by_month ? static_cast<Xapian::valueno>(fields::kMonth.slot) : facet_slot(req.facets[k]));
+      (spies_apart ? spied : enquire).add_matchspy(spy.get());
+      (by_month ? months : spies[k]) = std::move(spy);
     }
+    auto spy_of = [&](std::size_t k) -> const Xapian::ValueCountMatchSpy& {
+      return spies[k] ? *spies[k] : *months;
+    };
     auto first = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     // Enough to make the total exact for all but large result sets.
     Xapian::doccount check_at_least =
         first + static_cast<Xapian::doccount>(req.per_page) + kExactCountMatches;
-    if (!spies.empty() && !spies_apart) {
+    if (!req.facets.empty() && !spies_apart) {
       check_at_least = std::max<Xapian::doccount>(check_at_least, kFacetSample);
     }
     Xapian::MSet mset =
         enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page), check_at_least);
     Xapian::MSet spied_mset =
-        spies_apart && !spies.empty() ? spied.get_mset(0, 0, kFacetSample) : mset;
+        spies_apart && !req.facets.empty() ? spied.get_mset(0, 0, kFacetSample) : mset;
     resp.total = static_cast<long>(mset.get_matches_estimated());
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const bool spied_all =
         spied_mset.get_matches_lower_bound() == spied_mset.get_matches_upper_bound();
-    for (std::size_t k = 0; k < spies.size(); ++k) {
-      const Xapian::ValueCountMatchSpy* spy = spies[k] ? spies[k].get() : month_spy;
-      Facet facet{req.facets[k], spies[k] ? top_values(*spy) : years_of_months(*spy)};
+    for (std::size_t k = 0; k < req.facets.size(); ++k) {
+      const Xapian::ValueCountMatchSpy& spy = spy_of(k);
+      Facet facet{req.facets[k], req.facets[k] == "year" ? years_of_months(spy) : top_values(spy)};
       // The spies see every match before collapsing. (With collapsing, 1.4
       // keeps the uncollapsed lower bound loose even when it saw every match.)
       resp.facets_exact = resp.facets_exact && spied_all &&
-                          spy->get_total() == spied_mset.get_uncollapsed_matches_upper_bound();
+                          spy.get_total() == spied_mset.get_uncollapsed_matches_upper_bound();
       resp.facets.push_back(std::move(facet));
     }
     resp.did_you_mean = did_you_mean(impl_->db, req.q, parsed.root);

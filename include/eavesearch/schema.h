@@ -24,7 +24,6 @@ namespace fields {
 // Terms: boolean filters unless said otherwise.
 inline constexpr Field kId{"id", "Q", kNoSlot, {}};
 inline constexpr Field kPerson{"person", "A", 2, {"from", "speaker"}};
-inline constexpr Field kSpeaker{"speaker", "XS", kNoSlot, {}};
 inline constexpr Field kMeeting{"meeting", "XM", 3, {"meeting"}};
 inline constexpr Field kChannel{"channel", "XC", 4, {"channel", "in"}};
 inline constexpr Field kKind{"kind", "XK", 5, {"kind"}};
@@ -33,23 +32,21 @@ inline constexpr Field kOwner{"owner", "XO", kNoSlot, {"owner"}};
 inline constexpr Field kTopic{"topic", "XT", kNoSlot, {"topic"}};  // probabilistic words
 inline constexpr Field kType{"type", "XY", kNoSlot, {}};           // "record" or "meeting"
 inline constexpr Field kFile{"file", "XF", kNoSlot, {}};           // archive-relative path
-inline constexpr Field kDay{"day", "D", kNoSlot, {}};              // YYYYMMDD (Omega)
-inline constexpr Field kYear{"year", "Y", 7, {}};                  // YYYY (Omega)
-inline constexpr Field kMonth{"month", "M", 8, {}};                // YYYYMM (Omega)
 // Values only.
+inline constexpr Field kMonth{"month", "", 8, {}};      // "YYYY-MM": the month and year facets
+inline constexpr Field kYear{"year", "", kNoSlot, {}};  // a facet, counted from the months
 inline constexpr Field kTime{"time", "", 0, {"date"}};  // sortable_serialise(epoch seconds)
-// "%011lld" of the time, then the id: ties broken by id, never by docid, so
-// that order does not depend on the shard layout.
+// Time, then log, then line (core/sort_key.h): ties never broken by docid,
+// so that order does not depend on the shard layout.
 inline constexpr Field kSortKey{"sortkey", "", 1, {}};
-inline constexpr Field kLine{"line", "", 9, {}};  // sortable_serialise(line)
-inline constexpr Field kLog{"log", "", 10, {}};   // the log's stem: one hit per log when collapsing
+inline constexpr Field kLog{"log", "", 10, {}};  // log_key of the stem: one hit per log
+
 }  // namespace fields
 
 inline constexpr std::array kAllFields = {
-    fields::kId,      fields::kPerson, fields::kSpeaker, fields::kMeeting, fields::kChannel,
-    fields::kKind,    fields::kItem,   fields::kOwner,   fields::kTopic,   fields::kType,
-    fields::kFile,    fields::kDay,    fields::kYear,    fields::kMonth,   fields::kTime,
-    fields::kSortKey, fields::kLine,   fields::kLog,
+    fields::kId,   fields::kPerson, fields::kMeeting, fields::kChannel, fields::kKind,
+    fields::kItem, fields::kOwner,  fields::kTopic,   fields::kType,    fields::kFile,
+    fields::kYear, fields::kMonth,  fields::kTime,    fields::kSortKey, fields::kLog,
 };
 
 inline constexpr std::string_view kTypeRecord = "record";
