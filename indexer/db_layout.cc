@@ -16,6 +16,7 @@
 
 #include "core/parallel.h"
 #include "core/xapian_errors.h"
+#include "eavesearch/schema.h"
 
 namespace eavesearch {
 namespace fs = std::filesystem;
@@ -201,14 +202,25 @@ Result<Xapian::WritableDatabase> open_shard(const std::string& db_dir, Generatio
                generation.shards.end();
   if (known) {
     return with_xapian_errors([&]() -> Result<Xapian::WritableDatabase> {
-      return Xapian::WritableDatabase(path, Xapian::DB_OPEN);
+      Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+      if (db.get_metadata(std::string(kSchemaKey)) != kSchemaVersion) {
+        if (db.get_doccount() > 0) {
+          return Error{ErrorCode::kUsage, path +
+                                              " was made by an eavesearch whose documents "
+                                              "differ: index --rebuild makes it anew"};
+        }
+        db.set_metadata(std::string(kSchemaKey), std::string(kSchemaVersion));
+      }
+      return db;
     });
   }
   std::error_code ec;
   fs::remove_all(path, ec);  // what a killed run left of it
   fs::create_directories(fs::path(path).parent_path(), ec);
   auto db = with_xapian_errors([&]() -> Result<Xapian::WritableDatabase> {
-    return Xapian::WritableDatabase(path, Xapian::DB_CREATE);
+    Xapian::WritableDatabase made(path, Xapian::DB_CREATE);
+    made.set_metadata(std::string(kSchemaKey), std::string(kSchemaVersion));
+    return made;
   });
   if (!db) return db.error();
   generation.shards.push_back(shard);

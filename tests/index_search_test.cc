@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 #include <sys/file.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <set>
 
 #include "eavesearch/indexer.h"
+#include "eavesearch/schema.h"
 #include "eavesearch/searcher.h"
 #include "eavesearch/time_util.h"
 #include "tests/corpus.h"
@@ -97,6 +99,25 @@ TEST_F(IndexSearchTest, IndexingTwiceChangesNothing) {
     return stats;
   };
   EXPECT_EQ(without_age(*before), without_age(*after));  // same counts, revision and size
+}
+
+// Documents of another shape (an older eavesearch's) are not mixed with
+// new ones: the run stops and asks for --rebuild, which makes them anew.
+TEST_F(IndexSearchTest, ADatabaseOfAnotherSchemaTakesARebuild) {
+  index();
+  for (const auto& shard : fs::directory_iterator(db_parent_.path() / "db" / "gen-2")) {
+    Xapian::WritableDatabase db(shard.path().string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(kSchemaKey), "1");
+    db.commit();
+  }
+  auto refused = index_archives({{archive_.str()}, db_}, [](const std::string&) {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kUsage);
+  EXPECT_NE(refused.error().message.find("--rebuild"), std::string::npos);
+  IndexOptions rebuild{{archive_.str()}, db_};
+  rebuild.rebuild = true;
+  ASSERT_TRUE(index_archives(rebuild, [](const std::string&) {}).ok());
+  EXPECT_EQ(index().files_unchanged, 2);
 }
 
 TEST_F(IndexSearchTest, ChangedAndRemovedFilesReplaceTheirRecords) {

@@ -49,6 +49,13 @@ inline constexpr std::array kAllFields = {
     fields::kYear, fields::kMonth,  fields::kTime,    fields::kSortKey, fields::kLog,
 };
 
+// The shape of documents, in each database's metadata under kSchemaKey: a
+// database made by an eavesearch whose documents differ is not added to
+// (index --rebuild makes it anew). Changes with any change to the terms,
+// values or data documents get.
+inline constexpr std::string_view kSchemaKey = "eavesearch:schema";
+inline constexpr std::string_view kSchemaVersion = "2";
+
 inline constexpr std::string_view kTypeRecord = "record";
 inline constexpr std::string_view kTypeMeeting = "meeting";
 // A meeting document's series is a type term, "meeting/<name>", not a
