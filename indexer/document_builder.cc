@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/facet_value.h"
 #include "core/sort_key.h"
 #include "core/terms.h"
 #include "eavesearch/record_codec.h"
@@ -26,17 +27,12 @@ void add_value(Xapian::Document& doc, const Field& field, const std::string& val
 }
 
 // Terms and values every document of either type has: id, type, file, time.
+// Dates are filtered by the time value, so no D/M/Y terms (Omega's).
 void add_common(Xapian::Document& doc, std::string_view type, const std::string& id,
                 const std::string& path, std::int64_t time) {
   add_boolean(doc, fields::kId, id);
   add_boolean(doc, fields::kType, type);
   add_boolean(doc, fields::kFile, path);
-  // Dates are filtered by the time value, so no D/M/Y terms (Omega's) are
-  // needed; the month is a value for its facet and the year's.
-  CivilTime t = to_civil(time);
-  char month_value[8];
-  std::snprintf(month_value, sizeof month_value, "%04d-%02d", t.year, t.month);
-  add_value(doc, fields::kMonth, month_value);
   add_value(doc, fields::kTime, Xapian::sortable_serialise(static_cast<double>(time)));
   add_value(doc, fields::kSortKey, sort_key(time, id));
 }
@@ -53,11 +49,10 @@ Xapian::Document build_record_document(const Record& r) {
   add_boolean(doc, fields::kKind, r.kind);
   add_boolean(doc, fields::kItem, r.item);
   for (const std::string& owner : r.owners) add_boolean(doc, fields::kOwner, owner);
-  add_value(doc, fields::kPerson, r.person);
-  add_value(doc, fields::kMeeting, r.meeting);
-  add_value(doc, fields::kChannel, r.channel);
-  add_value(doc, fields::kKind, r.kind);
-  add_value(doc, fields::kItem, r.item);
+  CivilTime civil = to_civil(r.time);
+  char month[8];
+  std::snprintf(month, sizeof month, "%04d-%02d", civil.year, civil.month);
+  add_value(doc, fields::kFacets, pack_facets({r.person, r.meeting, r.channel, r.kind, month}));
   add_value(doc, fields::kLog, log_key(std::string_view(r.id).substr(0, r.id.rfind('#'))));
   Xapian::termpos pos = 0;
   for_each_token(r.text, [&](const Token& t) { doc.add_posting(t.term, ++pos); });
@@ -70,8 +65,6 @@ Xapian::Document build_meeting_document(const Meeting& m) {
   doc.set_data(encode_meeting(m));
   add_common(doc, kTypeMeeting, m.id, m.path, m.start);
   add_boolean(doc, fields::kType, meeting_series_type(m.name));
-  add_value(doc, fields::kMeeting, m.name);
-  add_value(doc, fields::kChannel, m.channel);
   for (const std::string& topic : meeting_topics(m)) {
     for_each_token(topic, [&](const Token& t) { doc.add_term(term(fields::kTopic, t.term)); });
   }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <tuple>
 
+#include "core/facet_value.h"
 #include "core/terms.h"
 #include "core/xapian_errors.h"
 #include "eavesearch/person.h"
@@ -81,28 +83,33 @@ FacetValues most_frequent(FacetValues values, std::size_t limit) {
   return values;
 }
 
-FacetValues top_values(const Xapian::ValueCountMatchSpy& spy) {
-  FacetValues out;
-  for (auto v = spy.top_values_begin(kFacetValues); v != spy.top_values_end(kFacetValues); ++v) {
-    out.emplace_back(*v, static_cast<long>(v.get_termfreq()));
+// The facets asked for, from the counts of packed values
+// (core/facet_value.h): each facet's values summed, the most frequent first.
+std::vector<Facet> facets_of(const Xapian::ValueCountMatchSpy& packed,
+                             const std::vector<std::string>& names) {
+  // Counts per kPackedFacets index, and the years ("2020" of "2020-05").
+  std::array<std::map<std::string, long, std::less<>>, kPackedFacets.size()> counts;
+  std::map<std::string, long, std::less<>> years;
+  constexpr std::size_t kMonthIndex = kPackedFacets.size() - 1;
+  for (auto v = packed.values_begin(); v != packed.values_end(); ++v) {
+    auto n = static_cast<long>(v.get_termfreq());
+    for_each_facet(*v, [&](std::size_t k, std::string_view value) {
+      auto& values = counts[k];
+      auto it = values.find(value);
+      if (it == values.end()) it = values.emplace(std::string(value), 0).first;
+      it->second += n;
+      if (k == kMonthIndex) years[std::string(value.substr(0, 4))] += n;
+    });
+  }
+  std::vector<Facet> out;
+  for (const std::string& name : names) {
+    const auto* values = &years;
+    for (std::size_t k = 0; k < kPackedFacets.size(); ++k) {
+      if (kPackedFacets[k] == name) values = &counts[k];
+    }
+    out.push_back({name, most_frequent(FacetValues(values->begin(), values->end()), kFacetValues)});
   }
   return out;
-}
-
-// The year facet from every month's count ("2020-05" -> "2020").
-FacetValues years_of_months(const Xapian::ValueCountMatchSpy& months) {
-  std::map<std::string, long> years;
-  for (auto v = months.values_begin(); v != months.values_end(); ++v) {
-    years[(*v).substr(0, 4)] += static_cast<long>(v.get_termfreq());
-  }
-  return most_frequent(FacetValues(years.begin(), years.end()), kFacetValues);
-}
-
-Xapian::valueno facet_slot(const std::string& name) {
-  for (const Field& f : kAllFields) {
-    if (f.name == name) return static_cast<Xapian::valueno>(f.slot);
-  }
-  return static_cast<Xapian::valueno>(fields::kKind.slot);
 }
 
 }  // namespace
@@ -376,21 +383,9 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
       spied.set_query(enquire.get_query());
       spied.set_time_limit(kExactCountSeconds);
     }
-    // One spy per facet; years are counted from the months ("2020-05"), which
-    // documents have as a value (they have no year value).
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies(req.facets.size());
-    std::unique_ptr<Xapian::ValueCountMatchSpy> months;
-    for (std::size_t k = 0; k < req.facets.size(); ++k) {
-      const bool by_month = req.facets[k] == "year" || req.facets[k] == "month";
-      if (by_month && months) continue;
-      auto spy = std::make_unique<Xapian::ValueCountMatchSpy>(
-          by_month ? static_cast<Xapian::valueno>(fields::kMonth.slot) : facet_slot(req.facets[k]));
-      (spies_apart ? spied : enquire).add_matchspy(spy.get());
-      (by_month ? months : spies[k]) = std::move(spy);
-    }
-    auto spy_of = [&](std::size_t k) -> const Xapian::ValueCountMatchSpy& {
-      return spies[k] ? *spies[k] : *months;
-    };
+    // One spy counts every facet, from the packed value.
+    Xapian::ValueCountMatchSpy facets(static_cast<Xapian::valueno>(fields::kFacets.slot));
+    if (!req.facets.empty()) (spies_apart ? spied : enquire).add_matchspy(&facets);
     auto first = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     // Enough to make the total exact for all but large result sets.
     Xapian::doccount check_at_least =
@@ -406,14 +401,12 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const bool spied_all =
         spied_mset.get_matches_lower_bound() == spied_mset.get_matches_upper_bound();
-    for (std::size_t k = 0; k < req.facets.size(); ++k) {
-      const Xapian::ValueCountMatchSpy& spy = spy_of(k);
-      Facet facet{req.facets[k], req.facets[k] == "year" ? years_of_months(spy) : top_values(spy)};
-      // The spies see every match before collapsing. (With collapsing, 1.4
+    if (!req.facets.empty()) {
+      resp.facets = facets_of(facets, req.facets);
+      // The spy sees every match before collapsing. (With collapsing, 1.4
       // keeps the uncollapsed lower bound loose even when it saw every match.)
-      resp.facets_exact = resp.facets_exact && spied_all &&
-                          spy.get_total() == spied_mset.get_uncollapsed_matches_upper_bound();
-      resp.facets.push_back(std::move(facet));
+      resp.facets_exact =
+          spied_all && facets.get_total() == spied_mset.get_uncollapsed_matches_upper_bound();
     }
     resp.did_you_mean = did_you_mean(impl_->db, req.q, parsed.root);
     std::set<std::string> terms = highlight_terms(parsed.root);

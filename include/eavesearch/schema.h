@@ -23,19 +23,22 @@ struct Field {
 namespace fields {
 // Terms: boolean filters unless said otherwise.
 inline constexpr Field kId{"id", "Q", kNoSlot, {}};
-inline constexpr Field kPerson{"person", "A", 2, {"from", "speaker"}};
-inline constexpr Field kMeeting{"meeting", "XM", 3, {"meeting"}};
-inline constexpr Field kChannel{"channel", "XC", 4, {"channel", "in"}};
-inline constexpr Field kKind{"kind", "XK", 5, {"kind"}};
-inline constexpr Field kItem{"item", "XI", 6, {"is"}};
+inline constexpr Field kPerson{"person", "A", kNoSlot, {"from", "speaker"}};
+inline constexpr Field kMeeting{"meeting", "XM", kNoSlot, {"meeting"}};
+inline constexpr Field kChannel{"channel", "XC", kNoSlot, {"channel", "in"}};
+inline constexpr Field kKind{"kind", "XK", kNoSlot, {"kind"}};
+inline constexpr Field kItem{"item", "XI", kNoSlot, {"is"}};
 inline constexpr Field kOwner{"owner", "XO", kNoSlot, {"owner"}};
 inline constexpr Field kTopic{"topic", "XT", kNoSlot, {"topic"}};  // probabilistic words
 inline constexpr Field kType{"type", "XY", kNoSlot, {}};           // "record" or "meeting"
 inline constexpr Field kFile{"file", "XF", kNoSlot, {}};           // archive-relative path
 // Values only.
-inline constexpr Field kMonth{"month", "", 8, {}};      // "YYYY-MM": the month and year facets
-inline constexpr Field kYear{"year", "", kNoSlot, {}};  // a facet, counted from the months
-inline constexpr Field kTime{"time", "", 0, {"date"}};  // sortable_serialise(epoch seconds)
+// A record's person, meeting, channel, kind and month, packed
+// (core/facet_value.h): every facet is counted from it.
+inline constexpr Field kFacets{"facets", "", 2, {}};
+inline constexpr Field kMonth{"month", "", kNoSlot, {}};  // "YYYY-MM", in kFacets
+inline constexpr Field kYear{"year", "", kNoSlot, {}};    // the month's year
+inline constexpr Field kTime{"time", "", 0, {"date"}};    // sortable_serialise(epoch seconds)
 // Time, then log, then line (core/sort_key.h): ties never broken by docid,
 // so that order does not depend on the shard layout.
 inline constexpr Field kSortKey{"sortkey", "", 1, {}};
@@ -44,9 +47,10 @@ inline constexpr Field kLog{"log", "", 10, {}};  // log_key of the stem: one hit
 }  // namespace fields
 
 inline constexpr std::array kAllFields = {
-    fields::kId,   fields::kPerson, fields::kMeeting, fields::kChannel, fields::kKind,
-    fields::kItem, fields::kOwner,  fields::kTopic,   fields::kType,    fields::kFile,
-    fields::kYear, fields::kMonth,  fields::kTime,    fields::kSortKey, fields::kLog,
+    fields::kId,   fields::kPerson, fields::kMeeting, fields::kChannel,
+    fields::kKind, fields::kItem,   fields::kOwner,   fields::kTopic,
+    fields::kType, fields::kFile,   fields::kFacets,  fields::kMonth,
+    fields::kYear, fields::kTime,   fields::kSortKey, fields::kLog,
 };
 
 // The shape of documents, in each database's metadata under kSchemaKey: a
@@ -54,7 +58,7 @@ inline constexpr std::array kAllFields = {
 // (index --rebuild makes it anew). Changes with any change to the terms,
 // values or data documents get.
 inline constexpr std::string_view kSchemaKey = "eavesearch:schema";
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 inline constexpr std::string_view kTypeRecord = "record";
 inline constexpr std::string_view kTypeMeeting = "meeting";
