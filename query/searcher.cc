@@ -6,7 +6,6 @@
 #include <array>
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <tuple>
@@ -35,14 +34,6 @@ struct StubId {
   friend bool operator==(const StubId&, const StubId&) = default;
 };
 
-// The remote databases (xapian-tcpsrv) the stub names.
-int remote_databases(const std::string& dir) {
-  std::ifstream stub(dir + "/XAPIANDB");
-  int n = 0;
-  for (std::string line; std::getline(stub, line);) n += line.starts_with("remote ");
-  return n;
-}
-
 StubId stub_id(const std::string& dir) {
   struct stat st {};
   if (::stat((dir + "/XAPIANDB").c_str(), &st) != 0) return {};
@@ -56,7 +47,6 @@ struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
   StubId stub;
-  int remotes = 0;  // remote databases among db's
 
   // The record with this id, if the index has it.
   Result<std::optional<Record>> record(const std::string& id) {
@@ -140,8 +130,7 @@ Searcher::~Searcher() = default;
 Result<Searcher> Searcher::open(const std::string& db_dir) {
   auto searcher = with_xapian_errors([&]() -> Result<Searcher> {
     StubId stub = stub_id(db_dir);
-    auto impl = std::make_unique<Impl>(
-        Impl{db_dir, Xapian::Database(db_dir), stub, remote_databases(db_dir)});
+    auto impl = std::make_unique<Impl>(Impl{db_dir, Xapian::Database(db_dir), stub});
     return Searcher(std::move(impl));
   });
   if (!searcher && searcher.error().code == ErrorCode::kUnavailable) {
@@ -286,7 +275,6 @@ Status Searcher::refresh() {
     } else {
       impl_->db = Xapian::Database(impl_->dir);
       impl_->stub = now;
-      impl_->remotes = remote_databases(impl_->dir);
     }
     return Ok{};
   });
@@ -374,39 +362,34 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     // Counting every match for an exact total and facets stops after this
     // long; the answer then says its counts are estimates (DESIGN.md 10).
     enquire.set_time_limit(kExactCountSeconds);
-    // Xapian 1.4 miscounts match spies over two or more remote databases
-    // when it also ranks hits (2,787 for 2,778 matches, see
-    // tests/remote_shards_test.cc); there the spies get a pass of their own.
-    const bool spies_apart = impl_->remotes > 1;
-    Xapian::Enquire spied(impl_->db);
-    if (spies_apart) {
-      spied.set_query(enquire.get_query());
-      spied.set_time_limit(kExactCountSeconds);
-    }
-    // One spy counts every facet, from the packed value.
-    Xapian::ValueCountMatchSpy facets(static_cast<Xapian::valueno>(fields::kFacets.slot));
-    if (!req.facets.empty()) (spies_apart ? spied : enquire).add_matchspy(&facets);
     auto first = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     // Enough to make the total exact for all but large result sets.
-    Xapian::doccount check_at_least =
-        first + static_cast<Xapian::doccount>(req.per_page) + kExactCountMatches;
-    if (!req.facets.empty() && !spies_apart) {
-      check_at_least = std::max<Xapian::doccount>(check_at_least, kFacetSample);
-    }
     Xapian::MSet mset =
-        enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page), check_at_least);
-    Xapian::MSet spied_mset =
-        spies_apart && !req.facets.empty() ? spied.get_mset(0, 0, kFacetSample) : mset;
+        enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page),
+                         first + static_cast<Xapian::doccount>(req.per_page) + kExactCountMatches);
     resp.total = static_cast<long>(mset.get_matches_estimated());
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    const bool spied_all =
-        spied_mset.get_matches_lower_bound() == spied_mset.get_matches_upper_bound();
     if (!req.facets.empty()) {
+      // Facets in a pass of their own that ranks nothing (BoolWeight, no
+      // hits), up to kFacetSample matches: cheaper than ranking them all,
+      // and right over remote databases too, where Xapian 1.4 miscounts a
+      // spy whose pass also ranks hits (2,787 for 2,778 matches).
+      Xapian::Enquire counting(impl_->db);
+      counting.set_query(enquire.get_query());
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      counting.set_time_limit(kExactCountSeconds);
+      // One spy counts every facet, from the packed value.
+      Xapian::ValueCountMatchSpy facets(static_cast<Xapian::valueno>(fields::kFacets.slot));
+      counting.add_matchspy(&facets);
+      Xapian::MSet counted = counting.get_mset(0, 0, kFacetSample);
       resp.facets = facets_of(facets, req.facets);
-      // The spy sees every match before collapsing. (With collapsing, 1.4
-      // keeps the uncollapsed lower bound loose even when it saw every match.)
-      resp.facets_exact =
-          spied_all && facets.get_total() == spied_mset.get_uncollapsed_matches_upper_bound();
+      resp.facets_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound() &&
+                          facets.get_total() == counted.get_matches_upper_bound();
+      // Its count is the total when the hits' pass only estimated it.
+      if (!req.collapse && !resp.total_exact && resp.facets_exact) {
+        resp.total = static_cast<long>(facets.get_total());
+        resp.total_exact = true;
+      }
     }
     resp.did_you_mean = did_you_mean(impl_->db, req.q, parsed.root);
     std::set<std::string> terms = highlight_terms(parsed.root);
