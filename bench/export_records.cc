@@ -34,25 +34,28 @@ int main(int argc, char** argv) try {
   Xapian::Database database(db);
   std::ofstream tsv(out + "/records.tsv", std::ios::binary);
   std::ofstream omega(out + "/records.scriptindex", std::ios::binary);
-  std::string type = std::string(eavesearch::fields::kType.prefix).append(eavesearch::kTypeRecord);
+  // Every record is in its log's document.
+  std::string type = std::string(eavesearch::fields::kType.prefix).append(eavesearch::kTypeLog);
   long rows = 0;
   for (auto p = database.postlist_begin(type); p != database.postlist_end(type); ++p) {
-    auto r = eavesearch::decode_record(database.get_document(*p).get_data());
-    if (!r) continue;
-    std::string fields[] = {r->id,      std::to_string(r->time),
-                            r->person,  r->speaker.value_or(""),
-                            r->meeting, r->channel,
-                            r->kind,    r->item,
-                            r->text};
-    static const char* kNames[] = {"id",      "time", "person", "speaker", "meeting",
-                                   "channel", "kind", "item",   "text"};
-    for (std::size_t k = 0; k < std::size(fields); ++k) {
-      std::string v = flat(fields[k]);
-      tsv << v << (k + 1 < std::size(fields) ? '\t' : '\n');
-      omega << kNames[k] << '=' << v << '\n';
+    auto records = eavesearch::decode_log(database.get_document(*p).get_data());
+    if (!records) continue;
+    for (const eavesearch::Record& r : *records) {
+      std::string fields[] = {r.id,      std::to_string(r.time),
+                              r.person,  r.speaker.value_or(""),
+                              r.meeting, r.channel,
+                              r.kind,    r.item,
+                              r.text};
+      static const char* kNames[] = {"id",      "time", "person", "speaker", "meeting",
+                                     "channel", "kind", "item",   "text"};
+      for (std::size_t k = 0; k < std::size(fields); ++k) {
+        std::string v = flat(fields[k]);
+        tsv << v << (k + 1 < std::size(fields) ? '\t' : '\n');
+        omega << kNames[k] << '=' << v << '\n';
+      }
+      omega << '\n';
+      ++rows;
     }
-    omega << '\n';
-    ++rows;
   }
   if (!tsv.flush() || !omega.flush()) {
     std::cerr << "cannot write to " << out << "\n";

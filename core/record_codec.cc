@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace eavesearch {
@@ -9,6 +10,7 @@ namespace {
 
 constexpr char kRecordTag = 'R';
 constexpr char kMeetingTag = 'M';
+constexpr char kLogTag = 'L';
 constexpr char kVersion = 1;
 
 class Writer {
@@ -44,7 +46,8 @@ class Reader {
   }
   bool ok() const { return ok_ && pos_ == data_.size(); }  // all read, nothing left
   bool good() const { return ok_; }
-  std::string str() {
+  std::string str() { return std::string(view()); }
+  std::string_view view() {
     std::uint64_t n = 0;
     for (int shift = 0; ok_; shift += 7) {
       if (pos_ >= data_.size() || shift > 56) {
@@ -59,7 +62,7 @@ class Reader {
       ok_ = false;
       return {};
     }
-    std::string s(data_.substr(pos_, n));
+    std::string_view s = data_.substr(pos_, n);
     pos_ += n;
     return s;
   }
@@ -115,6 +118,42 @@ Result<Record> decode_record(std::string_view data) {
   r.anchor = rd.str();
   if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v1 record"};
   return r;
+}
+
+std::string encode_log(const std::vector<const Record*>& records) {
+  Writer w(kLogTag);
+  w.num(static_cast<std::int64_t>(records.size()));
+  for (const Record* r : records) w.str(encode_record(*r));
+  return w.take();
+}
+
+Result<std::optional<Record>> find_in_log(std::string_view data,
+                                          const std::function<bool(std::string_view)>& wanted) {
+  Reader rd(data, kLogTag);
+  for (std::int64_t n = rd.num(), k = 0; rd.good() && k < n; ++k) {
+    std::string_view entry = rd.view();
+    Reader head(entry, kRecordTag);
+    std::string_view id = head.view();
+    if (!head.good()) break;
+    if (!wanted(id)) continue;
+    auto r = decode_record(entry);
+    if (!r) return r.error();
+    return std::optional<Record>(std::move(*r));
+  }
+  if (!rd.good()) return Error{ErrorCode::kCorrupt, "document data is not a v1 log"};
+  return std::optional<Record>();
+}
+
+Result<std::vector<Record>> decode_log(std::string_view data) {
+  Reader rd(data, kLogTag);
+  std::vector<Record> records;
+  for (std::int64_t n = rd.num(), k = 0; rd.good() && k < n; ++k) {
+    auto r = decode_record(rd.str());
+    if (!r) return r.error();
+    records.push_back(std::move(*r));
+  }
+  if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v1 log"};
+  return records;
 }
 
 std::string encode_meeting(const Meeting& m) {

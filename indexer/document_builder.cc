@@ -41,7 +41,6 @@ void add_common(Xapian::Document& doc, std::string_view type, const std::string&
 
 Xapian::Document build_record_document(const Record& r) {
   Xapian::Document doc;
-  doc.set_data(encode_record(r));
   add_common(doc, kTypeRecord, r.id, r.path, r.time);
   add_boolean(doc, fields::kPerson, r.person);
   add_boolean(doc, fields::kMeeting, r.meeting);
@@ -68,6 +67,17 @@ Xapian::Document build_meeting_document(const Meeting& m) {
   for (const std::string& topic : meeting_topics(m)) {
     for_each_token(topic, [&](const Token& t) { doc.add_term(term(fields::kTopic, t.term)); });
   }
+  return doc;
+}
+
+Xapian::Document build_log_document(std::string_view stem, unsigned number, const std::string& path,
+                                    const std::vector<const Record*>& records) {
+  Xapian::Document doc;
+  doc.set_data(encode_log(records));
+  add_boolean(doc, fields::kId, log_document_id(stem, number));
+  add_boolean(doc, fields::kType, kTypeLog);
+  add_boolean(doc, fields::kFile, path);
+  add_boolean(doc, fields::kLogKey, log_key_hex(log_key(stem)) + "/" + std::to_string(number));
   return doc;
 }
 

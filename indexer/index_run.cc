@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/sort_key.h"
 #include "core/terms.h"
 #include "core/xapian_errors.h"
 #include "eavesearch/indexer.h"
@@ -205,7 +206,12 @@ class IndexRun {
       parsed->meeting.channel = channel;
       for (Record& r : parsed->records) r.channel = channel;
     }
-    for (const Record& r : parsed->records) write_record(r, is_primary_form(file.rel_path));
+    std::vector<const Record*> written;
+    for (const Record& r : parsed->records) {
+      write_record(r, is_primary_form(file.rel_path));
+      written.push_back(&r);
+    }
+    write_logs(written, file.rel_path, is_primary_form(file.rel_path));
     const Meeting& m = parsed->meeting;
     db_.replace_document(boolean_term(fields::kId.prefix, m.id), build_meeting_document(m));
     state.records = static_cast<long>(parsed->records.size());
@@ -325,11 +331,14 @@ class IndexRun {
                            build_meeting_document(cm.meeting));
       ++pending_;
     }
+    std::vector<const Record*> written;
     for (std::size_t k = offset; k < records.size(); ++k) {
       if (!keep[k]) continue;
       write_record(records[k], is_primary_form(file.rel_path));
+      written.push_back(&records[k]);
       ++state.records;
     }
+    write_logs(written, file.rel_path, is_primary_form(file.rel_path));
     report_.records_added += state.records;
     pending_ += state.records;
     state.deps = std::move(deps);
@@ -370,6 +379,27 @@ class IndexRun {
       db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
     }
     for_each_spelling_word(r, [&](const std::string& w) { ++spelling_[w]; });
+  }
+
+  // The log documents of records just written (DESIGN.md 9): the records of
+  // kLinesPerLogDocument lines of a log (the stem of their ids) each, in order.
+  void write_logs(const std::vector<const Record*>& records, const std::string& path,
+                  bool unique_id) {
+    std::map<std::pair<std::string_view, unsigned>, std::vector<const Record*>> by_document;
+    for (const Record* r : records) {
+      std::string_view stem = std::string_view(r->id).substr(0, r->id.rfind('#'));
+      by_document[{stem, log_document_of_line(id_line(r->id))}].push_back(r);
+    }
+    for (const auto& [key, lines] : by_document) {
+      const auto& [stem, number] = key;
+      Xapian::Document doc = build_log_document(stem, number, path, lines);
+      if (fresh_ && unique_id) {
+        db_.add_document(doc);
+      } else {
+        db_.replace_document(boolean_term(fields::kId.prefix, log_document_id(stem, number)), doc);
+      }
+      ++pending_;
+    }
   }
 
   template <typename F>
@@ -416,9 +446,11 @@ class IndexRun {
     if (db_.term_exists(term)) {
       pending_ += db_.get_termfreq(term);
       for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
-        auto record = decode_record(db_.get_document(*p).get_data());
-        if (!record) continue;  // the file's meeting document
-        for_each_spelling_word(*record, [&](const std::string& w) { --spelling_[w]; });
+        auto records = decode_log(db_.get_document(*p).get_data());
+        if (!records) continue;  // a line's or the meeting's document
+        for (const Record& r : *records) {
+          for_each_spelling_word(r, [&](const std::string& w) { --spelling_[w]; });
+        }
       }
       db_.delete_document(term);
     }

@@ -18,6 +18,7 @@
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "query/did_you_mean.h"
+#include "query/log_records.h"
 #include "query/snippet.h"
 #include "query/xapian_query.h"
 
@@ -43,20 +44,16 @@ StubId stub_id(const std::string& dir) {
 
 }  // namespace
 
+// Logs decoded and kept between requests (while the database stays the same).
+constexpr std::size_t kKeptLogs = 256;
+
 struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
   StubId stub;
+  LogRecords records = {};
 
-  // The record with this id, if the index has it.
-  Result<std::optional<Record>> record(const std::string& id) {
-    std::string term = boolean_term(fields::kId.prefix, id);
-    Xapian::PostingIterator p = db.postlist_begin(term);
-    if (p == db.postlist_end(term)) return std::optional<Record>{};
-    auto r = decode_record(db.get_document(*p).get_data());
-    if (!r) return r.error();
-    return std::optional<Record>{std::move(*r)};
-  }
+  Result<Record> record_of(const Xapian::Document& line) { return records.of_line(db, line); }
 };
 
 namespace {
@@ -146,11 +143,11 @@ Result<Hit> Searcher::record(const std::string& id, int context) {
     return Error{ErrorCode::kUsage, "context must be between 0 and " + std::to_string(kMaxContext)};
   }
   return with_xapian_errors([&]() -> Result<Hit> {
-    auto found = impl_->record(id);
+    auto found = impl_->records.by_id(impl_->db, id);
     if (!found) return found.error();
     if (!*found) return Error{ErrorCode::kNotFound, "no record " + id};
     Hit hit;
-    hit.record = std::move(**found);
+    hit.record = (*found)->record();
     hit.snippet = make_snippet(hit.record.text, {});
     auto around = context_of(hit.record, context);
     if (!around) return around.error();
@@ -202,7 +199,7 @@ Result<std::pair<Meeting, std::vector<Record>>> Searcher::meeting(const std::str
     std::vector<Record> records;
     Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      auto r = decode_record(it.get_document().get_data());
+      auto r = impl_->record_of(it.get_document());
       if (!r) return r.error();
       records.push_back(std::move(*r));
     }
@@ -253,7 +250,7 @@ Result<TopicCounts> Searcher::topics_of(const std::string& person, unsigned line
     std::map<std::pair<std::string, std::string>, long> counts;
     TopicCounts out;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      auto r = decode_record(it.get_document().get_data());
+      auto r = impl_->record_of(it.get_document());
       if (!r) return r.error();
       ++out.lines_counted;
       if (!r->topic.empty()) ++counts[{r->meeting, r->topic}];
@@ -270,12 +267,14 @@ Result<TopicCounts> Searcher::topics_of(const std::string& person, unsigned line
 Status Searcher::refresh() {
   return with_xapian_errors([&]() -> Status {
     StubId now = stub_id(impl_->dir);
+    bool changed = true;
     if (now == impl_->stub) {
-      impl_->db.reopen();
+      changed = impl_->db.reopen();
     } else {
       impl_->db = Xapian::Database(impl_->dir);
       impl_->stub = now;
     }
+    if (changed || impl_->records.size() > kKeptLogs) impl_->records.clear();
     return Ok{};
   });
 }
@@ -287,24 +286,22 @@ Result<long> Searcher::record_count() {
   });
 }
 
-// Up to `n` records of the same log before and after `r`, nearest first
-// then put in order. Lines a log does not index (a channel log's copy of a
-// meeting) are skipped, looking at most 3n lines away.
+// Up to `n` records of the same log before and after `r`, in order: the
+// lines its log indexes (not a channel log's copy of a meeting).
 Result<std::pair<std::vector<Record>, std::vector<Record>>> Searcher::context_of(const Record& r,
                                                                                  int n) {
-  std::string stem = r.id.substr(0, r.id.rfind('#'));
   std::pair<std::vector<Record>, std::vector<Record>> out;
-  for (int direction : {-1, 1}) {
-    std::vector<Record>& side = direction < 0 ? out.first : out.second;
-    for (int step = 1; step <= 3 * n && static_cast<int>(side.size()) < n; ++step) {
-      int line = r.line + direction * step;
-      if (line < 1) break;
-      auto found = impl_->record(stem + "#" + std::to_string(line));
-      if (!found) return found.error();
-      if (*found) side.push_back(std::move(**found));
-    }
-  }
-  std::reverse(out.first.begin(), out.first.end());
+  auto found = impl_->records.by_id(impl_->db, r.id);
+  if (!found) return found.error();
+  if (!*found || n == 0) return out;
+  const std::vector<Record>& log = *(*found)->log;
+  std::size_t at = (*found)->index;
+  auto count = static_cast<std::size_t>(n);
+  out.first.assign(log.begin() + static_cast<std::ptrdiff_t>(at - std::min(at, count)),
+                   log.begin() + static_cast<std::ptrdiff_t>(at));
+  out.second.assign(
+      log.begin() + static_cast<std::ptrdiff_t>(at + 1),
+      log.begin() + static_cast<std::ptrdiff_t>(std::min(log.size(), at + 1 + count)));
   return out;
 }
 
@@ -394,7 +391,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     resp.did_you_mean = did_you_mean(impl_->db, req.q, parsed.root);
     std::set<std::string> terms = highlight_terms(parsed.root);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      auto record = decode_record(it.get_document().get_data());
+      auto record = impl_->record_of(it.get_document());
       if (!record) return record.error();
       Hit hit;
       hit.record = std::move(*record);

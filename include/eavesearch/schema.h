@@ -32,6 +32,9 @@ inline constexpr Field kOwner{"owner", "XO", kNoSlot, {"owner"}};
 inline constexpr Field kTopic{"topic", "XT", kNoSlot, {"topic"}};  // probabilistic words
 inline constexpr Field kType{"type", "XY", kNoSlot, {}};           // "record" or "meeting"
 inline constexpr Field kFile{"file", "XF", kNoSlot, {}};           // archive-relative path
+// A log document's log_key in hex (core/sort_key.h), "/", its number: where a
+// line's record is found from the line's values.
+inline constexpr Field kLogKey{"logkey", "XL", kNoSlot, {}};
 // Values only.
 // A record's person, meeting, channel, kind and month, packed
 // (core/facet_value.h): every facet is counted from it.
@@ -58,10 +61,19 @@ inline constexpr std::array kAllFields = {
 // (index --rebuild makes it anew). Changes with any change to the terms,
 // values or data documents get.
 inline constexpr std::string_view kSchemaKey = "eavesearch:schema";
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "5";
 
 inline constexpr std::string_view kTypeRecord = "record";
 inline constexpr std::string_view kTypeMeeting = "meeting";
+// The records of a log's lines, kLinesPerLogDocument line numbers to a
+// document (record_codec.h): line documents have no data of their own.
+inline constexpr std::string_view kTypeLog = "log";
+inline constexpr unsigned kLinesPerLogDocument = 32;
+inline unsigned log_document_of_line(unsigned line) { return line / kLinesPerLogDocument; }
+// The id (Q term) of a log document: "log:meetings/tc/2020/tc.2020-05-14-15.07/3".
+inline std::string log_document_id(std::string_view stem, unsigned number) {
+  return std::string(kTypeLog).append(":").append(stem).append("/").append(std::to_string(number));
+}
 // A meeting document's series is a type term, "meeting/<name>", not a
 // meeting: term, so that field terms count lines only (suggest, facets).
 inline std::string meeting_series_type(std::string_view name) {

@@ -1,0 +1,61 @@
+#include "query/log_records.h"
+
+#include "core/sort_key.h"
+#include "core/terms.h"
+#include "eavesearch/record_codec.h"
+#include "eavesearch/schema.h"
+#include "eavesearch/searcher.h"
+
+namespace eavesearch {
+
+static_assert(kMaxContext <= static_cast<int>(kLinesPerLogDocument),
+              "the context of a line is within its log document and the two around it");
+
+Result<const std::string*> LogRecords::data(const Xapian::Database& db, const std::string& term) {
+  if (auto it = data_.find(term); it != data_.end()) return &it->second;
+  Xapian::PostingIterator p = db.postlist_begin(term);
+  if (p == db.postlist_end(term)) return static_cast<const std::string*>(nullptr);
+  return &data_.emplace(term, db.get_document(*p).get_data()).first->second;
+}
+
+Result<Record> LogRecords::of_line(const Xapian::Database& db, const Xapian::Document& line) {
+  auto slot = [](const Field& f) { return static_cast<Xapian::valueno>(f.slot); };
+  std::uint32_t number = sort_key_line(line.get_value(slot(fields::kSortKey)));
+  auto log = data(db, boolean_term(fields::kLogKey.prefix,
+                                   log_key_hex(line.get_value(slot(fields::kLog))) + "/" +
+                                       std::to_string(log_document_of_line(number))));
+  if (!log) return log.error();
+  if (*log) {
+    auto found = find_in_log(**log, [&](std::string_view id) { return id_line(id) == number; });
+    if (!found) return found.error();
+    if (*found) return std::move(**found);
+  }
+  return Error{ErrorCode::kCorrupt, "a line's record is missing from its log's document"};
+}
+
+Result<std::optional<LogRecords::Found>> LogRecords::by_id(const Xapian::Database& db,
+                                                           const std::string& id) {
+  // The line's log document and those around it, for its context.
+  std::string stem = id.substr(0, id.rfind('#'));
+  unsigned number = log_document_of_line(id_line(id));
+  std::string key = log_document_id(stem, number);
+  auto it = logs_.find(key);
+  if (it == logs_.end()) {
+    std::vector<Record> records;
+    for (unsigned n = number == 0 ? 0 : number - 1; n <= number + 1; ++n) {
+      auto log = data(db, boolean_term(fields::kId.prefix, log_document_id(stem, n)));
+      if (!log) return log.error();
+      if (!*log) continue;
+      auto part = decode_log(**log);
+      if (!part) return part.error();
+      records.insert(records.end(), part->begin(), part->end());
+    }
+    it = logs_.emplace(key, std::move(records)).first;
+  }
+  for (std::size_t k = 0; k < it->second.size(); ++k) {
+    if (it->second[k].id == id) return std::optional<Found>(Found{&it->second, k});
+  }
+  return std::optional<Found>();
+}
+
+}  // namespace eavesearch
