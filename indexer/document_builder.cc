@@ -26,11 +26,12 @@ void add_value(Xapian::Document& doc, const Field& field, const std::string& val
   if (!value.empty()) doc.add_value(static_cast<Xapian::valueno>(field.slot), value);
 }
 
-// Terms and values every document of either type has: id, type, file, time.
-// Dates are filtered by the time value, so no D/M/Y terms (Omega's).
+// Terms and values lines and meetings have: type, file, time. (A line has
+// no id term: its record is found through its log document, and a unique
+// term per line was a sixth of the index.) Dates are filtered by the time
+// value, so no D/M/Y terms (Omega's).
 void add_common(Xapian::Document& doc, std::string_view type, const std::string& id,
                 const std::string& path, std::int64_t time) {
-  add_boolean(doc, fields::kId, id);
   add_boolean(doc, fields::kType, type);
   add_boolean(doc, fields::kFile, path);
   add_value(doc, fields::kTime, Xapian::sortable_serialise(static_cast<double>(time)));
@@ -62,6 +63,7 @@ Xapian::Document build_record_document(const Record& r) {
 Xapian::Document build_meeting_document(const Meeting& m) {
   Xapian::Document doc;
   doc.set_data(encode_meeting(m));
+  add_boolean(doc, fields::kId, m.id);
   add_common(doc, kTypeMeeting, m.id, m.path, m.start);
   add_boolean(doc, fields::kType, meeting_series_type(m.name));
   for (const std::string& topic : meeting_topics(m)) {

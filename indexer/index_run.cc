@@ -208,7 +208,7 @@ class IndexRun {
     }
     std::vector<const Record*> written;
     for (const Record& r : parsed->records) {
-      write_record(r, is_primary_form(file.rel_path));
+      write_record(r);
       written.push_back(&r);
     }
     write_logs(written, file.rel_path, is_primary_form(file.rel_path));
@@ -334,7 +334,7 @@ class IndexRun {
     std::vector<const Record*> written;
     for (std::size_t k = offset; k < records.size(); ++k) {
       if (!keep[k]) continue;
-      write_record(records[k], is_primary_form(file.rel_path));
+      write_record(records[k]);
       written.push_back(&records[k]);
       ++state.records;
     }
@@ -367,17 +367,13 @@ class IndexRun {
     return day ? std::move(day->records) : std::vector<Record>{};
   }
 
-  // The record, and its words for "did you mean" (Xapian's spelling data:
-  // words as written, folded, not stemmed; taken back when it is removed).
-  // A database built from empty gets each record of a primary form (its id
-  // is its file's stem and line, so no other file has it) without the
-  // look-up of the id replace_document makes.
-  void write_record(const Record& r, bool unique_id) {
-    if (fresh_ && unique_id) {
-      db_.add_document(build_record_document(r));
-    } else {
-      db_.replace_document(boolean_term(fields::kId.prefix, r.id), build_record_document(r));
-    }
+  // The record's line document, and its words for "did you mean" (Xapian's
+  // spelling data: words as written, folded, not stemmed; taken back when it
+  // is removed). A line has no id term to replace it by: its file's lines
+  // were removed before (remove_records), and its record goes in its log
+  // document (write_logs).
+  void write_record(const Record& r) {
+    db_.add_document(build_record_document(r));
     for_each_spelling_word(r, [&](const std::string& w) { ++spelling_[w]; });
   }
 

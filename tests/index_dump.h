@@ -9,6 +9,8 @@
 #include <map>
 #include <string>
 
+#include "eavesearch/schema.h"
+
 namespace eavesearch::testing {
 
 struct DocumentDump {
@@ -18,19 +20,29 @@ struct DocumentDump {
   friend bool operator==(const DocumentDump&, const DocumentDump&) = default;
 };
 
-// id (the Q term) -> the document. Docids are not compared: they differ.
+// Every document by its id (its Q term; a line, which has none, by its
+// sort key: time, log and line) -> the document. Docids are not compared:
+// they differ.
 inline std::map<std::string, DocumentDump> dump_index(const std::string& db_dir) {
   Xapian::Database db(db_dir);
   std::map<std::string, DocumentDump> out;
-  for (auto id = db.allterms_begin("Q"); id != db.allterms_end("Q"); ++id) {
-    for (auto p = db.postlist_begin(*id); p != db.postlist_end(*id); ++p) {
-      Xapian::Document doc = db.get_document(*p);
-      DocumentDump d;
-      d.data = doc.get_data();
-      for (auto v = doc.values_begin(); v != doc.values_end(); ++v) d.values[v.get_valueno()] = *v;
-      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) d.terms[*t] = t.get_wdf();
-      out[(*id).substr(1)] = std::move(d);
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+    Xapian::Document doc = db.get_document(*p);
+    DocumentDump d;
+    d.data = doc.get_data();
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) d.values[v.get_valueno()] = *v;
+    std::string id;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      d.terms[*t] = t.get_wdf();
+      if ((*t).starts_with("Q")) id = (*t).substr(1);
     }
+    if (id.empty()) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      id = "line:";
+      for (unsigned char c : d.values[fields::kSortKey.slot])
+        id.append({kHex[c >> 4], kHex[c & 0xf]});
+    }
+    out[id] = std::move(d);
   }
   return out;
 }

@@ -22,7 +22,7 @@ struct Field {
 
 namespace fields {
 // Terms: boolean filters unless said otherwise.
-inline constexpr Field kId{"id", "Q", kNoSlot, {}};
+inline constexpr Field kId{"id", "Q", kNoSlot, {}};  // meetings and log documents only
 inline constexpr Field kPerson{"person", "A", kNoSlot, {"from", "speaker"}};
 inline constexpr Field kMeeting{"meeting", "XM", kNoSlot, {"meeting"}};
 inline constexpr Field kChannel{"channel", "XC", kNoSlot, {"channel", "in"}};
@@ -61,7 +61,7 @@ inline constexpr std::array kAllFields = {
 // (index --rebuild makes it anew). Changes with any change to the terms,
 // values or data documents get.
 inline constexpr std::string_view kSchemaKey = "eavesearch:schema";
-inline constexpr std::string_view kSchemaVersion = "5";
+inline constexpr std::string_view kSchemaVersion = "6";
 
 inline constexpr std::string_view kTypeRecord = "record";
 inline constexpr std::string_view kTypeMeeting = "meeting";
