@@ -57,6 +57,11 @@ inline std::uint32_t id_line(std::string_view id) {
   return line;
 }
 
+// The log key a sort key holds (its bytes 8 to 16).
+inline std::string_view sort_key_log(std::string_view key) {
+  return key.size() < 16 ? std::string_view() : key.substr(8, 8);
+}
+
 // The line number a sort key holds (its last 4 bytes).
 inline std::uint32_t sort_key_line(std::string_view key) {
   std::uint32_t line = 0;

@@ -19,11 +19,12 @@ Result<const std::string*> LogRecords::data(const Xapian::Database& db, const st
 }
 
 Result<Record> LogRecords::of_line(const Xapian::Database& db, const Xapian::Document& line) {
-  auto slot = [](const Field& f) { return static_cast<Xapian::valueno>(f.slot); };
-  std::uint32_t number = sort_key_line(line.get_value(slot(fields::kSortKey)));
-  auto log = data(db, boolean_term(fields::kLogKey.prefix,
-                                   log_key_hex(line.get_value(slot(fields::kLog))) + "/" +
-                                       std::to_string(log_document_of_line(number))));
+  // One value read: the sort key holds the log's key and the line.
+  std::string key = line.get_value(static_cast<Xapian::valueno>(fields::kSortKey.slot));
+  std::uint32_t number = sort_key_line(key);
+  auto log = data(
+      db, boolean_term(fields::kLogKey.prefix, log_key_hex(sort_key_log(key)) + "/" +
+                                                   std::to_string(log_document_of_line(number))));
   if (!log) return log.error();
   if (*log) {
     auto found = find_in_log(**log, [&](std::string_view id) { return id_line(id) == number; });
