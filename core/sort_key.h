@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/terms.h"
+
 namespace eavesearch {
 
 namespace sort_key_detail {
@@ -14,22 +16,12 @@ inline void append_big_endian(std::string& out, std::uint64_t v, int bytes) {
   for (int k = bytes - 1; k >= 0; --k) out += static_cast<char>((v >> (8 * k)) & 0xff);
 }
 
-// FNV-1a: stable across machines and builds.
-inline std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 }  // namespace sort_key_detail
 
 // The collapse key of a log ("one hit per log"): a hash of its stem, 8 bytes.
 inline std::string log_key(std::string_view stem) {
   std::string out;
-  sort_key_detail::append_big_endian(out, sort_key_detail::fnv1a(stem), 8);
+  sort_key_detail::append_big_endian(out, fnv1a64(stem), 8);
   return out;
 }
 

@@ -3,6 +3,8 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "eavesearch/schema.h"
+
 namespace eavesearch {
 
 std::uint64_t fnv1a64(std::string_view bytes) {
@@ -21,6 +23,12 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
   std::snprintf(hash, sizeof hash, "#%016" PRIx64, fnv1a64(term));
   term.resize(kMaxTermBytes - 17);
   return term + hash;
+}
+
+std::string file_term(std::string_view path) {
+  char hash[20];
+  std::snprintf(hash, sizeof hash, "%016" PRIx64, fnv1a64(path));
+  return std::string(fields::kFile.prefix).append(hash);
 }
 
 }  // namespace eavesearch

@@ -18,4 +18,9 @@ std::string boolean_term(std::string_view prefix, std::string_view value);
 // FNV-1a, 64 bits.
 std::uint64_t fnv1a64(std::string_view bytes);
 
+// The term naming an archive file on the documents made from it: the file
+// prefix and a hash of its path in 16 hex digits (every line has the term,
+// and a path is about 55 bytes).
+std::string file_term(std::string_view path);
+
 }  // namespace eavesearch

@@ -33,7 +33,7 @@ void add_value(Xapian::Document& doc, const Field& field, const std::string& val
 void add_common(Xapian::Document& doc, std::string_view type, const std::string& id,
                 const std::string& path, std::int64_t time) {
   add_boolean(doc, fields::kType, type);
-  add_boolean(doc, fields::kFile, path);
+  doc.add_boolean_term(file_term(path));
   add_value(doc, fields::kTime, Xapian::sortable_serialise(static_cast<double>(time)));
   add_value(doc, fields::kSortKey, sort_key(time, id));
 }
@@ -78,7 +78,7 @@ Xapian::Document build_log_document(std::string_view stem, unsigned number, cons
   doc.set_data(encode_log(records));
   add_boolean(doc, fields::kId, log_document_id(stem, number));
   add_boolean(doc, fields::kType, kTypeLog);
-  add_boolean(doc, fields::kFile, path);
+  doc.add_boolean_term(file_term(path));
   add_boolean(doc, fields::kLogKey, log_key_hex(log_key(stem)) + "/" + std::to_string(number));
   return doc;
 }

@@ -438,7 +438,7 @@ class IndexRun {
   }
 
   void remove_records(const std::string& path, const FileState& state) {
-    std::string term = boolean_term(fields::kFile.prefix, path);
+    std::string term = file_term(path);
     if (db_.term_exists(term)) {
       pending_ += db_.get_termfreq(term);
       for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {

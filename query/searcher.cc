@@ -185,8 +185,7 @@ Result<std::pair<Meeting, std::vector<Record>>> Searcher::meeting(const std::str
     // Its lines: the records of its file, of its name, within its time.
     Xapian::Enquire enquire(impl_->db);
     auto time_slot = static_cast<Xapian::valueno>(fields::kTime.slot);
-    Xapian::Query lines(Xapian::Query::OP_FILTER,
-                        Xapian::Query(boolean_term(fields::kFile.prefix, m->path)),
+    Xapian::Query lines(Xapian::Query::OP_FILTER, Xapian::Query(file_term(m->path)),
                         Xapian::Query(boolean_term(fields::kMeeting.prefix, m->name)));
     lines = Xapian::Query(Xapian::Query::OP_FILTER, lines,
                           Xapian::Query(Xapian::Query::OP_VALUE_RANGE, time_slot,

@@ -31,7 +31,7 @@ inline constexpr Field kItem{"item", "XI", kNoSlot, {"is"}};
 inline constexpr Field kOwner{"owner", "XO", kNoSlot, {"owner"}};
 inline constexpr Field kTopic{"topic", "XT", kNoSlot, {"topic"}};  // probabilistic words
 inline constexpr Field kType{"type", "XY", kNoSlot, {}};           // "record" or "meeting"
-inline constexpr Field kFile{"file", "XF", kNoSlot, {}};           // archive-relative path
+inline constexpr Field kFile{"file", "XF", kNoSlot, {}};           // hash of the path (file_term)
 // A log document's log_key in hex (core/sort_key.h), "/", its number: where a
 // line's record is found from the line's values.
 inline constexpr Field kLogKey{"logkey", "XL", kNoSlot, {}};
@@ -61,7 +61,7 @@ inline constexpr std::array kAllFields = {
 // (index --rebuild makes it anew). Changes with any change to the terms,
 // values or data documents get.
 inline constexpr std::string_view kSchemaKey = "eavesearch:schema";
-inline constexpr std::string_view kSchemaVersion = "6";
+inline constexpr std::string_view kSchemaVersion = "7";
 
 inline constexpr std::string_view kTypeRecord = "record";
 inline constexpr std::string_view kTypeMeeting = "meeting";
