@@ -18,9 +18,7 @@ Result<const std::string*> LogRecords::data(const Xapian::Database& db, const st
   return &data_.emplace(term, db.get_document(*p).get_data()).first->second;
 }
 
-Result<Record> LogRecords::of_line(const Xapian::Database& db, const Xapian::Document& line) {
-  // One value read: the sort key holds the log's key and the line.
-  std::string key = line.get_value(static_cast<Xapian::valueno>(fields::kSortKey.slot));
+Result<Record> LogRecords::of_line(const Xapian::Database& db, std::string_view key) {
   std::uint32_t number = sort_key_line(key);
   auto log = data(
       db, boolean_term(fields::kLogKey.prefix, log_key_hex(sort_key_log(key)) + "/" +

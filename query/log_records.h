@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eavesearch/record.h"
@@ -26,8 +27,9 @@ class LogRecords {
     const Record& record() const { return (*log)[index]; }
   };
 
-  // The record of a line's document; kCorrupt when its log has none.
-  Result<Record> of_line(const Xapian::Database& db, const Xapian::Document& line);
+  // The record of a line, given its sort key (which holds its log's key and
+  // its line); kCorrupt when its log has none.
+  Result<Record> of_line(const Xapian::Database& db, std::string_view sort_key);
   // The record with this id; nullopt when the index has none.
   Result<std::optional<Found>> by_id(const Xapian::Database& db, const std::string& id);
   // Forgets the logs read: after the database changed, or to bound memory.
