@@ -441,9 +441,15 @@ class IndexRun {
     std::string term = file_term(path);
     if (db_.term_exists(term)) {
       pending_ += db_.get_termfreq(term);
+      // Its records are in its log documents: only those are read.
+      const std::string logs = boolean_term(fields::kType.prefix, kTypeLog);
+      auto log = db_.postlist_begin(logs);
       for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+        log.skip_to(*p);
+        if (log == db_.postlist_end(logs)) break;
+        if (*log != *p) continue;  // a line's or the meeting's document
         auto records = decode_log(db_.get_document(*p).get_data());
-        if (!records) continue;  // a line's or the meeting's document
+        if (!records) continue;
         for (const Record& r : *records) {
           for_each_spelling_word(r, [&](const std::string& w) { --spelling_[w]; });
         }
