@@ -11,6 +11,7 @@ local paths = {
   "/api/v1/search?q=priv*",
 }
 local i = 0
+local engine = os.getenv("ENGINE") or "eavesearch-http"
 
 request = function()
   i = i % #paths + 1
@@ -19,9 +20,9 @@ end
 
 done = function(summary, latency, requests)
   io.write(string.format(
-    '{"engine":"eavesearch-http","requests_per_s":%.1f,"p50_ms":%.3f,"p99_ms":%.3f,' ..
+    '{"engine":"%s","requests_per_s":%.1f,"p50_ms":%.3f,"p99_ms":%.3f,' ..
     '"non_2xx":%d,"socket_errors":%d,"requests":%d}\n',
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    engine, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, summary.errors.status,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
     summary.requests))

@@ -38,6 +38,10 @@ Command add_serve_command(CLI::App& app) {
                   "answer 503 to a request still searching after this long")
       ->check(CLI::Range(0, 600000))
       ->capture_default_str();
+  cmd->add_option("--cache-mb", config->cache_mb,
+                  "answers kept for repeated requests while the index is unchanged (0: none)")
+      ->check(CLI::Range(0, 65536))
+      ->capture_default_str();
   return {cmd, [config] {
             std::signal(SIGTERM, request_stop);
             std::signal(SIGINT, request_stop);

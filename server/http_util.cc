@@ -5,12 +5,6 @@
 #include "server/json_output.h"
 
 namespace eavesearch {
-namespace {
-
-constexpr const char* kJson = "application/json; charset=utf-8";
-
-}  // namespace
-
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
   res.set_content(dump_json(body), kJson);

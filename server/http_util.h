@@ -10,6 +10,8 @@
 
 namespace eavesearch {
 
+inline constexpr const char* kJson = "application/json; charset=utf-8";
+
 // Sends `body` with `status`. Log text and request paths may hold invalid
 // UTF-8: it is dumped as U+FFFD, never thrown.
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);

@@ -1,10 +1,13 @@
 #include "server/routes.h"
 
 #include <chrono>
+#include <ctime>
+#include <memory>
 
 #include "server/handlers.h"
 #include "server/http_util.h"
 #include "server/json_output.h"
+#include "server/result_cache.h"
 
 namespace eavesearch {
 namespace {
@@ -20,20 +23,45 @@ void method_not_allowed(httplib::Server& server) {
   server.Patch(".*", handler);
 }
 
+// A request as the cache knows it: path, parameters (sorted by name), and the
+// day, which relative dates ("yesterday", "3d") depend on.
+std::string cache_key(const httplib::Request& req) {
+  std::string key = req.path;
+  for (const auto& [name, value] : req.params)
+    key.append("\x1f").append(name).append("=").append(value);
+  return key.append("\x1f").append(std::to_string(std::time(nullptr) / 86400));
+}
+
 }  // namespace
 
 void register_routes(httplib::Server& server, SearcherPool& pool, const ServerConfig& config,
                      Metrics& metrics) {
-  // The one route table. `api` lives as long as the server (see run_server).
-  auto route = [&server, api = Api{pool, config, metrics}](const char* pattern, auto handler) {
-    server.Get(
-        pattern, [api, handler, pattern](const httplib::Request& req, httplib::Response& res) {
-          auto started = std::chrono::steady_clock::now();
-          handler(api, req, res);
-          api.metrics.observe(
-              pattern, res.status,
-              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-        });
+  // The one route table. `api` and `cache` live as long as the server (see run_server).
+  auto cache = std::make_shared<ResultCache>(static_cast<std::size_t>(config.cache_mb) << 20);
+  auto route = [&server, api = Api{pool, config, metrics}, cache](const char* pattern, auto handler,
+                                                                  bool cached = true) {
+    server.Get(pattern, [api, handler, pattern, cache, cached](const httplib::Request& req,
+                                                               httplib::Response& res) {
+      auto started = std::chrono::steady_clock::now();
+      std::optional<std::string> version;
+      std::string key;
+      if (cached && cache->enabled()) version = index_version(api.config.db_dir);
+      if (version) {
+        key = cache_key(req);
+        if (auto body = cache->find(key, *version)) {
+          res.status = 200;
+          res.set_content(std::move(*body), kJson);
+          res.set_header("X-Eavesearch-Cache", "hit");
+        }
+      }
+      if (res.body.empty()) {
+        handler(api, req, res);
+        if (version && res.status == 200) cache->keep(key, *version, res.body);
+      }
+      api.metrics.observe(
+          pattern, res.status,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    });
   };
   route("/api/v1/search", handle_search);
   route("/api/v1/decisions", handle_decisions);
@@ -43,8 +71,8 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
   route(R"(/api/v1/channels/([^/]+)/([^/]+))", handle_channel_day);
   route(R"(/api/v1/people/([^/]+))", handle_person);
   route("/api/v1/suggest", handle_suggest);
-  route("/healthz", handle_healthz);
-  route("/metrics", handle_metrics);
+  route("/healthz", handle_healthz, false);
+  route("/metrics", handle_metrics, false);
 
   method_not_allowed(server);
 

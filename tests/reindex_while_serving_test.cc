@@ -59,6 +59,19 @@ class ReindexWhileServingTest : public ::testing::Test {
     }
   }
 
+  // The server's answer to the loop's search (kept in its cache between
+  // commits) against a Searcher opened now: never a stale one.
+  void expect_fresh_search(int port) {
+    auto s = Searcher::open(db_);
+    ASSERT_TRUE(s.ok());
+    SearchRequest req;
+    req.q = "meeting:nova";
+    auto now = s->search(req);
+    ASSERT_TRUE(now.ok());
+    auto served = testing::get_json(port, "/api/v1/search?q=meeting:nova&per_page=5&facets=year");
+    EXPECT_EQ(served["total"]["value"], now->total);
+  }
+
   void wait_for(long records) {
     for (int i = 0; i < 200 && latest_ != records; ++i) std::this_thread::sleep_for(50ms);
     stop_ = true;
@@ -90,6 +103,7 @@ TEST_F(ReindexWhileServingTest, SearchesSeeEachCommitAndNeverFail) {
   loop.join();
   EXPECT_EQ(errors_.load(), 0);
   EXPECT_EQ(latest_.load(), after) << "the server sees the last commit without a restart";
+  expect_fresh_search(server.port());
   EXPECT_TRUE(seen_.count(before));
   EXPECT_GT(after, before + 1000);
 }
@@ -112,6 +126,7 @@ TEST_F(ReindexWhileServingTest, ARebuildSwitchesUnderTheServer) {
   EXPECT_EQ(errors_.load(), 0);
   EXPECT_NE(after, before);
   EXPECT_EQ(latest_.load(), after) << "the server follows the stub to the new generation";
+  expect_fresh_search(server.port());
   // Built from empty, compacted: gen-2; the rebuild made gen-3, compacted to gen-4.
   EXPECT_EQ(testing::live_generation(db_), "gen-4");
   // The next run removes the others; the server, having moved on, still answers.

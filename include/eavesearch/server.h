@@ -21,6 +21,9 @@ struct ServerConfig {
   int threads = 16;
   // A request's searching stops being waited for after this long: 503.
   int time_budget_ms = 2000;
+  // Answers kept for repeated requests while the index is unchanged
+  // (server/result_cache.h); 0 keeps none.
+  int cache_mb = 64;
 };
 
 // Serves until `stop` becomes true (checked a few times a second) or the

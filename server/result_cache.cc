@@ -1,0 +1,68 @@
+#include "server/result_cache.h"
+
+#include <sys/stat.h>
+
+#include <fstream>
+
+namespace eavesearch {
+namespace {
+
+// Identity of a file that is replaced (renamed over) when it changes.
+bool append_file_id(const std::string& path, std::string& out) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  out += std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size) + ";";
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> index_version(const std::string& db_dir) {
+  std::string version;
+  std::string stub_path = db_dir + "/XAPIANDB";
+  if (!append_file_id(stub_path, version)) return std::nullopt;
+  std::ifstream stub(stub_path);
+  // Stub lines are "auto <shard>" (indexer/db_layout.h) or "remote ...".
+  for (std::string line; std::getline(stub, line);) {
+    if (line.empty()) continue;
+    if (!line.starts_with("auto ")) return std::nullopt;
+    if (!append_file_id(db_dir + "/" + line.substr(5) + "/iamglass", version)) return std::nullopt;
+  }
+  return version;
+}
+
+void ResultCache::adopt(const std::string& version) {
+  if (version == version_) return;
+  version_ = version;
+  entries_.clear();
+  by_key_.clear();
+  bytes_ = 0;
+}
+
+std::optional<std::string> ResultCache::find(const std::string& key, const std::string& version) {
+  std::lock_guard lock(mutex_);
+  adopt(version);
+  auto it = by_key_.find(key);
+  if (it == by_key_.end()) return std::nullopt;
+  entries_.splice(entries_.begin(), entries_, it->second);
+  return it->second->body;
+}
+
+void ResultCache::keep(const std::string& key, const std::string& version, std::string body) {
+  std::size_t size = key.size() + body.size();
+  if (size > max_bytes_ / 8) return;  // one answer never takes most of the room
+  std::lock_guard lock(mutex_);
+  if (version != version_ || by_key_.contains(key)) return;
+  entries_.push_front(Entry{key, std::move(body)});
+  by_key_[key] = entries_.begin();
+  bytes_ += size;
+  while (bytes_ > max_bytes_) {
+    const Entry& last = entries_.back();
+    bytes_ -= last.key.size() + last.body.size();
+    by_key_.erase(last.key);
+    entries_.pop_back();
+  }
+}
+
+}  // namespace eavesearch
