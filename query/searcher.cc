@@ -19,6 +19,7 @@
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "query/did_you_mean.h"
+#include "query/facet_columns.h"
 #include "query/log_records.h"
 #include "query/snippet.h"
 #include "query/xapian_query.h"
@@ -60,7 +61,8 @@ struct Searcher::Impl {
   std::string dir;
   Xapian::Database db;
   StubId stub;
-  int remotes = 0;  // remote databases among db's
+  int remotes = 0;                 // remote databases among db's
+  std::vector<LocalShard> shards;  // db's shards when all are local
   LogRecords records = {};
 
   // The record of a hit. Every MSet of lines is sorted by the sort key, so
@@ -88,31 +90,18 @@ FacetValues most_frequent(FacetValues values, std::size_t limit) {
   return values;
 }
 
-// The facets asked for, from the counts of packed values
-// (core/facet_value.h): each facet's values summed, the most frequent first.
-std::vector<Facet> facets_of(const Xapian::ValueCountMatchSpy& packed,
-                             const std::vector<std::string>& names) {
-  // Counts per kPackedFacets index, and the years ("2020" of "2020-05").
-  std::array<std::map<std::string, long, std::less<>>, kPackedFacets.size()> counts;
-  std::map<std::string, long, std::less<>> years;
-  constexpr std::size_t kMonthIndex = kPackedFacets.size() - 1;
-  for (auto v = packed.values_begin(); v != packed.values_end(); ++v) {
-    auto n = static_cast<long>(v.get_termfreq());
-    for_each_facet(*v, [&](std::size_t k, std::string_view value) {
-      auto& values = counts[k];
-      auto it = values.find(value);
-      if (it == values.end()) it = values.emplace(std::string(value), 0).first;
-      it->second += n;
-      if (k == kMonthIndex) years[std::string(value.substr(0, 4))] += n;
-    });
-  }
+// The facets asked for, the most frequent values first; the years are
+// summed from the months ("2020" of "2020-05").
+std::vector<Facet> facets_of(const FacetCounts& counts, const std::vector<std::string>& names) {
+  std::map<std::string, long> years;
+  for (const auto& [month, n] : counts[kPackedFacets.size() - 1]) years[month.substr(0, 4)] += n;
   std::vector<Facet> out;
   for (const std::string& name : names) {
-    const auto* values = &years;
+    FacetValues values(years.begin(), years.end());
     for (std::size_t k = 0; k < kPackedFacets.size(); ++k) {
-      if (kPackedFacets[k] == name) values = &counts[k];
+      if (kPackedFacets[k] == name) values.assign(counts[k].begin(), counts[k].end());
     }
-    out.push_back({name, most_frequent(FacetValues(values->begin(), values->end()), kFacetValues)});
+    out.push_back({name, most_frequent(std::move(values), kFacetValues)});
   }
   return out;
 }
@@ -145,8 +134,10 @@ Searcher::~Searcher() = default;
 Result<Searcher> Searcher::open(const std::string& db_dir) {
   auto searcher = with_xapian_errors([&]() -> Result<Searcher> {
     StubId stub = stub_id(db_dir);
+    auto [db, shards] = open_database(db_dir);
     auto impl = std::make_unique<Impl>(
-        Impl{db_dir, Xapian::Database(db_dir), stub, remote_databases(db_dir)});
+        Impl{db_dir, std::move(db), stub, remote_databases(db_dir), std::move(shards)});
+    facet_columns(impl->shards);  // starts loading them, for the first facets asked
     return Searcher(std::move(impl));
   });
   if (!searcher && searcher.error().code == ErrorCode::kUnavailable) {
@@ -289,14 +280,17 @@ Status Searcher::refresh() {
     if (now == impl_->stub) {
       changed = impl_->db.reopen();
     } else {
-      impl_->db = Xapian::Database(impl_->dir);
+      std::tie(impl_->db, impl_->shards) = open_database(impl_->dir);
       impl_->stub = now;
       impl_->remotes = remote_databases(impl_->dir);
     }
+    if (changed) facet_columns(impl_->shards);  // starts loading the new revision's
     if (changed || impl_->records.size() > kKeptLogs) impl_->records.clear();
     return Ok{};
   });
 }
+
+bool Searcher::load_facet_columns() { return wait_for_facet_columns(impl_->shards); }
 
 Result<long> Searcher::record_count() {
   return with_xapian_errors([&]() -> Result<long> {
@@ -378,36 +372,51 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     // Counting every match for an exact total and facets stops after this
     // long; the answer then says its counts are estimates (DESIGN.md 10).
     enquire.set_time_limit(kExactCountSeconds);
-    // One spy counts every facet, from the packed value, over the matches
-    // the hits' pass considers (at least kFacetSample). Xapian 1.4 miscounts
-    // a spy over two or more remote databases in a pass that also ranks hits
-    // (2,787 for 2,778 matches, tests/remote_shards_test.cc): there the spy
-    // gets a pass of its own. (Locally, such a pass counts every match, even
-    // far beyond kFacetSample: 0.8 s for 175,000 at 10M lines.)
+    // Facets are counted from the packed value, over the matches of the
+    // hits' pass (at least kFacetSample of them); locally, once loaded, from
+    // memory instead, in passes of their own (query/facet_columns.h). Xapian
+    // 1.4 miscounts a spy over two or more remote databases in a pass that
+    // also ranks hits (2,787 for 2,778 matches, tests/remote_shards_test.cc):
+    // there the spy gets a pass of its own too.
+    std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns;
+    if (!req.facets.empty()) columns = facet_columns(impl_->shards);
     const bool facets_apart = impl_->remotes > 1 && !req.facets.empty();
-    Xapian::Enquire counting(impl_->db);
+    const bool facets_in_hits_pass = !req.facets.empty() && !facets_apart && !columns;
     Xapian::ValueCountMatchSpy facets(static_cast<Xapian::valueno>(fields::kFacets.slot));
-    if (facets_apart) {
-      counting.set_query(enquire.get_query());
-      counting.set_time_limit(kExactCountSeconds);
-      counting.add_matchspy(&facets);
-    } else if (!req.facets.empty()) {
-      enquire.add_matchspy(&facets);
-    }
+    if (facets_in_hits_pass) enquire.add_matchspy(&facets);
     auto first = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
     // Enough to make the total exact for all but large result sets.
     Xapian::doccount check_at_least =
         first + static_cast<Xapian::doccount>(req.per_page) + kExactCountMatches;
-    if (!req.facets.empty() && !facets_apart) {
-      check_at_least = std::max<Xapian::doccount>(check_at_least, kFacetSample);
-    }
+    if (facets_in_hits_pass) check_at_least = std::max(check_at_least, kFacetSample);
     Xapian::MSet mset =
         enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page), check_at_least);
     resp.total = static_cast<long>(mset.get_matches_estimated());
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    if (!req.facets.empty()) {
+    if (columns) {
+      ColumnFacetCounts counts = count_facets(impl_->shards, *columns, enquire.get_query(),
+                                              kFacetSample, kExactCountSeconds);
+      FacetCounts by_facet;
+      for (const FacetColumnSpy& spy : counts.spies) spy.add_to(by_facet);
+      resp.facets = facets_of(by_facet, req.facets);
+      resp.facets_exact = counts.exact;
+      if (counts.exact && !resp.total_exact) {  // every match counted: the total too
+        resp.total = static_cast<long>(counts.matches);
+        resp.total_exact = true;
+      }
+    } else if (!req.facets.empty()) {
+      Xapian::Enquire counting(impl_->db);
+      if (facets_apart) {
+        counting.set_query(enquire.get_query());
+        counting.set_time_limit(kExactCountSeconds);
+        counting.add_matchspy(&facets);
+      }
       Xapian::MSet counted = facets_apart ? counting.get_mset(0, 0, kFacetSample) : mset;
-      resp.facets = facets_of(facets, req.facets);
+      FacetCounts by_facet;
+      for (auto v = facets.values_begin(); v != facets.values_end(); ++v) {
+        add_packed(by_facet, *v, static_cast<long>(v.get_termfreq()));
+      }
+      resp.facets = facets_of(by_facet, req.facets);
       // The spy sees every match before collapsing. (With collapsing, 1.4
       // keeps the uncollapsed lower bound loose even when it saw every match.)
       resp.facets_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound() &&

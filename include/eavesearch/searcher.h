@@ -151,6 +151,13 @@ class Searcher {
   // generation a --rebuild switched the stub to.
   Status refresh();
 
+  // Loads, now, the facet values counting reads from memory, which are
+  // otherwise loaded in the background when a revision is first opened
+  // (query/facet_columns.h). False over remote shards (they count from the
+  // index's values). For benchmarks, and callers that want their first
+  // facets at full speed.
+  bool load_facet_columns();
+
   // Number of line records in the database.
   Result<long> record_count();
 

@@ -1,0 +1,219 @@
+#include "query/facet_columns.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "eavesearch/schema.h"
+
+namespace eavesearch {
+namespace {
+
+// The columns of the process: the latest loaded per shard path, and the
+// loads under way (at most one per path). Waits for them when destroyed.
+class Registry {
+ public:
+  ~Registry() {
+    std::unique_lock lock(mutex_);
+    idle_.wait(lock, [&] { return loading_.empty(); });
+  }
+
+  std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns(
+      const std::vector<LocalShard>& shards) {
+    std::lock_guard lock(mutex_);
+    return columns_locked(shards);
+  }
+
+  std::optional<std::vector<std::shared_ptr<const FacetColumn>>> wait_for(
+      const std::vector<LocalShard>& shards) {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      if (auto out = columns_locked(shards)) return out;
+      bool under_way = std::any_of(shards.begin(), shards.end(),
+                                   [&](const LocalShard& s) { return loading_.count(s.path); });
+      if (!under_way) return std::nullopt;  // a load failed
+      idle_.wait(lock);
+    }
+  }
+
+ private:
+  std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns_locked(
+      const std::vector<LocalShard>& shards) {
+    std::vector<std::shared_ptr<const FacetColumn>> out;
+    forget_others(shards);
+    for (const LocalShard& s : shards) {
+      Xapian::rev wanted = s.db.get_revision();
+      auto it = loaded_.find(s.path);
+      if (it != loaded_.end() && it->second->revision == wanted) {
+        out.push_back(it->second);
+      } else if (loading_.insert(s.path).second) {
+        std::thread([this, path = s.path] { load(path); }).detach();
+      }
+    }
+    if (out.size() != shards.size()) return std::nullopt;
+    return out;
+  }
+
+  // A rebuild moves the shards to a new generation's folder: the old
+  // generation's columns go once a Searcher asks for the new one.
+  void forget_others(const std::vector<LocalShard>& shards) {
+    for (auto it = loaded_.begin(); it != loaded_.end();) {
+      bool asked = std::any_of(shards.begin(), shards.end(),
+                               [&](const LocalShard& s) { return s.path == it->first; });
+      it = asked ? std::next(it) : loaded_.erase(it);
+    }
+  }
+
+  void load(const std::string& path) {
+    std::shared_ptr<const FacetColumn> column;
+    try {
+      column = std::make_shared<const FacetColumn>(load_facet_column(Xapian::Database(path)));
+    } catch (const Xapian::Error&) {
+      // The shard went (a rebuild's old generation): nothing to keep.
+    } catch (const std::bad_alloc&) {
+    }
+    std::lock_guard lock(mutex_);
+    if (column) loaded_[path] = std::move(column);
+    loading_.erase(path);
+    idle_.notify_all();
+  }
+
+  std::mutex mutex_;
+  std::condition_variable idle_;
+  std::map<std::string, std::shared_ptr<const FacetColumn>> loaded_;
+  std::set<std::string> loading_;
+};
+
+Registry& registry() {
+  static Registry r;
+  return r;
+}
+
+}  // namespace
+
+std::pair<Xapian::Database, std::vector<LocalShard>> open_database(const std::string& dir) {
+  std::vector<std::string> paths;
+  std::ifstream stub(dir + "/XAPIANDB");
+  if (!stub) paths.push_back(dir);
+  for (std::string line; std::getline(stub, line);) {
+    if (line.empty()) continue;
+    if (!line.starts_with("auto ")) return {Xapian::Database(dir), {}};  // remote shards
+    std::string path = line.substr(5);
+    paths.push_back(path.starts_with('/') ? path : dir + "/" + path);
+  }
+  Xapian::Database combined;
+  std::vector<LocalShard> shards;
+  for (const std::string& path : paths) {
+    shards.push_back({path, Xapian::Database(path)});
+    combined.add_database(shards.back().db);
+  }
+  return {combined, std::move(shards)};
+}
+
+void add_packed(FacetCounts& counts, std::string_view packed, long n) {
+  for_each_facet(packed, [&](std::size_t k, std::string_view value) {
+    auto it = counts[k].find(value);
+    if (it == counts[k].end()) it = counts[k].emplace(std::string(value), 0).first;
+    it->second += n;
+  });
+}
+
+FacetColumn load_facet_column(const Xapian::Database& shard) {
+  FacetColumn column;
+  column.revision = shard.get_revision();
+  column.number_of.assign(shard.get_lastdocid() + 1, FacetColumn::kNone);
+  std::unordered_map<std::string, std::uint32_t> numbers;
+  std::array<std::unordered_map<std::string, std::uint32_t>, kPackedFacets.size()> facet_numbers;
+  auto slot = static_cast<Xapian::valueno>(fields::kFacets.slot);
+  for (auto v = shard.valuestream_begin(slot); v != shard.valuestream_end(slot); ++v) {
+    auto [it, added] = numbers.emplace(*v, static_cast<std::uint32_t>(column.facets_of.size()));
+    column.number_of[v.get_docid()] = it->second;
+    if (!added) continue;
+    auto& facets = column.facets_of.emplace_back();
+    facets.fill(FacetColumn::kNone);
+    for_each_facet(it->first, [&](std::size_t k, std::string_view value) {
+      auto& values = column.facet_values[k];
+      auto [at, fresh] = facet_numbers[k].emplace(value, static_cast<std::uint32_t>(values.size()));
+      if (fresh) values.emplace_back(value);
+      facets[k] = at->second;
+    });
+  }
+  return column;
+}
+
+std::optional<std::vector<std::shared_ptr<const FacetColumn>>> facet_columns(
+    const std::vector<LocalShard>& shards) {
+  if (shards.empty()) return std::nullopt;
+  return registry().columns(shards);
+}
+
+bool wait_for_facet_columns(const std::vector<LocalShard>& shards) {
+  return !shards.empty() && registry().wait_for(shards).has_value();
+}
+
+void FacetColumnSpy::operator()(const Xapian::Document& doc, double) {
+  ++total_;
+  Xapian::docid did = doc.get_docid();
+  if (did < column_->number_of.size() && column_->number_of[did] != FacetColumn::kNone) {
+    ++counts_[column_->number_of[did]];
+  }
+}
+
+void FacetColumnSpy::add_to(FacetCounts& out) const {
+  std::array<std::vector<long>, kPackedFacets.size()> sums;
+  for (std::size_t k = 0; k < sums.size(); ++k) sums[k].assign(column_->facet_values[k].size(), 0);
+  for (std::size_t number = 0; number < counts_.size(); ++number) {
+    if (counts_[number] == 0) continue;
+    for (std::size_t k = 0; k < sums.size(); ++k) {
+      std::uint32_t value = column_->facets_of[number][k];
+      if (value != FacetColumn::kNone) sums[k][value] += counts_[number];
+    }
+  }
+  for (std::size_t k = 0; k < sums.size(); ++k) {
+    for (std::size_t value = 0; value < sums[k].size(); ++value) {
+      if (sums[k][value] == 0) continue;
+      const std::string& name = column_->facet_values[k][value];
+      auto it = out[k].find(name);
+      if (it == out[k].end()) it = out[k].emplace(name, 0).first;
+      it->second += sums[k][value];
+    }
+  }
+}
+
+ColumnFacetCounts count_facets(const std::vector<LocalShard>& shards,
+                               const std::vector<std::shared_ptr<const FacetColumn>>& columns,
+                               const Xapian::Query& query, Xapian::doccount sample,
+                               double seconds) {
+  ColumnFacetCounts out;
+  auto started = std::chrono::steady_clock::now();
+  for (std::size_t k = shards.size(); k-- > 0;) {
+    double left =
+        seconds - std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (out.matches >= sample || left <= 0) {
+      out.exact = false;
+      break;
+    }
+    Xapian::Enquire enquire(shards[k].db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_time_limit(left);
+    FacetColumnSpy& spy = out.spies.emplace_back(columns[k]);
+    enquire.add_matchspy(&spy);
+    Xapian::MSet counted = enquire.get_mset(0, 0, sample - out.matches);
+    out.matches += spy.total();
+    if (counted.get_matches_lower_bound() != counted.get_matches_upper_bound() ||
+        spy.total() != counted.get_matches_upper_bound()) {
+      out.exact = false;
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace eavesearch

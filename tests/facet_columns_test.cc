@@ -1,0 +1,129 @@
+// Facet values read from memory (query/facet_columns.h) count exactly what
+// Xapian's ValueCountMatchSpy counts from the index, over year shards and a
+// single database, and follow the index when it changes.
+#include "query/facet_columns.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "eavesearch/indexer.h"
+#include "eavesearch/query.h"
+#include "eavesearch/schema.h"
+#include "query/xapian_query.h"
+#include "tests/corpus.h"
+
+namespace eavesearch {
+namespace {
+
+namespace fs = std::filesystem;
+using Counts = FacetCounts;
+
+constexpr std::int64_t kNow = 1767225600;  // 2026-01-01
+
+class FacetColumnsTest : public ::testing::TestWithParam<Sharding> {
+ protected:
+  void SetUp() override {
+    fs::copy(testing::sample_dir(), archive_.path(), fs::copy_options::recursive);
+    index();
+  }
+  void index() {
+    IndexOptions o{{archive_.str()}, db_};
+    o.sharding = GetParam();
+    auto report = index_archives(o, [](const std::string&) {});
+    ASSERT_TRUE(report.ok()) << report.error().message;
+  }
+
+  // Counts of packed values over every match of `q`: by Xapian's spy over
+  // the combined database, and from memory, shard by shard.
+  std::pair<Counts, Counts> count(const std::vector<LocalShard>& shards, const Xapian::Database& db,
+                                  const std::string& q) {
+    auto node = parse_query(q, kNow);
+    EXPECT_TRUE(node.ok()) << q;
+    auto columns = facet_columns(shards);
+    EXPECT_TRUE(columns) << "loaded";
+    if (!node.ok() || !columns) return {};
+    Xapian::Query query = to_xapian(*node, db);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    Xapian::ValueCountMatchSpy values(static_cast<Xapian::valueno>(fields::kFacets.slot));
+    enquire.add_matchspy(&values);
+    enquire.get_mset(0, 10, db.get_doccount());
+    ColumnFacetCounts memory = count_facets(shards, *columns, query, db.get_doccount(), 60);
+    EXPECT_TRUE(memory.exact) << q;
+    EXPECT_EQ(memory.matches, values.get_total()) << q;
+    Counts from_values, from_memory;
+    for (auto v = values.values_begin(); v != values.values_end(); ++v) {
+      add_packed(from_values, *v, static_cast<long>(v.get_termfreq()));
+    }
+    for (const FacetColumnSpy& spy : memory.spies) spy.add_to(from_memory);
+    return {from_values, from_memory};
+  }
+
+  void expect_same_counts(const std::string& dir) {
+    auto [db, shards] = open_database(dir);
+    ASSERT_FALSE(shards.empty());
+    ASSERT_TRUE(wait_for_facet_columns(shards));
+    for (const char* q : {"", "privsep", "meeting:tc", "from:gmann", "is:agreed", "upgrade -nova",
+                          "date:2016..2020 release"}) {
+      auto [from_values, from_memory] = count(shards, db, q);
+      EXPECT_FALSE(from_values[0].empty()) << q;
+      EXPECT_EQ(from_memory, from_values) << q;
+    }
+  }
+
+  testing::TempDir archive_;
+  testing::TempDir dir_;
+  std::string db_ = dir_.str() + "/db";
+};
+
+TEST_P(FacetColumnsTest, CountAsTheIndexValuesDo) { expect_same_counts(db_); }
+
+TEST_P(FacetColumnsTest, StopAfterTheSampleAndSaySo) {
+  auto [db, shards] = open_database(db_);
+  ASSERT_TRUE(wait_for_facet_columns(shards));
+  auto columns = facet_columns(shards);
+  ASSERT_TRUE(columns);
+  std::string records = std::string(fields::kType.prefix).append(kTypeRecord);
+  Xapian::Query all(records);
+  ColumnFacetCounts some = count_facets(shards, *columns, all, 10, 60);
+  EXPECT_FALSE(some.exact);
+  EXPECT_GE(some.matches, 10u);
+  EXPECT_LT(some.matches,
+            db.get_termfreq(all.get_terms_begin() == all.get_terms_end() ? std::string()
+                                                                         : *all.get_terms_begin()));
+}
+
+TEST_P(FacetColumnsTest, FollowTheIndexWhenItChanges) {
+  auto [db, shards] = open_database(db_);
+  ASSERT_TRUE(wait_for_facet_columns(shards));
+  fs::path log = archive_.path() / "meetings/tc/2025/tc.2025-06-03-18.01.log.txt";
+  ASSERT_TRUE(fs::exists(log)) << "the sample's TC meeting of 2025-06-03";
+  std::ofstream(log, std::ios::app) << "\n18:33:00 <newcomer> a word on privsep\n";
+  index();
+  ASSERT_TRUE(db.reopen());
+  // The revision the shards are at now is not loaded yet: asking starts it.
+  EXPECT_FALSE(facet_columns(shards));
+  ASSERT_TRUE(wait_for_facet_columns(shards));
+  auto [from_values, from_memory] = count(shards, db, "from:newcomer");
+  EXPECT_EQ(from_memory, from_values);
+  EXPECT_EQ(from_memory[0], (std::map<std::string, long, std::less<>>{{"newcomer", 1}}));
+}
+
+TEST(FacetColumnsRemoteTest, RemoteShardsHaveNoLocalShards) {
+  testing::TempDir dir;
+  std::ofstream(dir.path() / "XAPIANDB") << "remote 127.0.0.1:1\n";
+  EXPECT_THROW(open_database(dir.str()), Xapian::Error) << "nothing listens there";
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, FacetColumnsTest,
+                         ::testing::Values(Sharding::kYear, Sharding::kNone),
+                         [](const auto& param_info) {
+                           return param_info.param == Sharding::kYear ? std::string("YearShards")
+                                                                      : std::string("OneDatabase");
+                         });
+
+}  // namespace
+}  // namespace eavesearch
