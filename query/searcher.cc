@@ -22,6 +22,7 @@
 #include "query/facet_columns.h"
 #include "query/log_records.h"
 #include "query/snippet.h"
+#include "query/sorted_by_key.h"
 #include "query/xapian_query.h"
 
 namespace eavesearch {
@@ -389,10 +390,28 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     Xapian::doccount check_at_least =
         first + static_cast<Xapian::doccount>(req.per_page) + kExactCountMatches;
     if (facets_in_hits_pass) check_at_least = std::max(check_at_least, kFacetSample);
-    Xapian::MSet mset =
-        enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page), check_at_least);
-    resp.total = static_cast<long>(mset.get_matches_estimated());
-    resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // Filters alone (every weight 0) in key order, over local shards: ranked
+    // shard by shard, the shards behind the page only counted.
+    const bool by_key_over_shards = resp.sort != SortOrder::kRelevance && !has_text(parsed.root) &&
+                                    impl_->shards.size() > 1 && !facets_in_hits_pass;
+    Xapian::MSet mset;
+    std::vector<Xapian::MSetIterator> page;
+    if (by_key_over_shards) {
+      std::optional<Xapian::valueno> collapse_slot;
+      if (req.collapse) collapse_slot = static_cast<Xapian::valueno>(fields::kLog.slot);
+      KeySortedHits sorted = hits_by_sort_key(
+          impl_->shards, enquire.get_query(), sort_slot, resp.sort == SortOrder::kNewest, first,
+          static_cast<Xapian::doccount>(req.per_page), collapse_slot, kExactCountMatches,
+          kExactCountSeconds);
+      resp.total = static_cast<long>(sorted.total);
+      resp.total_exact = sorted.exact;
+      page = std::move(sorted.page);
+    } else {
+      mset = enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page), check_at_least);
+      resp.total = static_cast<long>(mset.get_matches_estimated());
+      resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+      for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
+    }
     if (columns) {
       ColumnFacetCounts counts = count_facets(impl_->shards, *columns, enquire.get_query(),
                                               kFacetSample, kExactCountSeconds);
@@ -424,7 +443,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     }
     resp.did_you_mean = did_you_mean(impl_->db, req.q, parsed.root);
     std::set<std::string> terms = highlight_terms(parsed.root);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const Xapian::MSetIterator& it : page) {
       auto record = impl_->record_of(it);
       if (!record) return record.error();
       Hit hit;

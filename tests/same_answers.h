@@ -26,6 +26,10 @@ inline const std::vector<std::string> kSampleRequests = {
     "/api/v1/search?q=releas*%20date:2016..2019",
     "/api/v1/search?q=is:agreed%20date:2017-01..2020-12-31&facets=meeting",
     "/api/v1/search?q=meeting:tc%20-from:ttx&sort=newest",
+    // Filters alone in key order: ranked shard by shard (query/sorted_by_key.h).
+    "/api/v1/search?q=meeting:nova&page=3&per_page=5",
+    "/api/v1/search?q=is:action&collapse=meeting&sort=oldest&page=2&per_page=4",
+    "/api/v1/search?q=from:ttx%20date:2013..2017&per_page=50",
     "/api/v1/search?q=topic:python",
     "/api/v1/search?q=relaese",
     "/api/v1/search?q=zzzznotaword",
