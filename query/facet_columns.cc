@@ -188,7 +188,7 @@ void FacetColumnSpy::add_to(FacetCounts& out) const {
 
 ColumnFacetCounts count_facets(const std::vector<LocalShard>& shards,
                                const std::vector<std::shared_ptr<const FacetColumn>>& columns,
-                               const Xapian::Query& query, Xapian::doccount sample,
+                               const std::vector<Xapian::Query>& queries, Xapian::doccount sample,
                                double seconds) {
   ColumnFacetCounts out;
   auto started = std::chrono::steady_clock::now();
@@ -200,7 +200,7 @@ ColumnFacetCounts count_facets(const std::vector<LocalShard>& shards,
       break;
     }
     Xapian::Enquire enquire(shards[k].db);
-    enquire.set_query(query);
+    enquire.set_query(queries[k]);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_time_limit(left);
     FacetColumnSpy& spy = out.spies.emplace_back(columns[k]);

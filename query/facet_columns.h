@@ -86,7 +86,8 @@ class FacetColumnSpy : public Xapian::MatchSpy {
   Xapian::doccount total_ = 0;
 };
 
-// The facet counts of the matches of `query` over `shards`, from their
+// The facet counts of the matches of the query (`queries`: one per shard)
+// over `shards`, from their
 // `columns`: one pass per shard that ranks nothing, the newest shard (the
 // last) first, until `sample` matches are counted or `seconds` pass.
 struct ColumnFacetCounts {
@@ -96,6 +97,7 @@ struct ColumnFacetCounts {
 };
 ColumnFacetCounts count_facets(const std::vector<LocalShard>& shards,
                                const std::vector<std::shared_ptr<const FacetColumn>>& columns,
-                               const Xapian::Query& query, Xapian::doccount sample, double seconds);
+                               const std::vector<Xapian::Query>& queries, Xapian::doccount sample,
+                               double seconds);
 
 }  // namespace eavesearch

@@ -379,6 +379,13 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     // 1.4 miscounts a spy over two or more remote databases in a pass that
     // also ranks hits (2,787 for 2,778 matches, tests/remote_shards_test.cc):
     // there the spy gets a pass of its own too.
+    // The query for each local shard, for the passes made shard by shard.
+    std::vector<Xapian::Query> shard_queries(impl_->shards.size(), enquire.get_query());
+    if (depends_on_shard(parsed.root)) {
+      for (std::size_t k = 0; k < impl_->shards.size(); ++k) {
+        shard_queries[k] = to_xapian(parsed.root, impl_->db, time_span(impl_->shards[k].db));
+      }
+    }
     std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns;
     if (!req.facets.empty()) columns = facet_columns(impl_->shards);
     const bool facets_apart = impl_->remotes > 1 && !req.facets.empty();
@@ -399,10 +406,10 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     if (by_key_over_shards) {
       std::optional<Xapian::valueno> collapse_slot;
       if (req.collapse) collapse_slot = static_cast<Xapian::valueno>(fields::kLog.slot);
-      KeySortedHits sorted = hits_by_sort_key(
-          impl_->shards, enquire.get_query(), sort_slot, resp.sort == SortOrder::kNewest, first,
-          static_cast<Xapian::doccount>(req.per_page), collapse_slot, kExactCountMatches,
-          kExactCountSeconds);
+      KeySortedHits sorted =
+          hits_by_sort_key(impl_->shards, shard_queries, sort_slot, resp.sort == SortOrder::kNewest,
+                           first, static_cast<Xapian::doccount>(req.per_page), collapse_slot,
+                           kExactCountMatches, kExactCountSeconds);
       resp.total = static_cast<long>(sorted.total);
       resp.total_exact = sorted.exact;
       page = std::move(sorted.page);
@@ -413,8 +420,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
       for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
     }
     if (columns) {
-      ColumnFacetCounts counts = count_facets(impl_->shards, *columns, enquire.get_query(),
-                                              kFacetSample, kExactCountSeconds);
+      ColumnFacetCounts counts =
+          count_facets(impl_->shards, *columns, shard_queries, kFacetSample, kExactCountSeconds);
       FacetCounts by_facet;
       for (const FacetColumnSpy& spy : counts.spies) spy.add_to(by_facet);
       resp.facets = facets_of(by_facet, req.facets);

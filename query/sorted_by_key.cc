@@ -6,9 +6,9 @@
 
 namespace eavesearch {
 
-KeySortedHits hits_by_sort_key(const std::vector<LocalShard>& shards, const Xapian::Query& query,
-                               Xapian::valueno sort_slot, bool newest_first, Xapian::doccount first,
-                               Xapian::doccount per_page,
+KeySortedHits hits_by_sort_key(const std::vector<LocalShard>& shards,
+                               const std::vector<Xapian::Query>& queries, Xapian::valueno sort_slot,
+                               bool newest_first, Xapian::doccount first, Xapian::doccount per_page,
                                std::optional<Xapian::valueno> collapse_slot,
                                Xapian::doccount exact_count, double seconds) {
   // Before `b` in the order asked for.
@@ -38,7 +38,7 @@ KeySortedHits hits_by_sort_key(const std::vector<LocalShard>& shards, const Xapi
     // Its best key behind the page's last: no hit of it is on the page.
     bool rank = kept.size() < need || !ahead(kept.back().get_sort_key(), best[k]);
     Xapian::Enquire enquire(shards[k].db);
-    enquire.set_query(query);
+    enquire.set_query(queries[k]);
     if (rank) {
       enquire.set_sort_by_value_then_relevance(sort_slot, newest_first);
     } else {

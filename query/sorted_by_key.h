@@ -23,12 +23,12 @@ struct KeySortedHits {
   bool exact = true;
 };
 
-// Hits [first, first + per_page) of `query` sorted by `sort_slot`, then
-// relevance. Matches are counted exactly up to first + per_page +
+// Hits [first, first + per_page) of the query (`queries`: one per shard)
+// sorted by `sort_slot`, then relevance. Matches are counted exactly up to first + per_page +
 // `exact_count` (then estimated) and for at most `seconds`.
-KeySortedHits hits_by_sort_key(const std::vector<LocalShard>& shards, const Xapian::Query& query,
-                               Xapian::valueno sort_slot, bool newest_first, Xapian::doccount first,
-                               Xapian::doccount per_page,
+KeySortedHits hits_by_sort_key(const std::vector<LocalShard>& shards,
+                               const std::vector<Xapian::Query>& queries, Xapian::valueno sort_slot,
+                               bool newest_first, Xapian::doccount first, Xapian::doccount per_page,
                                std::optional<Xapian::valueno> collapse_slot,
                                Xapian::doccount exact_count, double seconds);
 

@@ -43,11 +43,29 @@ Xapian::Query field_query(const QueryNode& n) {
   return Xapian::Query::MatchNothing;
 }
 
-Xapian::Query date_query(const QueryNode& n) {
+// What a conversion needs: the database words are expanded over, and the
+// times of the one shard the query is for, if it is for one.
+struct Context {
+  const Xapian::Database& db;
+  std::optional<TimeSpan> shard;
+};
+
+// A date range; in a shard whose times it covers, MatchAll (the caller
+// leaves it out of an AND), and in one whose times it misses, MatchNothing.
+Xapian::Query date_query(const QueryNode& n, const Context& ctx) {
   auto slot = static_cast<Xapian::valueno>(fields::kTime.slot);
   bool open_start = n.from == QueryNode::kOpenStart;
   bool open_end = n.to == QueryNode::kOpenEnd;
   if (open_start && open_end) return Xapian::Query::MatchAll;
+  if (ctx.shard) {
+    auto from = static_cast<double>(n.from);
+    auto last = static_cast<double>(n.to - 1);
+    bool covers = (open_start || from <= ctx.shard->first) && (open_end || ctx.shard->last <= last);
+    if (covers) return Xapian::Query::MatchAll;
+    if ((!open_start && ctx.shard->last < from) || (!open_end && last < ctx.shard->first)) {
+      return Xapian::Query::MatchNothing;
+    }
+  }
   std::string lo = Xapian::sortable_serialise(static_cast<double>(n.from));
   std::string hi = Xapian::sortable_serialise(static_cast<double>(n.to - 1));
   if (open_start) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi);
@@ -90,11 +108,12 @@ Xapian::Query unweighted(const Xapian::Query& q) {
 struct Part {
   Xapian::Query query;
   bool records_only = false;
+  bool everything = false;  // MatchAll: constrains nothing beside others
 };
 
 // nullopt: the node constrains nothing (a word with no index terms, such as
 // "-" or "&", or a bare "*"); it is left out rather than matching nothing.
-std::optional<Part> convert(const QueryNode& n, const Xapian::Database& db) {
+std::optional<Part> convert(const QueryNode& n, const Context& ctx) {
   switch (n.type) {
     case Type::kMatchAll:
       return Part{Xapian::Query::MatchAll};
@@ -105,7 +124,7 @@ std::optional<Part> convert(const QueryNode& n, const Xapian::Database& db) {
       return Part{phrase(terms), true};
     }
     case Type::kWildcard: {
-      auto expanded = wildcard(n.value, db);
+      auto expanded = wildcard(n.value, ctx.db);
       if (!expanded) return std::nullopt;
       return Part{*expanded, true};
     }
@@ -115,10 +134,13 @@ std::optional<Part> convert(const QueryNode& n, const Xapian::Database& db) {
         return Part{field_query(n)};
       }
       return Part{unweighted(field_query(n)), true};
-    case Type::kDateRange:
-      return Part{date_query(n)};
+    case Type::kDateRange: {
+      Xapian::Query q = date_query(n, ctx);
+      bool everything = q.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+      return Part{q, false, everything};
+    }
     case Type::kNot: {
-      auto inner = convert(n.children.front(), db);
+      auto inner = convert(n.children.front(), ctx);
       if (!inner) return std::nullopt;
       return Part{Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, inner->query)};
     }
@@ -126,7 +148,7 @@ std::optional<Part> convert(const QueryNode& n, const Xapian::Database& db) {
       std::vector<Xapian::Query> parts;
       bool records_only = true;
       for (const QueryNode& c : n.children) {
-        if (auto p = convert(c, db)) {
+        if (auto p = convert(c, ctx)) {
           parts.push_back(p->query);
           records_only = records_only && p->records_only;
         }
@@ -139,8 +161,8 @@ std::optional<Part> convert(const QueryNode& n, const Xapian::Database& db) {
       bool records_only = false;
       for (const QueryNode& c : n.children) {
         bool negated = c.type == Type::kNot;
-        auto p = convert(negated ? c.children.front() : c, db);
-        if (!p) continue;
+        auto p = convert(negated ? c.children.front() : c, ctx);
+        if (!p || (!negated && p->everything)) continue;
         (negated ? negative : positive).push_back(p->query);
         records_only = records_only || (!negated && p->records_only);
       }
@@ -156,6 +178,12 @@ std::optional<Part> convert(const QueryNode& n, const Xapian::Database& db) {
     }
   }
   return Part{Xapian::Query::MatchNothing, true};
+}
+
+bool has(const QueryNode& n, QueryNode::Type type) {
+  if (n.type == type) return true;
+  return std::any_of(n.children.begin(), n.children.end(),
+                     [&](const QueryNode& c) { return has(c, type); });
 }
 
 void collect(const QueryNode& n, std::set<std::string>& out) {
@@ -179,13 +207,26 @@ void collect(const QueryNode& n, std::set<std::string>& out) {
 
 }  // namespace
 
-Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db) {
-  Part part = convert(node, db).value_or(Part{Xapian::Query::MatchAll});
+Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db,
+                        std::optional<TimeSpan> shard) {
+  Part part = convert(node, Context{db, shard}).value_or(Part{Xapian::Query::MatchAll});
   // Filtering by type costs a step through every record's posting (6 ms of a
   // common word's 10 at 1M lines), so only where other documents could match.
   if (part.records_only) return part.query;
   Xapian::Query records(std::string(fields::kType.prefix).append(kTypeRecord));
   return Xapian::Query(Xapian::Query::OP_FILTER, part.query, records);
+}
+
+std::optional<TimeSpan> time_span(const Xapian::Database& shard) {
+  auto slot = static_cast<Xapian::valueno>(fields::kTime.slot);
+  std::string first = shard.get_value_lower_bound(slot);
+  std::string last = shard.get_value_upper_bound(slot);
+  if (first.empty() || last.empty()) return std::nullopt;
+  return TimeSpan{Xapian::sortable_unserialise(first), Xapian::sortable_unserialise(last)};
+}
+
+bool depends_on_shard(const QueryNode& node) {
+  return has(node, Type::kDateRange) && !has(node, Type::kWildcard);
 }
 
 std::set<std::string> highlight_terms(const QueryNode& node) {

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -16,7 +17,22 @@ namespace eavesearch {
 // negations only ranks nothing (every match weighs the same). A wildcard
 // becomes the synonym of the most frequent kMaxWildcardExpansion terms of
 // `db` it covers (as typed or as stemmed).
-Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db);
+//
+// For one shard of `db`, given its `shard` times (time_span), a date range
+// covering them constrains nothing and one missing them matches nothing:
+// no time value is read for either.
+struct TimeSpan {
+  double first, last;  // the shard's earliest and latest times (epoch seconds)
+};
+Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db,
+                        std::optional<TimeSpan> shard = std::nullopt);
+
+// The times `shard` holds; nullopt if none.
+std::optional<TimeSpan> time_span(const Xapian::Database& shard);
+
+// Whether a query for one shard can differ from the whole's: it has a date
+// range (and no wildcard, whose expansion is the whole's; not worth redoing).
+bool depends_on_shard(const QueryNode& node);
 
 // What a snippet marks: index terms, and prefixes ("*" appended) for wildcards.
 std::set<std::string> highlight_terms(const QueryNode& node);

@@ -23,6 +23,14 @@ using Counts = FacetCounts;
 
 constexpr std::int64_t kNow = 1767225600;  // 2026-01-01
 
+// The query for each shard, as the Searcher makes them.
+std::vector<Xapian::Query> per_shard(const std::vector<LocalShard>& shards, const QueryNode& node,
+                                     const Xapian::Database& db) {
+  std::vector<Xapian::Query> out;
+  for (const LocalShard& s : shards) out.push_back(to_xapian(node, db, time_span(s.db)));
+  return out;
+}
+
 class FacetColumnsTest : public ::testing::TestWithParam<Sharding> {
  protected:
   void SetUp() override {
@@ -51,7 +59,8 @@ class FacetColumnsTest : public ::testing::TestWithParam<Sharding> {
     Xapian::ValueCountMatchSpy values(static_cast<Xapian::valueno>(fields::kFacets.slot));
     enquire.add_matchspy(&values);
     enquire.get_mset(0, 10, db.get_doccount());
-    ColumnFacetCounts memory = count_facets(shards, *columns, query, db.get_doccount(), 60);
+    ColumnFacetCounts memory =
+        count_facets(shards, *columns, per_shard(shards, *node, db), db.get_doccount(), 60);
     EXPECT_TRUE(memory.exact) << q;
     EXPECT_EQ(memory.matches, values.get_total()) << q;
     Counts from_values, from_memory;
@@ -88,7 +97,8 @@ TEST_P(FacetColumnsTest, StopAfterTheSampleAndSaySo) {
   ASSERT_TRUE(columns);
   std::string records = std::string(fields::kType.prefix).append(kTypeRecord);
   Xapian::Query all(records);
-  ColumnFacetCounts some = count_facets(shards, *columns, all, 10, 60);
+  ColumnFacetCounts some =
+      count_facets(shards, *columns, std::vector<Xapian::Query>(shards.size(), all), 10, 60);
   EXPECT_FALSE(some.exact);
   EXPECT_GE(some.matches, 10u);
   EXPECT_LT(some.matches,

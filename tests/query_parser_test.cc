@@ -157,6 +157,29 @@ TEST(XapianQueryTest, DateRangesIncludeBothEnds) {
   EXPECT_NE(d.find("VALUE_RANGE 0"), std::string::npos) << d;
 }
 
+TEST(XapianQueryTest, InAShardADateRangeCoveringOrMissingItsTimesReadsNoValue) {
+  auto node = parse_query("is:agreed date:2016..2020", kNow);
+  ASSERT_TRUE(node.ok());
+  Xapian::Database none;
+  auto in = [&](double first, double last) {
+    return to_xapian(*node, none, TimeSpan{first, last}).get_description();
+  };
+  const double y2017 = 1483228800, y2018 = 1514764800, y2021 = 1609459200, y2022 = 1640995200;
+  EXPECT_EQ(in(y2017, y2018), "Query(0 * XIagreed)") << "2017 lies within: no value read";
+  EXPECT_EQ(in(y2021, y2022), "Query()") << "2021 lies beyond: nothing";
+  EXPECT_NE(in(y2017, y2022).find("VALUE_RANGE 0"), std::string::npos) << "partly within";
+  EXPECT_NE(to_xapian(*node, none).get_description().find("VALUE_RANGE 0"), std::string::npos);
+  EXPECT_TRUE(depends_on_shard(*node));
+  auto wild = parse_query("priv* date:2016", kNow);
+  ASSERT_TRUE(wild.ok());
+  EXPECT_FALSE(depends_on_shard(*wild)) << "a wildcard is expanded once, over the whole";
+  // Alone, a covering range still keeps to records.
+  auto alone = parse_query("date:2016..2020", kNow);
+  ASSERT_TRUE(alone.ok());
+  EXPECT_EQ(to_xapian(*alone, none, TimeSpan{y2017, y2018}).get_description(),
+            "Query((<alldocuments> FILTER XYrecord))");
+}
+
 TEST(XapianQueryTest, HighlightTermsAreThePositiveWords) {
   auto node = parse_query("Migrations \"ubuntu 20.04\" priv* -nova from:x", kNow);
   ASSERT_TRUE(node.ok());
