@@ -373,12 +373,6 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     // Counting every match for an exact total and facets stops after this
     // long; the answer then says its counts are estimates (DESIGN.md 10).
     enquire.set_time_limit(kExactCountSeconds);
-    // Facets are counted from the packed value, over the matches of the
-    // hits' pass (at least kFacetSample of them); locally, once loaded, from
-    // memory instead, in passes of their own (query/facet_columns.h). Xapian
-    // 1.4 miscounts a spy over two or more remote databases in a pass that
-    // also ranks hits (2,787 for 2,778 matches, tests/remote_shards_test.cc):
-    // there the spy gets a pass of its own too.
     // The query for each local shard, for the passes made shard by shard.
     std::vector<Xapian::Query> shard_queries(impl_->shards.size(), enquire.get_query());
     if (depends_on_shard(parsed.root)) {
@@ -386,6 +380,12 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
         shard_queries[k] = to_xapian(parsed.root, impl_->db, time_span(impl_->shards[k].db));
       }
     }
+    // Facets are counted from the packed value, over the matches of the
+    // hits' pass (at least kFacetSample of them); locally, once loaded, from
+    // memory instead, in passes of their own (query/facet_columns.h). Xapian
+    // 1.4 miscounts a spy over two or more remote databases in a pass that
+    // also ranks hits (2,787 for 2,778 matches, tests/remote_shards_test.cc):
+    // there the spy gets a pass of its own too.
     std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns;
     if (!req.facets.empty()) columns = facet_columns(impl_->shards);
     const bool facets_apart = impl_->remotes > 1 && !req.facets.empty();
@@ -426,7 +426,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
       for (const FacetColumnSpy& spy : counts.spies) spy.add_to(by_facet);
       resp.facets = facets_of(by_facet, req.facets);
       resp.facets_exact = counts.exact;
-      if (counts.exact && !resp.total_exact) {  // every match counted: the total too
+      // Every match counted: the total too (not when it counts logs).
+      if (counts.exact && !resp.total_exact && !req.collapse) {
         resp.total = static_cast<long>(counts.matches);
         resp.total_exact = true;
       }

@@ -297,6 +297,15 @@ TEST_F(IndexSearchTest, CollapseKeepsOneHitPerMeeting) {
   EXPECT_EQ(resp->hits[0].collapsed, 1);  // nova has 2 ubuntu lines
   EXPECT_EQ(resp->hits[1].record.meeting, "tc");
   EXPECT_EQ(resp->hits[1].collapsed, 2);
+  EXPECT_EQ(resp->total, 2);
+  // Facets count the lines; the total stays the logs'.
+  ASSERT_TRUE(searcher->load_facet_columns());
+  req.facets = {"meeting"};
+  auto with_facets = searcher->search(req);
+  ASSERT_TRUE(with_facets.ok());
+  EXPECT_EQ(with_facets->total, 2);
+  EXPECT_EQ(with_facets->facets[0].values,
+            (std::vector<std::pair<std::string, long>>{{"tc", 3}, {"nova", 2}}));
 }
 
 TEST_F(IndexSearchTest, DidYouMeanCorrectsUnknownWordsOnly) {
