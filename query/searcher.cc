@@ -358,16 +358,15 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(to_xapian(parsed.root, impl_->db));
     auto sort_slot = static_cast<Xapian::valueno>(fields::kSortKey.slot);
-    switch (resp.sort) {
-      case SortOrder::kNewest:
-        enquire.set_sort_by_value_then_relevance(sort_slot, true);
-        break;
-      case SortOrder::kOldest:
-        enquire.set_sort_by_value_then_relevance(sort_slot, false);
-        break;
-      default:
-        enquire.set_sort_by_relevance_then_value(sort_slot, true);
-        break;
+    // In date order nothing is weighed (a hit's score is 0): keys are
+    // unique, so relevance could only be shown, never used, and weighing
+    // reads each match's length.
+    const bool by_key = resp.sort != SortOrder::kRelevance;
+    if (by_key) {
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_sort_by_value(sort_slot, resp.sort == SortOrder::kNewest);
+    } else {
+      enquire.set_sort_by_relevance_then_value(sort_slot, true);
     }
     if (req.collapse) enquire.set_collapse_key(static_cast<Xapian::valueno>(fields::kLog.slot));
     // Counting every match for an exact total and facets stops after this
@@ -397,10 +396,9 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     Xapian::doccount check_at_least =
         first + static_cast<Xapian::doccount>(req.per_page) + kExactCountMatches;
     if (facets_in_hits_pass) check_at_least = std::max(check_at_least, kFacetSample);
-    // Filters alone (every weight 0) in key order, over local shards: ranked
-    // shard by shard, the shards behind the page only counted.
-    const bool by_key_over_shards = resp.sort != SortOrder::kRelevance && !has_text(parsed.root) &&
-                                    impl_->shards.size() > 1 && !facets_in_hits_pass;
+    // In key order over local shards: ranked shard by shard, the shards
+    // behind the page only counted.
+    const bool by_key_over_shards = by_key && impl_->shards.size() > 1 && !facets_in_hits_pass;
     Xapian::MSet mset;
     std::vector<Xapian::MSetIterator> page;
     if (by_key_over_shards) {

@@ -39,11 +39,8 @@ KeySortedHits hits_by_sort_key(const std::vector<LocalShard>& shards,
     bool rank = kept.size() < need || !ahead(kept.back().get_sort_key(), best[k]);
     Xapian::Enquire enquire(shards[k].db);
     enquire.set_query(queries[k]);
-    if (rank) {
-      enquire.set_sort_by_value_then_relevance(sort_slot, newest_first);
-    } else {
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-    }
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (rank) enquire.set_sort_by_value(sort_slot, newest_first);
     if (collapse_slot) enquire.set_collapse_key(*collapse_slot);
     enquire.set_time_limit(std::max(left, 0.001));
     Xapian::MSet mset = enquire.get_mset(0, rank ? need : 0, std::max(count_budget, need));

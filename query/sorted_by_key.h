@@ -4,8 +4,9 @@
 // shard whose keys all fall behind the page's last hit is only counted.
 // With year shards, "is:agreed" newest first ranks the latest years alone.
 //
-// The page is the one a single database gives: keys are unique, and a log
-// (what collapsing groups by) lies in one shard.
+// The page is the one a single database gives: keys are unique, nothing is
+// weighed (scores are 0), and a log (what collapsing groups by) lies in one
+// shard.
 #pragma once
 
 #include <xapian.h>
@@ -24,7 +25,7 @@ struct KeySortedHits {
 };
 
 // Hits [first, first + per_page) of the query (`queries`: one per shard)
-// sorted by `sort_slot`, then relevance. Matches are counted exactly up to first + per_page +
+// sorted by `sort_slot`. Matches are counted exactly up to first + per_page +
 // `exact_count` (then estimated) and for at most `seconds`.
 KeySortedHits hits_by_sort_key(const std::vector<LocalShard>& shards,
                                const std::vector<Xapian::Query>& queries, Xapian::valueno sort_slot,

@@ -209,6 +209,9 @@ TEST_F(IndexSearchTest, SortsAndPages) {
   ASSERT_EQ(page2->hits.size(), 2u);
   EXPECT_EQ(page2->hits[0].record.id, tc(4));
   EXPECT_EQ(page2->total, 5);
+  // Weighed by relevance only: in date order every score is 0.
+  for (const Hit& h : page2->hits) EXPECT_EQ(h.score, 0) << h.record.id;
+  for (const Hit& h : search("ubuntu").hits) EXPECT_GT(h.score, 0) << h.record.id;
 }
 
 TEST_F(IndexSearchTest, FacetsCountEveryMatch) {
