@@ -160,16 +160,15 @@ bool wait_for_facet_columns(const std::vector<LocalShard>& shards) {
 void FacetColumnSpy::operator()(const Xapian::Document& doc, double) {
   ++total_;
   Xapian::docid did = doc.get_docid();
-  if (did < column_->number_of.size() && column_->number_of[did] != FacetColumn::kNone) {
-    ++counts_[column_->number_of[did]];
-  }
+  if (did >= column_->number_of.size()) return;
+  std::uint32_t number = column_->number_of[did];
+  if (number != FacetColumn::kNone && counts_[number]++ == 0) counted_.push_back(number);
 }
 
 void FacetColumnSpy::add_to(FacetCounts& out) const {
   std::array<std::vector<long>, kPackedFacets.size()> sums;
   for (std::size_t k = 0; k < sums.size(); ++k) sums[k].assign(column_->facet_values[k].size(), 0);
-  for (std::size_t number = 0; number < counts_.size(); ++number) {
-    if (counts_[number] == 0) continue;
+  for (std::uint32_t number : counted_) {
     for (std::size_t k = 0; k < sums.size(); ++k) {
       std::uint32_t value = column_->facets_of[number][k];
       if (value != FacetColumn::kNone) sums[k][value] += counts_[number];

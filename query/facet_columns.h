@@ -83,6 +83,7 @@ class FacetColumnSpy : public Xapian::MatchSpy {
  private:
   std::shared_ptr<const FacetColumn> column_;
   std::vector<Xapian::doccount> counts_;  // per number
+  std::vector<std::uint32_t> counted_;    // the numbers with a count, as first seen
   Xapian::doccount total_ = 0;
 };
 
