@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
@@ -96,25 +95,6 @@ Registry& registry() {
 }
 
 }  // namespace
-
-std::pair<Xapian::Database, std::vector<LocalShard>> open_database(const std::string& dir) {
-  std::vector<std::string> paths;
-  std::ifstream stub(dir + "/XAPIANDB");
-  if (!stub) paths.push_back(dir);
-  for (std::string line; std::getline(stub, line);) {
-    if (line.empty()) continue;
-    if (!line.starts_with("auto ")) return {Xapian::Database(dir), {}};  // remote shards
-    std::string path = line.substr(5);
-    paths.push_back(path.starts_with('/') ? path : dir + "/" + path);
-  }
-  Xapian::Database combined;
-  std::vector<LocalShard> shards;
-  for (const std::string& path : paths) {
-    shards.push_back({path, Xapian::Database(path)});
-    combined.add_database(shards.back().db);
-  }
-  return {combined, std::move(shards)};
-}
 
 void add_packed(FacetCounts& counts, std::string_view packed, long n) {
   for_each_facet(packed, [&](std::size_t k, std::string_view value) {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/facet_value.h"
+#include "query/local_shards.h"
 
 namespace eavesearch {
 
@@ -41,19 +42,6 @@ struct FacetColumn {
       facets_of;  // per number; kNone: empty
   std::array<std::vector<std::string>, kPackedFacets.size()> facet_values;
 };
-
-// A local shard as a Searcher opened it: its path, and the database (which
-// shares its state with the Searcher's combined database, so it follows
-// reopen()).
-struct LocalShard {
-  std::string path;
-  Xapian::Database db;
-};
-
-// The database at `dir`, and its shards when they are all local: the stub's
-// "auto <path>" lines (indexer/db_layout.h), or `dir` itself without a stub.
-// The combined database shares each shard's state, as Xapian would open it.
-std::pair<Xapian::Database, std::vector<LocalShard>> open_database(const std::string& dir);
 
 // Reads the column of `shard` (every document's packed facet value).
 FacetColumn load_facet_column(const Xapian::Database& shard);

@@ -6,7 +6,6 @@
 #include <array>
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <tuple>
@@ -37,14 +36,6 @@ struct StubId {
   std::int64_t mtime_ns = 0;
   friend bool operator==(const StubId&, const StubId&) = default;
 };
-
-// The remote databases (xapian-tcpsrv) the stub names.
-int remote_databases(const std::string& dir) {
-  std::ifstream stub(dir + "/XAPIANDB");
-  int n = 0;
-  for (std::string line; std::getline(stub, line);) n += line.starts_with("remote ");
-  return n;
-}
 
 StubId stub_id(const std::string& dir) {
   struct stat st {};
@@ -135,9 +126,9 @@ Searcher::~Searcher() = default;
 Result<Searcher> Searcher::open(const std::string& db_dir) {
   auto searcher = with_xapian_errors([&]() -> Result<Searcher> {
     StubId stub = stub_id(db_dir);
-    auto [db, shards] = open_database(db_dir);
+    OpenedDatabase opened = open_database(db_dir);
     auto impl = std::make_unique<Impl>(
-        Impl{db_dir, std::move(db), stub, remote_databases(db_dir), std::move(shards)});
+        Impl{db_dir, std::move(opened.db), stub, opened.remote, std::move(opened.shards)});
     facet_columns(impl->shards);  // starts loading them, for the first facets asked
     return Searcher(std::move(impl));
   });
@@ -281,14 +272,20 @@ Status Searcher::refresh() {
     if (now == impl_->stub) {
       changed = impl_->db.reopen();
     } else {
-      std::tie(impl_->db, impl_->shards) = open_database(impl_->dir);
+      OpenedDatabase opened = open_database(impl_->dir);
+      impl_->db = std::move(opened.db);
+      impl_->shards = std::move(opened.shards);
+      impl_->remotes = opened.remote;
       impl_->stub = now;
-      impl_->remotes = remote_databases(impl_->dir);
     }
     if (changed) facet_columns(impl_->shards);  // starts loading the new revision's
     if (changed || impl_->records.size() > kKeptLogs) impl_->records.clear();
     return Ok{};
   });
+}
+
+std::optional<std::string> Searcher::index_version(const std::string& db_dir) {
+  return eavesearch::index_version(db_dir);
 }
 
 bool Searcher::load_facet_columns() { return wait_for_facet_columns(impl_->shards); }

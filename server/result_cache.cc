@@ -1,36 +1,6 @@
 #include "server/result_cache.h"
 
-#include <sys/stat.h>
-
-#include <fstream>
-
 namespace eavesearch {
-namespace {
-
-// Identity of a file that is replaced (renamed over) when it changes.
-bool append_file_id(const std::string& path, std::string& out) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return false;
-  out += std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
-         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size) + ";";
-  return true;
-}
-
-}  // namespace
-
-std::optional<std::string> index_version(const std::string& db_dir) {
-  std::string version;
-  std::string stub_path = db_dir + "/XAPIANDB";
-  if (!append_file_id(stub_path, version)) return std::nullopt;
-  std::ifstream stub(stub_path);
-  // Stub lines are "auto <shard>" (indexer/db_layout.h) or "remote ...".
-  for (std::string line; std::getline(stub, line);) {
-    if (line.empty()) continue;
-    if (!line.starts_with("auto ")) return std::nullopt;
-    if (!append_file_id(db_dir + "/" + line.substr(5) + "/iamglass", version)) return std::nullopt;
-  }
-  return version;
-}
 
 void ResultCache::adopt(const std::string& version) {
   if (version == version_) return;

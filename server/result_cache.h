@@ -1,7 +1,8 @@
 // Private to server/: the bodies of answered GET requests, kept while the
 // index stays the same, so that a repeated request (a page reloaded, the
 // same popular query, a page of results and back) costs no search. Bounded
-// in bytes, least recently used out first. Thread-safe.
+// in bytes, least recently used out first; keyed by the index version of
+// Searcher::index_version. Thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -12,12 +13,6 @@
 #include <unordered_map>
 
 namespace eavesearch {
-
-// What changes whenever the index at `db_dir` does: its stub and the
-// version file every commit of each local shard rewrites (Glass's
-// iamglass). nullopt when that cannot be seen from here (the stub names
-// remote shards, or is missing): answers are then not kept.
-std::optional<std::string> index_version(const std::string& db_dir);
 
 class ResultCache {
  public:

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <memory>
 
+#include "eavesearch/searcher.h"
 #include "server/handlers.h"
 #include "server/http_util.h"
 #include "server/json_output.h"
@@ -45,7 +46,7 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
       auto started = std::chrono::steady_clock::now();
       std::optional<std::string> version;
       std::string key;
-      if (cached && cache->enabled()) version = index_version(api.config.db_dir);
+      if (cached && cache->enabled()) version = Searcher::index_version(api.config.db_dir);
       if (version) {
         key = cache_key(req);
         if (auto body = cache->find(key, *version)) {

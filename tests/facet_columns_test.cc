@@ -72,7 +72,7 @@ class FacetColumnsTest : public ::testing::TestWithParam<Sharding> {
   }
 
   void expect_same_counts(const std::string& dir) {
-    auto [db, shards] = open_database(dir);
+    [[maybe_unused]] auto [db, shards, remote] = open_database(dir);
     ASSERT_FALSE(shards.empty());
     ASSERT_TRUE(wait_for_facet_columns(shards));
     for (const char* q : {"", "privsep", "meeting:tc", "from:gmann", "is:agreed", "upgrade -nova",
@@ -91,7 +91,7 @@ class FacetColumnsTest : public ::testing::TestWithParam<Sharding> {
 TEST_P(FacetColumnsTest, CountAsTheIndexValuesDo) { expect_same_counts(db_); }
 
 TEST_P(FacetColumnsTest, StopAfterTheSampleAndSaySo) {
-  auto [db, shards] = open_database(db_);
+  [[maybe_unused]] auto [db, shards, remote] = open_database(db_);
   ASSERT_TRUE(wait_for_facet_columns(shards));
   auto columns = facet_columns(shards);
   ASSERT_TRUE(columns);
@@ -107,7 +107,7 @@ TEST_P(FacetColumnsTest, StopAfterTheSampleAndSaySo) {
 }
 
 TEST_P(FacetColumnsTest, FollowTheIndexWhenItChanges) {
-  auto [db, shards] = open_database(db_);
+  [[maybe_unused]] auto [db, shards, remote] = open_database(db_);
   ASSERT_TRUE(wait_for_facet_columns(shards));
   fs::path log = archive_.path() / "meetings/tc/2025/tc.2025-06-03-18.01.log.txt";
   ASSERT_TRUE(fs::exists(log)) << "the sample's TC meeting of 2025-06-03";

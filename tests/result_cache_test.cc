@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "eavesearch/indexer.h"
+#include "eavesearch/searcher.h"
 #include "tests/corpus.h"
 #include "tests/test_server.h"
 
@@ -71,7 +72,7 @@ class ResultCacheHttpTest : public ::testing::Test {
 };
 
 TEST_F(ResultCacheHttpTest, ARepeatedRequestIsAnsweredFromTheCacheUntilTheIndexChanges) {
-  auto before = index_version(db_);
+  auto before = Searcher::index_version(db_);
   ASSERT_TRUE(before);
   testing::TestServer server(db_);
   ASSERT_GT(server.port(), 0);
@@ -95,7 +96,7 @@ TEST_F(ResultCacheHttpTest, ARepeatedRequestIsAnsweredFromTheCacheUntilTheIndexC
   ASSERT_TRUE(fs::exists(log));
   std::ofstream(log, std::ios::app) << "\n15:04:00 <gmann> one more word on privsep\n";
   index();
-  EXPECT_NE(index_version(db_), before);
+  EXPECT_NE(Searcher::index_version(db_), before);
   auto after = get(server.port(), "/api/v1/search?q=privsep&per_page=5");
   ASSERT_TRUE(after);
   EXPECT_FALSE(after->has_header("X-Eavesearch-Cache"));
@@ -113,8 +114,8 @@ TEST_F(ResultCacheHttpTest, NoneIsKeptWhenTheCacheIsOffOrTheShardsAreRemote) {
   // Over remote shards no commit can be seen from here.
   testing::TempDir remote;
   std::ofstream(remote.path() / "XAPIANDB") << "remote 127.0.0.1:1\n";
-  EXPECT_FALSE(index_version(remote.str()));
-  EXPECT_FALSE(index_version(dir_.str() + "/no-such-db"));
+  EXPECT_FALSE(Searcher::index_version(remote.str()));
+  EXPECT_FALSE(Searcher::index_version(dir_.str() + "/no-such-db"));
 }
 
 }  // namespace

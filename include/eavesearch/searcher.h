@@ -151,6 +151,11 @@ class Searcher {
   // generation a --rebuild switched the stub to.
   Status refresh();
 
+  // What changes whenever the index at `db_dir` does (a stat of its stub and
+  // of each shard's version file); nullopt when that cannot be seen from
+  // here (no stub, or remote shards). For caches of answers.
+  static std::optional<std::string> index_version(const std::string& db_dir);
+
   // Loads, now, the facet values counting reads from memory, which are
   // otherwise loaded in the background when a revision is first opened
   // (query/facet_columns.h). False over remote shards (they count from the
