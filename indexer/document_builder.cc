@@ -1,9 +1,12 @@
 #include "indexer/document_builder.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "core/facet_value.h"
+#include "core/relevance.h"
 #include "core/sort_key.h"
 #include "core/terms.h"
 #include "eavesearch/record_codec.h"
@@ -38,6 +41,26 @@ void add_common(Xapian::Document& doc, std::string_view type, const std::string&
   add_value(doc, fields::kSortKey, sort_key(time, id));
 }
 
+// A document's weighed terms, each given its wdf once all are known: the
+// count normalised by the document's length (core/relevance.h).
+class WeighedTerms {
+ public:
+  void add(std::string term) { terms_.push_back(std::move(term)); }
+
+  void add_to(Xapian::Document& doc) {
+    auto length = static_cast<Xapian::termcount>(terms_.size());
+    std::sort(terms_.begin(), terms_.end());
+    for (auto run = terms_.begin(); run != terms_.end();) {
+      auto end = std::find_if(run, terms_.end(), [&](const std::string& t) { return t != *run; });
+      doc.add_term(*run, normalised_wdf(static_cast<Xapian::termcount>(end - run), length));
+      run = end;
+    }
+  }
+
+ private:
+  std::vector<std::string> terms_;
+};
+
 }  // namespace
 
 Xapian::Document build_record_document(const Record& r) {
@@ -54,9 +77,14 @@ Xapian::Document build_record_document(const Record& r) {
   std::snprintf(month, sizeof month, "%04d-%02d", civil.year, civil.month);
   add_value(doc, fields::kFacets, pack_facets({r.person, r.meeting, r.channel, r.kind, month}));
   add_value(doc, fields::kLog, log_key(std::string_view(r.id).substr(0, r.id.rfind('#'))));
+  WeighedTerms weighed;
   Xapian::termpos pos = 0;
-  for_each_token(r.text, [&](const Token& t) { doc.add_posting(t.term, ++pos); });
-  for_each_token(r.topic, [&](const Token& t) { doc.add_term(term(fields::kTopic, t.term)); });
+  for_each_token(r.text, [&](const Token& t) {
+    doc.add_posting(t.term, ++pos, 0);
+    weighed.add(t.term);
+  });
+  for_each_token(r.topic, [&](const Token& t) { weighed.add(term(fields::kTopic, t.term)); });
+  weighed.add_to(doc);
   return doc;
 }
 
@@ -66,9 +94,11 @@ Xapian::Document build_meeting_document(const Meeting& m) {
   add_boolean(doc, fields::kId, m.id);
   add_common(doc, kTypeMeeting, m.id, m.path, m.start);
   add_boolean(doc, fields::kType, meeting_series_type(m.name));
+  WeighedTerms weighed;
   for (const std::string& topic : meeting_topics(m)) {
-    for_each_token(topic, [&](const Token& t) { doc.add_term(term(fields::kTopic, t.term)); });
+    for_each_token(topic, [&](const Token& t) { weighed.add(term(fields::kTopic, t.term)); });
   }
+  weighed.add_to(doc);
   return doc;
 }
 

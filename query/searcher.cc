@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "core/facet_value.h"
+#include "core/relevance.h"
 #include "core/terms.h"
 #include "core/xapian_errors.h"
 #include "eavesearch/person.h"
@@ -363,6 +364,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_sort_by_value(sort_slot, resp.sort == SortOrder::kNewest);
     } else {
+      enquire.set_weighting_scheme(relevance_weight());
       enquire.set_sort_by_relevance_then_value(sort_slot, true);
     }
     if (req.collapse) enquire.set_collapse_key(static_cast<Xapian::valueno>(fields::kLog.slot));

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string_view>
 
 #include "eavesearch/indexer.h"
 #include "eavesearch/searcher.h"
+#include "eavesearch/text.h"
 #include "tests/corpus.h"
 
 namespace eavesearch {
@@ -106,6 +108,45 @@ TEST_F(RealCorpusSearchTest, TheFlattenedTcMeetingAnswers) {
   std::vector<Hit> privsep = hits("privsep meeting:tc");
   EXPECT_GE(privsep.size(), 10u);
   for (const Hit& h : privsep) EXPECT_FALSE(h.record.speaker.has_value());
+}
+
+// Relevance is BM25 (k1 = 1, b = 0.5, average length 12, normalised lengths
+// under 0.5 counted as 0.5) over a line's words and its topic's, though the
+// index holds lengths only inside the terms' counts (core/relevance.h): for
+// one word, the hits come in the order of tf / (K + tf), up to the rounding
+// of those counts.
+TEST_F(RealCorpusSearchTest, RelevanceIsBm25OverTheLinesWords) {
+  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+  ASSERT_TRUE(ok_);
+  for (std::string word : {"review", "ubuntu", "meeting"}) {
+    std::string term;
+    for_each_token(word, [&](const Token& t) { term = t.term; });
+    auto searcher = Searcher::open(dir_->str() + "/db");
+    ASSERT_TRUE(searcher.ok());
+    auto resp = searcher->search(testing::request(word, 100, SortOrder::kRelevance));
+    ASSERT_TRUE(resp.ok());
+    ASSERT_EQ(static_cast<long>(resp->hits.size()), resp->total) << word;
+    std::vector<double> bm25;
+    std::set<double> distinct;
+    for (const Hit& h : resp->hits) {
+      double tf = 0, length = 0;
+      for (std::string_view text :
+           {std::string_view(h.record.text), std::string_view(h.record.topic)}) {
+        for_each_token(text, [&](const Token& t) {
+          ++length;
+          if (text.data() == h.record.text.data() && t.term == term) ++tf;
+        });
+      }
+      double k = 1 * (0.5 * std::max(length / 12, 0.5) + 0.5);
+      bm25.push_back(tf / (k + tf));
+      distinct.insert(bm25.back());
+    }
+    EXPECT_GE(distinct.size(), 5u) << word << ": lines of one length only test nothing";
+    for (std::size_t k = 1; k < bm25.size(); ++k) {
+      EXPECT_GE(bm25[k - 1], bm25[k] - 0.02) << word << ": " << resp->hits[k - 1].record.text
+                                             << " before " << resp->hits[k].record.text;
+    }
+  }
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ inline constexpr std::array kAllFields = {
 // (index --rebuild makes it anew). Changes with any change to the terms,
 // values or data documents get.
 inline constexpr std::string_view kSchemaKey = "eavesearch:schema";
-inline constexpr std::string_view kSchemaVersion = "7";
+inline constexpr std::string_view kSchemaVersion = "8";
 
 inline constexpr std::string_view kTypeRecord = "record";
 inline constexpr std::string_view kTypeMeeting = "meeting";
