@@ -42,6 +42,11 @@ Command add_serve_command(CLI::App& app) {
                   "answers kept for repeated requests while the index is unchanged (0: none)")
       ->check(CLI::Range(0, 65536))
       ->capture_default_str();
+  cmd->add_option("--facet-memory-mb", config->facet_memory_mb,
+                  "facet values held in memory for fast facet counts (0: none; counted from the "
+                  "index instead)")
+      ->check(CLI::Range(0, 1048576))
+      ->capture_default_str();
   return {cmd, [config] {
             std::signal(SIGTERM, request_stop);
             std::signal(SIGINT, request_stop);

@@ -14,8 +14,9 @@
 namespace eavesearch {
 namespace {
 
-// The columns of the process: the latest loaded per shard path, and the
-// loads under way (at most one per path). Waits for them when destroyed.
+// The columns of the process: the latest loaded per shard path, the loads
+// under way (at most one per path), and the revisions not kept for want of
+// memory (not loaded again). Waits for the loads when destroyed.
 class Registry {
  public:
   ~Registry() {
@@ -41,6 +42,12 @@ class Registry {
     }
   }
 
+  void set_limit(std::size_t bytes) {
+    std::lock_guard lock(mutex_);
+    limit_ = bytes;
+    refused_.clear();
+  }
+
  private:
   std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns_locked(
       const std::vector<LocalShard>& shards) {
@@ -49,8 +56,11 @@ class Registry {
     for (const LocalShard& s : shards) {
       Xapian::rev wanted = s.db.get_revision();
       auto it = loaded_.find(s.path);
+      auto refused = refused_.find(s.path);
       if (it != loaded_.end() && it->second->revision == wanted) {
         out.push_back(it->second);
+      } else if (limit_ == 0 || (refused != refused_.end() && refused->second == wanted)) {
+        return std::nullopt;
       } else if (loading_.insert(s.path).second) {
         std::thread([this, path = s.path] { load(path); }).detach();
       }
@@ -62,11 +72,19 @@ class Registry {
   // A rebuild moves the shards to a new generation's folder: the old
   // generation's columns go once a Searcher asks for the new one.
   void forget_others(const std::vector<LocalShard>& shards) {
+    auto asked = [&](const std::string& path) {
+      return std::any_of(shards.begin(), shards.end(),
+                         [&](const LocalShard& s) { return s.path == path; });
+    };
     for (auto it = loaded_.begin(); it != loaded_.end();) {
-      bool asked = std::any_of(shards.begin(), shards.end(),
-                               [&](const LocalShard& s) { return s.path == it->first; });
-      it = asked ? std::next(it) : loaded_.erase(it);
+      if (asked(it->first)) {
+        ++it;
+      } else {
+        bytes_ -= it->second->bytes();
+        it = loaded_.erase(it);
+      }
     }
+    std::erase_if(refused_, [&](const auto& entry) { return !asked(entry.first); });
   }
 
   void load(const std::string& path) {
@@ -78,15 +96,33 @@ class Registry {
     } catch (const std::bad_alloc&) {
     }
     std::lock_guard lock(mutex_);
-    if (column) loaded_[path] = std::move(column);
+    if (column) keep(path, std::move(column));
     loading_.erase(path);
     idle_.notify_all();
+  }
+
+  // Keeps `column` in place of the path's older one, if the limit allows.
+  void keep(const std::string& path, std::shared_ptr<const FacetColumn> column) {
+    if (auto old = loaded_.find(path); old != loaded_.end()) {
+      bytes_ -= old->second->bytes();
+      loaded_.erase(old);
+    }
+    if (bytes_ + column->bytes() > limit_) {
+      refused_[path] = column->revision;
+      return;
+    }
+    refused_.erase(path);
+    bytes_ += column->bytes();
+    loaded_[path] = std::move(column);
   }
 
   std::mutex mutex_;
   std::condition_variable idle_;
   std::map<std::string, std::shared_ptr<const FacetColumn>> loaded_;
   std::set<std::string> loading_;
+  std::map<std::string, Xapian::rev> refused_;
+  std::size_t limit_ = kDefaultFacetMemory;
+  std::size_t bytes_ = 0;  // held by loaded_
 };
 
 Registry& registry() {
@@ -102,6 +138,15 @@ void add_packed(FacetCounts& counts, std::string_view packed, long n) {
     if (it == counts[k].end()) it = counts[k].emplace(std::string(value), 0).first;
     it->second += n;
   });
+}
+
+std::size_t FacetColumn::bytes() const {
+  std::size_t n =
+      number_of.capacity() * sizeof(number_of[0]) + facets_of.capacity() * sizeof(facets_of[0]);
+  for (const auto& values : facet_values) {
+    for (const std::string& v : values) n += sizeof(v) + v.capacity();
+  }
+  return n;
 }
 
 FacetColumn load_facet_column(const Xapian::Database& shard) {
@@ -136,6 +181,8 @@ std::optional<std::vector<std::shared_ptr<const FacetColumn>>> facet_columns(
 bool wait_for_facet_columns(const std::vector<LocalShard>& shards) {
   return !shards.empty() && registry().wait_for(shards).has_value();
 }
+
+void set_facet_memory_limit(std::size_t bytes) { registry().set_limit(bytes); }
 
 void FacetColumnSpy::operator()(const Xapian::Document& doc, double) {
   ++total_;

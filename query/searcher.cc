@@ -291,6 +291,10 @@ std::optional<std::string> Searcher::index_version(const std::string& db_dir) {
 
 bool Searcher::load_facet_columns() { return wait_for_facet_columns(impl_->shards); }
 
+void Searcher::set_facet_memory_limit(std::size_t bytes) {
+  eavesearch::set_facet_memory_limit(bytes);
+}
+
 Result<long> Searcher::record_count() {
   return with_xapian_errors([&]() -> Result<long> {
     return static_cast<long>(

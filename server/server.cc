@@ -9,6 +9,7 @@ namespace eavesearch {
 
 Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
                   const std::function<void(int port)>& on_listening) {
+  Searcher::set_facet_memory_limit(static_cast<std::size_t>(config.facet_memory_mb) << 20);
   httplib::Server server;
   SearcherPool pool(config.db_dir, std::chrono::milliseconds(config.time_budget_ms),
                     config.threads);

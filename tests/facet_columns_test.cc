@@ -12,6 +12,7 @@
 #include "eavesearch/indexer.h"
 #include "eavesearch/query.h"
 #include "eavesearch/schema.h"
+#include "eavesearch/searcher.h"
 #include "query/xapian_query.h"
 #include "tests/corpus.h"
 
@@ -120,6 +121,40 @@ TEST_P(FacetColumnsTest, FollowTheIndexWhenItChanges) {
   auto [from_values, from_memory] = count(shards, db, "from:newcomer");
   EXPECT_EQ(from_memory, from_values);
   EXPECT_EQ(from_memory[0], (std::map<std::string, long, std::less<>>{{"newcomer", 1}}));
+}
+
+// Past the memory limit no column is kept or loaded again, and a search's
+// facets, counted from the index's values, are the same.
+TEST_P(FacetColumnsTest, PastTheMemoryLimitFacetsComeFromTheIndex) {
+  struct Restore {
+    ~Restore() { Searcher::set_facet_memory_limit(kDefaultFacetMemory); }
+  } restore;
+  SearchRequest req = testing::request("release");
+  req.facets = {"person", "meeting", "channel", "year", "month", "kind"};
+  auto facets = [&]() {
+    auto searcher = Searcher::open(db_);
+    EXPECT_TRUE(searcher.ok());
+    auto resp = searcher->search(req);
+    EXPECT_TRUE(resp.ok());
+    return resp.ok() ? resp->facets : std::vector<Facet>{};
+  };
+  [[maybe_unused]] auto [db, shards, remote] = open_database(db_);
+  Searcher::set_facet_memory_limit(1000);  // less than any shard's column
+  EXPECT_FALSE(wait_for_facet_columns(shards));
+  EXPECT_FALSE(wait_for_facet_columns(shards)) << "not loaded again";
+  std::vector<Facet> from_index = facets();
+  ASSERT_EQ(from_index.size(), 6u);
+  EXPECT_FALSE(from_index[0].values.empty());
+
+  Searcher::set_facet_memory_limit(kDefaultFacetMemory);
+  ASSERT_TRUE(wait_for_facet_columns(shards));
+  std::vector<Facet> from_memory = facets();
+  ASSERT_EQ(from_memory.size(), from_index.size());
+  for (std::size_t k = 0; k < from_memory.size(); ++k) {
+    EXPECT_EQ(from_memory[k].values, from_index[k].values) << from_memory[k].field;
+  }
+  Searcher::set_facet_memory_limit(0);
+  EXPECT_TRUE(facet_columns(shards)) << "columns loaded stay until their shard changes";
 }
 
 TEST(FacetColumnsRemoteTest, RemoteShardsHaveNoLocalShards) {

@@ -163,6 +163,11 @@ class Searcher {
   // facets at full speed.
   bool load_facet_columns();
 
+  // The memory the facet values in memory may take in this process, all
+  // databases together (1 GiB unless set; about 9 bytes a line); 0 keeps
+  // none. Past it, facets are counted from the index's values (slower).
+  static void set_facet_memory_limit(std::size_t bytes);
+
   // Number of line records in the database.
   Result<long> record_count();
 
