@@ -436,6 +436,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
       Xapian::Enquire counting(impl_->db);
       if (facets_apart) {
         counting.set_query(enquire.get_query());
+        counting.set_weighting_scheme(Xapian::BoolWeight());  // it ranks nothing
         counting.set_time_limit(kExactCountSeconds);
         counting.add_matchspy(&facets);
       }
