@@ -48,6 +48,11 @@ class Registry {
     refused_.clear();
   }
 
+  std::size_t loads() {
+    std::lock_guard lock(mutex_);
+    return loads_;
+  }
+
  private:
   std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns_locked(
       const std::vector<LocalShard>& shards) {
@@ -56,12 +61,22 @@ class Registry {
     for (const LocalShard& s : shards) {
       Xapian::rev wanted = s.db.get_revision();
       auto it = loaded_.find(s.path);
-      auto refused = refused_.find(s.path);
       if (it != loaded_.end() && it->second->revision == wanted) {
         out.push_back(it->second);
-      } else if (limit_ == 0 || (refused != refused_.end() && refused->second == wanted)) {
+        continue;
+      }
+      if (it != loaded_.end() && !loading_.count(s.path) && !fits(s, it->second->bytes())) {
+        drop(it);  // stale, and its next revision would not fit with it
+        it = loaded_.end();
+      }
+      auto refused = refused_.find(s.path);
+      if (refused != refused_.end() && refused->second == wanted) return std::nullopt;
+      if (!loading_.count(s.path) && !fits(s, it == loaded_.end() ? 0 : it->second->bytes())) {
+        refused_[s.path] = wanted;  // not even its docids' numbers fit
         return std::nullopt;
-      } else if (loading_.insert(s.path).second) {
+      }
+      if (loading_.insert(s.path).second) {
+        ++loads_;
         std::thread([this, path = s.path] { load(path); }).detach();
       }
     }
@@ -77,12 +92,7 @@ class Registry {
                          [&](const LocalShard& s) { return s.path == path; });
     };
     for (auto it = loaded_.begin(); it != loaded_.end();) {
-      if (asked(it->first)) {
-        ++it;
-      } else {
-        bytes_ -= it->second->bytes();
-        it = loaded_.erase(it);
-      }
+      it = asked(it->first) ? std::next(it) : drop(it);
     }
     std::erase_if(refused_, [&](const auto& entry) { return !asked(entry.first); });
   }
@@ -101,12 +111,22 @@ class Registry {
     idle_.notify_all();
   }
 
+  // Whether a column of `shard` could fit, at 4 bytes a document at least,
+  // in place of one of `replaced` bytes.
+  bool fits(const LocalShard& shard, std::size_t replaced) const {
+    std::size_t least = (std::size_t{shard.db.get_lastdocid()} + 1) * sizeof(std::uint32_t);
+    return bytes_ - replaced + least <= limit_;
+  }
+
+  std::map<std::string, std::shared_ptr<const FacetColumn>>::iterator drop(
+      std::map<std::string, std::shared_ptr<const FacetColumn>>::iterator it) {
+    bytes_ -= it->second->bytes();
+    return loaded_.erase(it);
+  }
+
   // Keeps `column` in place of the path's older one, if the limit allows.
   void keep(const std::string& path, std::shared_ptr<const FacetColumn> column) {
-    if (auto old = loaded_.find(path); old != loaded_.end()) {
-      bytes_ -= old->second->bytes();
-      loaded_.erase(old);
-    }
+    if (auto old = loaded_.find(path); old != loaded_.end()) drop(old);
     if (bytes_ + column->bytes() > limit_) {
       refused_[path] = column->revision;
       return;
@@ -123,6 +143,7 @@ class Registry {
   std::map<std::string, Xapian::rev> refused_;
   std::size_t limit_ = kDefaultFacetMemory;
   std::size_t bytes_ = 0;  // held by loaded_
+  std::size_t loads_ = 0;  // started
 };
 
 Registry& registry() {
@@ -183,6 +204,8 @@ bool wait_for_facet_columns(const std::vector<LocalShard>& shards) {
 }
 
 void set_facet_memory_limit(std::size_t bytes) { registry().set_limit(bytes); }
+
+std::size_t facet_column_loads() { return registry().loads(); }
 
 void FacetColumnSpy::operator()(const Xapian::Document& doc, double) {
   ++total_;

@@ -7,8 +7,9 @@
 // process, and loaded on a thread of their own the first time a revision is
 // asked for (0.15 s for 1.1M documents); until then facets are counted from
 // the values, as over remote shards. They take about 9 bytes a document;
-// past a process-wide limit a shard's column is not kept, and facets are
-// counted from the values.
+// a shard's column that would pass a process-wide limit (4 bytes a
+// document at least: checked before loading) is not kept, nor loaded again
+// at that revision, and facets are counted from the values.
 #pragma once
 
 #include <xapian.h>
@@ -64,6 +65,9 @@ bool wait_for_facet_columns(const std::vector<LocalShard>& shards);
 // set); 0 keeps none. Columns loaded already stay until their shard changes.
 inline constexpr std::size_t kDefaultFacetMemory = std::size_t{1024} << 20;
 void set_facet_memory_limit(std::size_t bytes);
+
+// Loads started in this process (a shard's revision each).
+std::size_t facet_column_loads();
 
 // Counts the numbers of the matches' packed values in one shard's match:
 // Xapian hands a spy the shard's own docids, so each shard is matched on

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -56,7 +57,16 @@ struct Searcher::Impl {
   StubId stub;
   int remotes = 0;                 // remote databases among db's
   std::vector<LocalShard> shards;  // db's shards when all are local
+  bool normalised_wdf = true;      // (core/relevance.h) false for a database of before schema 8
   LogRecords records = {};
+
+  void set_database(OpenedDatabase opened) {
+    db = std::move(opened.db);
+    shards = std::move(opened.shards);
+    remotes = opened.remote;
+    std::string schema = db.get_metadata(std::string(kSchemaKey));
+    normalised_wdf = schema.empty() || std::atol(schema.c_str()) >= kNormalisedWdfSchema;
+  }
 
   // The record of a hit. Every MSet of lines is sorted by the sort key, so
   // the match has read it already: no value read per hit.
@@ -127,9 +137,10 @@ Searcher::~Searcher() = default;
 Result<Searcher> Searcher::open(const std::string& db_dir) {
   auto searcher = with_xapian_errors([&]() -> Result<Searcher> {
     StubId stub = stub_id(db_dir);
-    OpenedDatabase opened = open_database(db_dir);
-    auto impl = std::make_unique<Impl>(
-        Impl{db_dir, std::move(opened.db), stub, opened.remote, std::move(opened.shards)});
+    auto impl = std::make_unique<Impl>();
+    impl->dir = db_dir;
+    impl->stub = stub;
+    impl->set_database(open_database(db_dir));
     facet_columns(impl->shards);  // starts loading them, for the first facets asked
     return Searcher(std::move(impl));
   });
@@ -273,10 +284,7 @@ Status Searcher::refresh() {
     if (now == impl_->stub) {
       changed = impl_->db.reopen();
     } else {
-      OpenedDatabase opened = open_database(impl_->dir);
-      impl_->db = std::move(opened.db);
-      impl_->shards = std::move(opened.shards);
-      impl_->remotes = opened.remote;
+      impl_->set_database(open_database(impl_->dir));
       impl_->stub = now;
     }
     if (changed) facet_columns(impl_->shards);  // starts loading the new revision's
@@ -368,7 +376,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_sort_by_value(sort_slot, resp.sort == SortOrder::kNewest);
     } else {
-      enquire.set_weighting_scheme(relevance_weight());
+      enquire.set_weighting_scheme(relevance_weight(impl_->normalised_wdf));
       enquire.set_sort_by_relevance_then_value(sort_slot, true);
     }
     if (req.collapse) enquire.set_collapse_key(static_cast<Xapian::valueno>(fields::kLog.slot));

@@ -110,6 +110,17 @@ TEST_F(IndexSearchTest, ADatabaseOfAnotherSchemaTakesARebuild) {
     db.set_metadata(std::string(kSchemaKey), "1");
     db.commit();
   }
+  // Until rebuilt, its wdfs are taken for plain counts, weighed by plain
+  // BM25 (core/relevance.h).
+  SearchResponse old = search("ubuntu", SortOrder::kRelevance);
+  ASSERT_FALSE(old.hits.empty());
+  Xapian::Enquire plain(Xapian::Database{db_});
+  plain.set_query(Xapian::Query("ubuntu"));
+  plain.set_weighting_scheme(Xapian::BM25Weight());
+  Xapian::MSet top = plain.get_mset(0, 1);
+  ASSERT_EQ(top.size(), 1u);
+  EXPECT_DOUBLE_EQ(old.hits[0].score, top.begin().get_weight());
+
   auto refused = index_archives({{archive_.str()}, db_}, [](const std::string&) {});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kUsage);
@@ -118,6 +129,8 @@ TEST_F(IndexSearchTest, ADatabaseOfAnotherSchemaTakesARebuild) {
   rebuild.rebuild = true;
   ASSERT_TRUE(index_archives(rebuild, [](const std::string&) {}).ok());
   EXPECT_EQ(index().files_unchanged, 2);
+  EXPECT_GT(search("ubuntu", SortOrder::kRelevance).hits[0].score, 2 * old.hits[0].score)
+      << "normalised wdfs, weighed by BM25 at b = 0: about 8.5 times BM25";
 }
 
 TEST_F(IndexSearchTest, ChangedAndRemovedFilesReplaceTheirRecords) {

@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "core/relevance.h"
 #include "eavesearch/indexer.h"
 #include "eavesearch/searcher.h"
 #include "eavesearch/text.h"
@@ -113,8 +114,9 @@ TEST_F(RealCorpusSearchTest, TheFlattenedTcMeetingAnswers) {
 // Relevance is BM25 (k1 = 1, b = 0.5, average length 12, normalised lengths
 // under 0.5 counted as 0.5) over a line's words and its topic's, though the
 // index holds lengths only inside the terms' counts (core/relevance.h): for
-// one word, the hits come in the order of tf / (K + tf), up to the rounding
-// of those counts.
+// one word, the hits come in the order of tf / (K + tf) = x / (1 + x), x =
+// tf / K, up to the rounding of x * kWdfScale to a whole wdf: x is off by
+// at most e = 0.5 / kWdfScale, so BM25 by at most e / (1 + x - e)^2.
 TEST_F(RealCorpusSearchTest, RelevanceIsBm25OverTheLinesWords) {
   EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
   ASSERT_TRUE(ok_);
@@ -126,7 +128,7 @@ TEST_F(RealCorpusSearchTest, RelevanceIsBm25OverTheLinesWords) {
     auto resp = searcher->search(testing::request(word, 100, SortOrder::kRelevance));
     ASSERT_TRUE(resp.ok());
     ASSERT_EQ(static_cast<long>(resp->hits.size()), resp->total) << word;
-    std::vector<double> bm25;
+    std::vector<double> bm25, rounding;
     std::set<double> distinct;
     for (const Hit& h : resp->hits) {
       double tf = 0, length = 0;
@@ -137,14 +139,17 @@ TEST_F(RealCorpusSearchTest, RelevanceIsBm25OverTheLinesWords) {
           if (text.data() == h.record.text.data() && t.term == term) ++tf;
         });
       }
-      double k = 1 * (0.5 * std::max(length / 12, 0.5) + 0.5);
-      bm25.push_back(tf / (k + tf));
+      double x = tf / (1 * (0.5 * std::max(length / 12, 0.5) + 0.5));
+      bm25.push_back(x / (1 + x));
+      double low = 1 + std::max(0.0, x - 0.5 / kWdfScale);  // where the slope is steepest
+      rounding.push_back(0.5 / kWdfScale / (low * low));
       distinct.insert(bm25.back());
     }
     EXPECT_GE(distinct.size(), 5u) << word << ": lines of one length only test nothing";
     for (std::size_t k = 1; k < bm25.size(); ++k) {
-      EXPECT_GE(bm25[k - 1], bm25[k] - 0.02) << word << ": " << resp->hits[k - 1].record.text
-                                             << " before " << resp->hits[k].record.text;
+      EXPECT_GE(bm25[k - 1], bm25[k] - rounding[k - 1] - rounding[k])
+          << word << ": " << resp->hits[k - 1].record.text << " before "
+          << resp->hits[k].record.text;
     }
   }
 }
