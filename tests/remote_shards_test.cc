@@ -62,11 +62,13 @@ class Tcpsrv {
       std::vector<std::string> args = {kTcpsrv,  "--interface",        "127.0.0.1",
                                        "--port", std::to_string(port), "--quiet"};
       args.insert(args.end(), databases.begin(), databases.end());
+      // Made before the fork: the child allocates nothing (another thread may
+      // hold the allocator's lock as it forks).
+      std::vector<char*> argv;
+      for (std::string& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
       pid_ = ::fork();
       if (pid_ == 0) {
-        std::vector<char*> argv;
-        for (std::string& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
         // Its own process group: on SIGTERM it signals its whole group.
         ::setpgid(0, 0);
         // It reports each connection the client closes as an exception.
