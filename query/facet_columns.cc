@@ -65,13 +65,11 @@ class Registry {
         out.push_back(it->second);
         continue;
       }
-      if (it != loaded_.end() && !loading_.count(s.path) && !fits(s, it->second->bytes())) {
-        drop(it);  // stale, and its next revision would not fit with it
-        it = loaded_.end();
-      }
       auto refused = refused_.find(s.path);
       if (refused != refused_.end() && refused->second == wanted) return std::nullopt;
-      if (!loading_.count(s.path) && !fits(s, it == loaded_.end() ? 0 : it->second->bytes())) {
+      bool stale = it != loaded_.end();
+      if (!loading_.count(s.path) && !fits(s, stale ? it->second->bytes() : 0)) {
+        if (stale) drop(it);        // useless, and in its successor's way
         refused_[s.path] = wanted;  // not even its docids' numbers fit
         return std::nullopt;
       }
