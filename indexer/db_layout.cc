@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -47,6 +48,10 @@ namespace {
 
 constexpr std::string_view kGenerationPrefix = "gen-";
 constexpr std::string_view kUndated = "undated";
+// In a shard's metadata when it was made without a termlist: it must then
+// be opened with DB_NO_TERMLIST.
+constexpr std::string_view kTermlistKey = "eavesearch:termlist";
+constexpr std::string_view kNoTermlist = "none";
 
 Error not_our_stub(const std::string& stub) {
   return Error{ErrorCode::kCorrupt, stub + " is not a stub eavesearch wrote"};
@@ -106,8 +111,49 @@ std::string next_generation(const std::string& db_dir) {
   return std::string(kGenerationPrefix) + std::to_string(last + 1);
 }
 
-std::string shard_path(const std::string& db_dir, const Generation& g, const std::string& shard) {
-  return db_dir + "/" + g.name + (shard.empty() ? "" : "/" + shard);
+std::string shard_path(const std::string& db_dir, const Generation& g, const std::string& folder) {
+  return db_dir + "/" + g.name + (folder.empty() ? "" : "/" + folder);
+}
+
+// The generation's folder holding `shard` ("2020.2" for "2020"); nullopt
+// when it has none yet.
+std::optional<std::string> folder_of(const Generation& g, std::string_view shard) {
+  for (const std::string& folder : g.shards) {
+    if (shard_name(folder) == shard) return folder;
+  }
+  return std::nullopt;
+}
+
+// Shard folders in a generation that its stub entries do not name: what a
+// killed rebuild of a shard left, or the folder a rebuilt one replaced.
+void remove_unnamed_shards(const std::string& db_dir, const Generation& g) {
+  if (g.sharding == Sharding::kNone) return;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(db_dir + "/" + g.name, ec)) {
+    std::string folder = entry.path().filename().string();
+    if (std::find(g.shards.begin(), g.shards.end(), folder) == g.shards.end()) {
+      fs::remove_all(entry.path(), ec);
+    }
+  }
+}
+
+// "<shard>.K" with K past every folder of the shard in the generation's
+// folder, named or not.
+std::string next_shard_folder(const std::string& db_dir, const Generation& g,
+                              std::string_view shard) {
+  long last = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(db_dir + "/" + g.name, ec)) {
+    std::string folder = entry.path().filename().string();
+    if (shard_name(folder) != shard || folder.size() == shard.size()) continue;
+    last = std::max(last, std::strtol(folder.c_str() + shard.size() + 1, nullptr, 10));
+  }
+  return std::string(shard) + "." + std::to_string(last + 1);
+}
+
+Xapian::WritableDatabase open_writable(const std::string& path, bool has_termlist) {
+  return Xapian::WritableDatabase(path,
+                                  Xapian::DB_OPEN | (has_termlist ? 0 : Xapian::DB_NO_TERMLIST));
 }
 
 bool is_year(std::string_view s) {
@@ -116,6 +162,8 @@ bool is_year(std::string_view s) {
 }
 
 }  // namespace
+
+std::string_view shard_name(std::string_view folder) { return folder.substr(0, folder.find('.')); }
 
 std::string shard_of(Sharding sharding, std::string_view rel_path) {
   if (sharding == Sharding::kNone) return "";
@@ -185,6 +233,7 @@ Result<Generation> open_live_generation(const std::string& db_dir, std::optional
                      "; another --shards needs --rebuild"};
   }
   remove_other_generations(db_dir, g.name);
+  remove_unnamed_shards(db_dir, g);
   return g;
 }
 
@@ -195,14 +244,15 @@ Result<Generation> open_new_generation(const std::string& db_dir, Sharding shard
   return Generation{next_generation(db_dir), sharding, {}};
 }
 
-Result<Xapian::WritableDatabase> open_shard(const std::string& db_dir, Generation& generation,
-                                            const std::string& shard, bool live) {
-  std::string path = shard_path(db_dir, generation, shard);
-  bool known = std::find(generation.shards.begin(), generation.shards.end(), shard) !=
-               generation.shards.end();
-  if (known) {
-    return with_xapian_errors([&]() -> Result<Xapian::WritableDatabase> {
-      Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+Result<ShardDb> open_shard(const std::string& db_dir, Generation& generation,
+                           const std::string& shard, bool live, bool termlist) {
+  if (auto folder = folder_of(generation, shard)) {
+    std::string path = shard_path(db_dir, generation, *folder);
+    return with_xapian_errors([&]() -> Result<ShardDb> {
+      bool has_termlist =
+          Xapian::Database(path).get_metadata(std::string(kTermlistKey)) != kNoTermlist;
+      ShardDb shard_db{open_writable(path, has_termlist), has_termlist};
+      Xapian::WritableDatabase& db = shard_db.db;
       if (db.get_metadata(std::string(kSchemaKey)) != kSchemaVersion) {
         if (db.get_doccount() > 0) {
           return Error{ErrorCode::kUsage, path +
@@ -211,15 +261,19 @@ Result<Xapian::WritableDatabase> open_shard(const std::string& db_dir, Generatio
         }
         db.set_metadata(std::string(kSchemaKey), std::string(kSchemaVersion));
       }
-      return db;
+      return shard_db;
     });
   }
+  std::string path = shard_path(db_dir, generation, shard);
   std::error_code ec;
   fs::remove_all(path, ec);  // what a killed run left of it
   fs::create_directories(fs::path(path).parent_path(), ec);
-  auto db = with_xapian_errors([&]() -> Result<Xapian::WritableDatabase> {
-    Xapian::WritableDatabase made(path, Xapian::DB_CREATE);
-    made.set_metadata(std::string(kSchemaKey), std::string(kSchemaVersion));
+  auto db = with_xapian_errors([&]() -> Result<ShardDb> {
+    ShardDb made{
+        Xapian::WritableDatabase(path, Xapian::DB_CREATE | (termlist ? 0 : Xapian::DB_NO_TERMLIST)),
+        termlist};
+    made.db.set_metadata(std::string(kSchemaKey), std::string(kSchemaVersion));
+    if (!termlist) made.db.set_metadata(std::string(kTermlistKey), std::string(kNoTermlist));
     return made;
   });
   if (!db) return db.error();
@@ -231,16 +285,44 @@ Result<Xapian::WritableDatabase> open_shard(const std::string& db_dir, Generatio
   return db;
 }
 
+Result<Xapian::WritableDatabase> open_rebuilt_shard(const std::string& db_dir,
+                                                    const Generation& generation,
+                                                    const std::string& shard, std::string& folder) {
+  folder = next_shard_folder(db_dir, generation, shard);
+  return with_xapian_errors([&]() -> Result<Xapian::WritableDatabase> {
+    Xapian::WritableDatabase made(shard_path(db_dir, generation, folder), Xapian::DB_CREATE);
+    made.set_metadata(std::string(kSchemaKey), std::string(kSchemaVersion));
+    return made;
+  });
+}
+
+Result<std::string> compact_rebuilt_shard(const std::string& db_dir, const Generation& generation,
+                                          const std::string& folder) {
+  std::string_view shard = shard_name(folder);
+  std::string target = next_shard_folder(db_dir, generation, shard);
+  std::string built = shard_path(db_dir, generation, folder);
+  Status compacted = with_xapian_errors([&]() -> Status {
+    Xapian::Database(built).compact(shard_path(db_dir, generation, target));
+    return Ok{};
+  });
+  if (!compacted) return compacted.error();
+  std::error_code ec;
+  fs::remove_all(built, ec);  // never named: readers never had it
+  return target;
+}
+
 Result<Generation> compact_generation(const std::string& db_dir, const Generation& generation,
                                       int jobs) {
-  Generation target{next_generation(db_dir), generation.sharding, generation.shards};
+  Generation target{next_generation(db_dir), generation.sharding, {}};
+  for (const std::string& folder : generation.shards)
+    target.shards.emplace_back(shard_name(folder));
   std::vector<Status> done(generation.shards.size(), Ok{});
   run_parallel(generation.shards.size(), jobs, [&](std::size_t k) {
-    const std::string& shard = generation.shards[k];
+    const std::string& folder = generation.shards[k];
     done[k] = with_xapian_errors([&]() -> Status {
-      if (!shard.empty()) fs::create_directories(db_dir + "/" + target.name);
-      Xapian::Database(shard_path(db_dir, generation, shard))
-          .compact(shard_path(db_dir, target, shard));
+      if (!folder.empty()) fs::create_directories(db_dir + "/" + target.name);
+      Xapian::Database(shard_path(db_dir, generation, folder))
+          .compact(shard_path(db_dir, target, target.shards[k]));
       return Ok{};
     });
   });

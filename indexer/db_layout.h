@@ -4,6 +4,7 @@
 //                       line per shard (--shards year)
 //   DIR/gen-N/          the generation's Xapian database, or
 //   DIR/gen-N/<shard>/  one per shard: the records of one year's files
+//   DIR/gen-N/<shard>.K a shard rebuilt by an incremental run (below)
 //   DIR/lock            flock()ed by the one writer
 #pragma once
 
@@ -38,7 +39,21 @@ class WriterLock {
 struct Generation {
   std::string name;  // "gen-3"
   Sharding sharding = Sharding::kYear;
-  std::vector<std::string> shards;  // made so far; kNone: the one shard ""
+  // Made so far, as folders of the generation: "2020", or "2020.2" once
+  // rebuilt (shard_name gives "2020"); kNone: the one shard "".
+  std::vector<std::string> shards;
+};
+
+// The shard a folder of a generation holds: "2020" of "2020" and "2020.2".
+std::string_view shard_name(std::string_view folder);
+
+// A shard's database opened for writing. A shard built without a termlist
+// (DESIGN.md 9: a full build's older years; a third of the build's time)
+// takes documents but can neither delete nor replace one: when its files
+// change, it is rebuilt (open_rebuilt_shard) instead.
+struct ShardDb {
+  Xapian::WritableDatabase db;
+  bool has_termlist = true;
 };
 
 // The shard holding an archive file's records: the year its name (or a
@@ -47,8 +62,8 @@ struct Generation {
 std::string shard_of(Sharding sharding, std::string_view rel_path);
 
 // Opens the live generation (a new empty one, named by no stub yet, when
-// there is none), after removing the generations the stub does not name
-// (the one a --rebuild replaced, or one it left half-built). `want` is the
+// there is none), after removing the generations and shard folders the stub
+// does not name (the one a --rebuild replaced, or one it left half-built). `want` is the
 // sharding asked for: kUsage when the live one has another (that takes a
 // --rebuild); nullopt keeps the live one's, kYear for a new one. The
 // caller holds the WriterLock.
@@ -59,10 +74,24 @@ Result<Generation> open_live_generation(const std::string& db_dir, std::optional
 Result<Generation> open_new_generation(const std::string& db_dir, Sharding sharding);
 
 // The database of `shard` in `generation`, made (afresh, if a killed run
-// left part of it) when the generation has no such shard yet; a new shard
-// of the live generation (`live`) is added to the stub once it exists.
-Result<Xapian::WritableDatabase> open_shard(const std::string& db_dir, Generation& generation,
-                                            const std::string& shard, bool live);
+// left part of it; with a termlist if `termlist`) when the generation has
+// no such shard yet; a new shard of the live generation (`live`) is added to
+// the stub once it exists.
+Result<ShardDb> open_shard(const std::string& db_dir, Generation& generation,
+                           const std::string& shard, bool live, bool termlist);
+
+// A new empty database, with a termlist, for `shard` of the live generation
+// beside the one the stub names (which readers keep until replace_shard);
+// its folder is returned in `folder`.
+Result<Xapian::WritableDatabase> open_rebuilt_shard(const std::string& db_dir,
+                                                    const Generation& generation,
+                                                    const std::string& shard, std::string& folder);
+
+// Compacts the rebuilt database in `folder` into the shard's next folder,
+// returned: the caller names it in the generation and switch_generation
+// points readers at it.
+Result<std::string> compact_rebuilt_shard(const std::string& db_dir, const Generation& generation,
+                                          const std::string& folder);
 
 // A compacted copy of `generation` (Xapian's compaction: full blocks, about
 // a third smaller and quicker to search) as a new generation, its shards

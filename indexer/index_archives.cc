@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "core/parallel.h"
+#include "core/xapian_errors.h"
 #include "eavesearch/indexer.h"
 #include "indexer/archive_walker.h"
 #include "indexer/db_layout.h"
@@ -34,11 +35,46 @@ void add_report(IndexReport& total, const IndexReport& shard) {
 std::map<std::string, std::vector<ArchiveFile>> files_by_shard(std::vector<ArchiveFile> files,
                                                                const Generation& generation) {
   std::map<std::string, std::vector<ArchiveFile>> out;
-  for (const std::string& shard : generation.shards) out[shard];
+  for (const std::string& folder : generation.shards) out[std::string(shard_name(folder))];
   for (ArchiveFile& f : files)
     out[shard_of(generation.sharding, f.rel_path)].push_back(std::move(f));
   if (out.empty()) out[shard_of(generation.sharding, "")];
   return out;
+}
+
+// Whether a shard made now keeps its termlist (DESIGN.md 9). A full build
+// (a generation made from nothing) leaves it out of every year but the
+// newest, whose files still change: a third less building, and a year
+// without one is rebuilt when its files change (index_shard). One database,
+// "undated" and a shard added to a live generation keep it.
+bool keeps_termlist(const IndexOptions& options, bool full_build, const std::string& shard,
+                    const std::string& newest_year) {
+  bool year = shard.size() == 4 && shard != "undated";
+  return options.termlists || !full_build || !year || shard == newest_year;
+}
+
+// The shard rebuilt, with a termlist, beside its database `previous` (one
+// without, where a document had to go): its compacted database's folder,
+// and the run's report against previous's file states.
+Result<std::pair<std::string, IndexReport>> rebuild(
+    const IndexOptions& options, const Generation& generation, const std::string& shard,
+    const Xapian::Database& previous, const std::vector<ArchiveFile>& files,
+    const std::set<std::string>& primary_stems, const WarningSink& warn,
+    const std::function<void(const ArchiveFile&)>& file_done) {
+  std::string folder;
+  auto fresh = open_rebuilt_shard(options.db_dir, generation, shard, folder);
+  if (!fresh) return fresh.error();
+  auto report =
+      rebuild_shard(*fresh, previous, files, primary_stems, options.commit_docs, warn, file_done);
+  if (!report) return report.error();
+  Status closed = with_xapian_errors([&]() -> Status {
+    fresh->close();
+    return Ok{};
+  });
+  if (!closed) return closed.error();
+  auto compacted = compact_rebuilt_shard(options.db_dir, generation, folder);
+  if (!compacted) return compacted.error();
+  return std::pair{std::move(*compacted), *report};
 }
 
 }  // namespace
@@ -63,17 +99,26 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
 
   // Each shard's database, opened (made, and named in the stub) here.
   struct Shard {
+    std::string name;
     std::vector<ArchiveFile> files;
-    std::optional<Xapian::WritableDatabase> db;
+    std::optional<ShardDb> db;
     Result<IndexReport> report = IndexReport{};
+    std::string rebuilt;  // the folder of its rebuilt database, if it was rebuilt
   };
   std::vector<Shard> shards;
   bool from_empty = true;
-  for (auto& [name, shard_files] : files_by_shard(std::move(*files), *generation)) {
-    auto db = open_shard(options.db_dir, *generation, name, !options.rebuild);
+  const bool full_build = generation->shards.empty();
+  auto by_shard = files_by_shard(std::move(*files), *generation);
+  std::string newest_year;
+  for (const auto& [name, shard_files] : by_shard) {
+    if (name.size() == 4 && !shard_files.empty()) newest_year = std::max(newest_year, name);
+  }
+  for (auto& [name, shard_files] : by_shard) {
+    auto db = open_shard(options.db_dir, *generation, name, !options.rebuild,
+                         keeps_termlist(options, full_build, name, newest_year));
     if (!db) return db.error();
-    from_empty = from_empty && db->get_doccount() == 0;
-    shards.push_back({std::move(shard_files), std::move(*db)});
+    from_empty = from_empty && db->db.get_doccount() == 0;
+    shards.push_back({name, std::move(shard_files), std::move(*db), IndexReport{}, {}});
   }
   // The biggest first, so that the last to finish is a small one.
   auto bytes = [](const Shard& s) {
@@ -93,15 +138,35 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
   int jobs = job_count(options.jobs);
   run_parallel(shards.size(), jobs, [&](std::size_t k) {
     Shard& shard = shards[k];
-    shard.report = index_shard(*shard.db, shard.files, primary_stems, options.commit_docs,
-                               warn_locked, [&](const ArchiveFile& file) {
-                                 std::lock_guard hold(sinks);
-                                 ++progress.files_done;
-                                 progress.bytes_done += file.size;
-                                 if (options.progress) options.progress(progress);
-                               });
+    std::size_t files_done = 0;  // a rebuild reports progress past these only
+    std::size_t files_redone = 0;
+    auto file_done = [&](const ArchiveFile& file) {
+      if (files_redone > 0) {
+        --files_redone;
+        return;
+      }
+      std::lock_guard hold(sinks);
+      ++files_done;
+      ++progress.files_done;
+      progress.bytes_done += file.size;
+      if (options.progress) options.progress(progress);
+    };
+    auto run = index_shard(shard.db->db, shard.db->has_termlist, shard.files, primary_stems,
+                           options.commit_docs, warn_locked, file_done);
+    if (run && run->needs_rebuild) {
+      files_redone = files_done;
+      run->report = {};
+      if (auto rebuilt = rebuild(options, *generation, shard.name, shard.db->db, shard.files,
+                                 primary_stems, warn_locked, file_done)) {
+        shard.rebuilt = rebuilt->first;
+        run->report = rebuilt->second;
+      } else {
+        run = rebuilt.error();
+      }
+    }
+    shard.report = run ? Result<IndexReport>(run->report) : Result<IndexReport>(run.error());
     try {
-      shard.db->close();
+      shard.db->db.close();
     } catch (const Xapian::Error& e) {
       if (shard.report) shard.report = Error{ErrorCode::kIo, e.get_description()};
     }
@@ -114,6 +179,15 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
   }
   if (options.rebuild) report.committed = true;  // a new generation, even if empty
 
+  // Rebuilt shards replace theirs in the stub at once.
+  bool shards_rebuilt = false;
+  for (const Shard& shard : shards) {
+    if (shard.rebuilt.empty()) continue;
+    for (std::string& folder : generation->shards) {
+      if (shard_name(folder) == shard.name) folder = shard.rebuilt;
+    }
+    shards_rebuilt = true;
+  }
   // A database built from empty is compacted into the generation readers
   // get; a rebuild switches to its new generation in any case.
   Generation live = *generation;
@@ -122,7 +196,7 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
     if (!compacted) return compacted.error();
     live = std::move(*compacted);
   }
-  if (options.rebuild || live.name != generation->name) {
+  if (options.rebuild || shards_rebuilt || live.name != generation->name) {
     if (auto switched = switch_generation(options.db_dir, live); !switched) {
       return switched.error();
     }

@@ -103,13 +103,27 @@ bool is_primary_form(const std::string& rel_path) {
   return rel_path.ends_with(".log.txt") || rel_path.ends_with(".log");
 }
 
+// Thrown before a document is deleted or replaced in a database without a
+// termlist (which Xapian cannot do): the shard is rebuilt instead.
+struct NeedsRebuild {};
+
 class IndexRun {
  public:
-  IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn, long commit_docs)
-      : db_(db), warn_(warn), commit_docs_(commit_docs), fresh_(db.get_doccount() == 0) {
+  // `db` has a termlist unless !has_termlist. With `previous`, `db` is empty
+  // and every file is indexed, but reported against previous's file states.
+  IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn, long commit_docs,
+           bool has_termlist, const Xapian::Database* previous = nullptr)
+      : db_(db),
+        warn_(warn),
+        commit_docs_(commit_docs),
+        fresh_(db.get_doccount() == 0),
+        has_termlist_(has_termlist),
+        rebuilding_(previous != nullptr) {
+    const Xapian::Database& states = previous ? *previous : db_;
     std::string prefix(kFileStatePrefix);
-    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
-      if (auto st = FileState::decode(db_.get_metadata(*it)))
+    for (auto it = states.metadata_keys_begin(prefix); it != states.metadata_keys_end(prefix);
+         ++it) {
+      if (auto st = FileState::decode(states.get_metadata(*it)))
         stored_.emplace(st->second, st->first);
     }
   }
@@ -122,46 +136,29 @@ class IndexRun {
     const FileState* before = before_copy ? &*before_copy : nullptr;
     std::string deps = current_deps(file, before, stems_with_txt);
     bool same_deps = before && before->deps == deps;
-    if (same_deps && before->size == file.size && before->mtime_ns == file.mtime_ns) {
+    bool unchanged = same_deps && before->size == file.size && before->mtime_ns == file.mtime_ns;
+    if (unchanged && !rebuilding_) {
       ++report_.files_unchanged;
       return;
     }
     auto content = read_file(file.abs_path);
     if (!content) return skip(file, content.error().message, before);
     FileState state{file.size, file.mtime_ns, content_hash(*content), 0, deps};
-    if (same_deps && before->hash == state.hash) {
+    unchanged = unchanged || (same_deps && before->hash == state.hash);
+    if (unchanged && !rebuilding_) {
       ++report_.files_unchanged;
       state.records = before->records;
       return save_state(file.rel_path, state);
     }
-    std::string_view head = std::string_view(*content).substr(0, kClassifyHeadBytes);
-    // Another form of a log whose primary form (.log.txt, .log) is here: that one wins.
-    auto superseded = [&] { return stems_with_txt.count(log_stem(file.rel_path)) > 0; };
-    switch (classify(file.rel_path, head)) {
-      case SourceKind::kMeetbotLog:
-        return index_log(file, before, state, parse_meetbot_log(file.rel_path, *content));
-      case SourceKind::kFlattened:
-        if (superseded()) return keep_unindexed(file, before, state);
-        return index_log(file, before, state, parse_flattened_log(file.rel_path, *content));
-      case SourceKind::kMeetbotHtml:
-        if (superseded()) return keep_unindexed(file, before, state);
-        return index_log(file, before, state, parse_meetbot_html(file.rel_path, *content));
-      case SourceKind::kPasted:
-        return index_log(file, before, state, parse_pasted_log(file.rel_path, *content));
-      case SourceKind::kMinutes:
-        return keep_unindexed(file, before, state);
-      case SourceKind::kChannelLog:
-        return index_channel(file, before, state, parse_channel_log(file.rel_path, *content),
-                             stems_with_txt);
-      case SourceKind::kChannelHtml:
-        if (superseded()) return keep_unindexed(file, before, state);
-        return index_channel(file, before, state, parse_channel_html(file.rel_path, *content),
-                             stems_with_txt);
-      case SourceKind::kIgnored:
-        return;
-      case SourceKind::kUnknown:
-        return skip(file, "not a log format eavesearch knows", before);
+    if (unchanged) {
+      // Written anew into the rebuilt shard, but reported as it changed: not.
+      IndexReport kept = report_;
+      index_content(file, nullptr, std::move(state), *content, stems_with_txt);
+      report_ = kept;
+      ++report_.files_unchanged;
+      return;
     }
+    index_content(file, before, std::move(state), *content, stems_with_txt);
   }
 
   // Files indexed before and missing now lose their records, first: the
@@ -189,6 +186,39 @@ class IndexRun {
   }
 
  private:
+  // Indexes a new or changed file (`before`: its state as stored) by its kind.
+  void index_content(const ArchiveFile& file, const FileState* before, FileState state,
+                     const std::string& content, const std::set<std::string>& stems_with_txt) {
+    std::string_view head = std::string_view(content).substr(0, kClassifyHeadBytes);
+    // Another form of a log whose primary form (.log.txt, .log) is here: that one wins.
+    auto superseded = [&] { return stems_with_txt.count(log_stem(file.rel_path)) > 0; };
+    switch (classify(file.rel_path, head)) {
+      case SourceKind::kMeetbotLog:
+        return index_log(file, before, state, parse_meetbot_log(file.rel_path, content));
+      case SourceKind::kFlattened:
+        if (superseded()) return keep_unindexed(file, before, state);
+        return index_log(file, before, state, parse_flattened_log(file.rel_path, content));
+      case SourceKind::kMeetbotHtml:
+        if (superseded()) return keep_unindexed(file, before, state);
+        return index_log(file, before, state, parse_meetbot_html(file.rel_path, content));
+      case SourceKind::kPasted:
+        return index_log(file, before, state, parse_pasted_log(file.rel_path, content));
+      case SourceKind::kMinutes:
+        return keep_unindexed(file, before, state);
+      case SourceKind::kChannelLog:
+        return index_channel(file, before, state, parse_channel_log(file.rel_path, content),
+                             stems_with_txt);
+      case SourceKind::kChannelHtml:
+        if (superseded()) return keep_unindexed(file, before, state);
+        return index_channel(file, before, state, parse_channel_html(file.rel_path, content),
+                             stems_with_txt);
+      case SourceKind::kIgnored:
+        return;
+      case SourceKind::kUnknown:
+        return skip(file, "not a log format eavesearch knows", before);
+    }
+  }
+
   void count_skipped(const std::string& message) {
     ++report_.files_skipped;
     warn_(message);
@@ -213,7 +243,7 @@ class IndexRun {
     }
     write_logs(written, file.rel_path, is_primary_form(file.rel_path));
     const Meeting& m = parsed->meeting;
-    db_.replace_document(boolean_term(fields::kId.prefix, m.id), build_meeting_document(m));
+    replace(boolean_term(fields::kId.prefix, m.id), build_meeting_document(m));
     state.records = static_cast<long>(parsed->records.size());
     report_.records_added += state.records;
     pending_ += state.records + 1;
@@ -327,8 +357,7 @@ class IndexRun {
         continue;
       }
       if (cm.first < offset) continue;  // the day before's file indexes that meeting
-      db_.replace_document(boolean_term(fields::kId.prefix, cm.meeting.id),
-                           build_meeting_document(cm.meeting));
+      replace(boolean_term(fields::kId.prefix, cm.meeting.id), build_meeting_document(cm.meeting));
       ++pending_;
     }
     std::vector<const Record*> written;
@@ -392,7 +421,7 @@ class IndexRun {
       if (fresh_ && unique_id) {
         db_.add_document(doc);
       } else {
-        db_.replace_document(boolean_term(fields::kId.prefix, log_document_id(stem, number)), doc);
+        replace(boolean_term(fields::kId.prefix, log_document_id(stem, number)), doc);
       }
       ++pending_;
     }
@@ -437,9 +466,17 @@ class IndexRun {
     }
   }
 
+  // The document with the id term `id_term`, added or in place of the one
+  // there.
+  void replace(const std::string& id_term, const Xapian::Document& doc) {
+    if (!has_termlist_ && db_.term_exists(id_term)) throw NeedsRebuild{};
+    db_.replace_document(id_term, doc);
+  }
+
   void remove_records(const std::string& path, const FileState& state) {
     std::string term = file_term(path);
     if (db_.term_exists(term)) {
+      if (!has_termlist_) throw NeedsRebuild{};
       pending_ += db_.get_termfreq(term);
       // Its records are in its log documents: only those are read.
       const std::string logs = boolean_term(fields::kType.prefix, kTypeLog);
@@ -483,6 +520,8 @@ class IndexRun {
   const WarningSink& warn_;
   long commit_docs_;
   bool fresh_;                                      // the database was empty when the run began
+  bool has_termlist_;                               // else NeedsRebuild before a delete
+  bool rebuilding_;                                 // every file is written: rebuild_shard
   std::unordered_map<std::string, long> spelling_;  // words added (removed) since the last commit
   std::map<std::string, FileState> stored_;
   IndexReport report_;
@@ -508,12 +547,33 @@ std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files) 
   return stems;
 }
 
-Result<IndexReport> index_shard(Xapian::WritableDatabase& db, const std::vector<ArchiveFile>& files,
-                                const std::set<std::string>& primary_stems, long commit_docs,
-                                const WarningSink& warn,
-                                const std::function<void(const ArchiveFile&)>& file_done) {
+Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
+                             const std::vector<ArchiveFile>& files,
+                             const std::set<std::string>& primary_stems, long commit_docs,
+                             const WarningSink& warn,
+                             const std::function<void(const ArchiveFile&)>& file_done) {
+  return with_xapian_errors([&]() -> Result<ShardRun> {
+    IndexRun run(db, warn, commit_docs, has_termlist);
+    try {
+      run.remove_missing(files);
+      for (const ArchiveFile& file : files) {
+        run.visit(file, primary_stems);
+        file_done(file);
+      }
+    } catch (const NeedsRebuild&) {
+      return ShardRun{run.finish(), true};
+    }
+    return ShardRun{run.finish(), false};
+  });
+}
+
+Result<IndexReport> rebuild_shard(Xapian::WritableDatabase& fresh, const Xapian::Database& previous,
+                                  const std::vector<ArchiveFile>& files,
+                                  const std::set<std::string>& primary_stems, long commit_docs,
+                                  const WarningSink& warn,
+                                  const std::function<void(const ArchiveFile&)>& file_done) {
   return with_xapian_errors([&]() -> Result<IndexReport> {
-    IndexRun run(db, warn, commit_docs);
+    IndexRun run(fresh, warn, commit_docs, true, &previous);
     run.remove_missing(files);
     for (const ArchiveFile& file : files) {
       run.visit(file, primary_stems);

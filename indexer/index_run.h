@@ -19,13 +19,32 @@ namespace eavesearch {
 // read only when these are missing.
 std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files);
 
+// What index_shard did. `needs_rebuild`: the database has no termlist and
+// a document had to be deleted or replaced; the run stopped before that
+// file (what it wrote is committed: new files' records, file states), and
+// the shard is to be rebuilt (rebuild_shard).
+struct ShardRun {
+  IndexReport report;
+  bool needs_rebuild = false;
+};
+
 // Indexes `files` (sorted by path: all the archive files whose records this
 // database holds) into `db` incrementally: removed files' records go first,
 // then new and changed files are (re)indexed; commits every `commit_docs`
 // documents and at the end. `file_done` is called after each file.
-Result<IndexReport> index_shard(Xapian::WritableDatabase& db, const std::vector<ArchiveFile>& files,
-                                const std::set<std::string>& primary_stems, long commit_docs,
-                                const WarningSink& warn,
-                                const std::function<void(const ArchiveFile&)>& file_done);
+Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
+                             const std::vector<ArchiveFile>& files,
+                             const std::set<std::string>& primary_stems, long commit_docs,
+                             const WarningSink& warn,
+                             const std::function<void(const ArchiveFile&)>& file_done);
+
+// Indexes all of `files` into `fresh` (an empty database), reporting what
+// changed since the file states `previous` (the shard it replaces) holds, as
+// index_shard over `previous` would have.
+Result<IndexReport> rebuild_shard(Xapian::WritableDatabase& fresh, const Xapian::Database& previous,
+                                  const std::vector<ArchiveFile>& files,
+                                  const std::set<std::string>& primary_stems, long commit_docs,
+                                  const WarningSink& warn,
+                                  const std::function<void(const ArchiveFile&)>& file_done);
 
 }  // namespace eavesearch

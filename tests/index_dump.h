@@ -22,19 +22,27 @@ struct DocumentDump {
 
 // Every document by its id (its Q term; a line, which has none, by its
 // sort key: time, log and line) -> the document. Docids are not compared:
-// they differ.
+// they differ. Read from the postings and value streams, not the
+// documents' termlists, which a shard may not have (DESIGN.md 9).
 inline std::map<std::string, DocumentDump> dump_index(const std::string& db_dir) {
+  constexpr Xapian::valueno kSlots = 32;  // past every slot schema.h uses
   Xapian::Database db(db_dir);
+  std::map<Xapian::docid, DocumentDump> by_docid;
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p)
+    by_docid[*p].data = db.get_document(*p).get_data();
+  for (Xapian::valueno slot = 0; slot < kSlots; ++slot) {
+    for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v)
+      by_docid[v.get_docid()].values[slot] = *v;
+  }
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p)
+      by_docid[*p].terms[*t] = p.get_wdf();
+  }
   std::map<std::string, DocumentDump> out;
-  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
-    Xapian::Document doc = db.get_document(*p);
-    DocumentDump d;
-    d.data = doc.get_data();
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) d.values[v.get_valueno()] = *v;
+  for (auto& [docid, d] : by_docid) {
     std::string id;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      d.terms[*t] = t.get_wdf();
-      if ((*t).starts_with("Q")) id = (*t).substr(1);
+    for (const auto& [term, wdf] : d.terms) {
+      if (term.starts_with("Q")) id = term.substr(1);
     }
     if (id.empty()) {
       static constexpr char kHex[] = "0123456789abcdef";

@@ -106,7 +106,8 @@ TEST_F(IndexSearchTest, IndexingTwiceChangesNothing) {
 TEST_F(IndexSearchTest, ADatabaseOfAnotherSchemaTakesARebuild) {
   index();
   for (const auto& shard : fs::directory_iterator(db_parent_.path() / "db" / "gen-2")) {
-    Xapian::WritableDatabase db(shard.path().string(), Xapian::DB_OPEN);
+    // (A full build's older years have no termlist: DESIGN.md 9.)
+    Xapian::WritableDatabase db(shard.path().string(), Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST);
     db.set_metadata(std::string(kSchemaKey), "1");
     db.commit();
   }

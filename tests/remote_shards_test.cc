@@ -115,6 +115,7 @@ TEST(RemoteShardsTest, ServeAnswersOverXapianTcpsrvAsOverLocalShards) {
   fs::path local = dbs.path() / "local";
   IndexOptions o{{testing::sample_dir().string()}, local.string()};
   o.sharding = Sharding::kYear;
+  o.termlists = true;  // xapian-tcpsrv reads a document's values through its termlist
   auto report = index_archives(o, [](const std::string&) {});
   ASSERT_TRUE(report.ok()) << report.error().message;
 

@@ -2,7 +2,9 @@
 // built side by side and searched as one through the stub, holds and
 // answers exactly what one database does, also across a new year's night.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -109,6 +111,70 @@ TEST_F(ShardsTest, AnotherLayoutTakesARebuild) {
   // Without --shards, a run keeps the database's layout.
   index(IndexOptions{{testing::sample_dir().string()}, years().string()});
   EXPECT_EQ(stub_lines(years()), std::vector<std::string>{"auto gen-4"});
+}
+
+bool has_termlist(const fs::path& shard) {
+  try {
+    Xapian::Database db(shard.string());
+    db.termlist_begin(*db.postlist_begin(""));
+    return true;
+  } catch (const Xapian::FeatureUnavailableError&) {
+    return false;
+  }
+}
+
+// A full build leaves the termlist (a third of its time) out of every year
+// but the newest: such a shard takes new files' documents, and is rebuilt,
+// with a termlist, beside the one readers have when a document must go. The
+// run reports what it would have with every termlist (--termlists).
+TEST_F(ShardsTest, AnOlderYearWithoutATermlistIsRebuiltWhenItsFilesChange) {
+  testing::TempDir archive;
+  fs::copy(testing::sample_dir(), archive.path(), fs::copy_options::recursive);
+  IndexOptions lean = layout(archive.path(), years(), Sharding::kYear);
+  IndexOptions full = layout(archive.path(), dbs_.path() / "full", Sharding::kYear);
+  full.termlists = true;
+  index(lean);
+  index(full);
+  const fs::path gen = years() / "gen-2";
+  EXPECT_FALSE(has_termlist(gen / "2014"));
+  EXPECT_FALSE(has_termlist(gen / "2016"));
+  EXPECT_TRUE(has_termlist(gen / "2025"));
+  EXPECT_TRUE(has_termlist(dbs_.path() / "full" / "gen-2" / "2014"));
+
+  auto same_run = [&] {
+    auto by_lean = index_archives(lean, [](const std::string&) {});
+    auto by_full = index_archives(full, [](const std::string&) {});
+    ASSERT_TRUE(by_lean.ok() && by_full.ok());
+    for (auto field :
+         {&IndexReport::files_seen, &IndexReport::files_new, &IndexReport::files_changed,
+          &IndexReport::files_removed, &IndexReport::files_unchanged, &IndexReport::files_other}) {
+      EXPECT_EQ((*by_lean).*field, (*by_full).*field);
+    }
+    EXPECT_EQ(by_lean->records_added, by_full->records_added);
+    EXPECT_EQ(by_lean->records_removed, by_full->records_removed);
+    EXPECT_GT(by_lean->files_changed + by_lean->files_removed, 0);
+    index(layout(archive.path(), one(), Sharding::kNone));
+    auto want = testing::dump_index(one().string());
+    EXPECT_EQ(testing::first_difference(testing::dump_index(years().string()), want), "");
+    EXPECT_EQ(testing::first_difference(testing::dump_index(full.db_dir), want), "");
+  };
+  const fs::path changed =
+      archive.path() / "meetings/networking/2016/networking.2016-10-17-21.00.log.txt";
+  std::ofstream(changed, std::ios::app) << "21:59:00 <someone> one more word: zanzibar\n";
+  fs::remove(archive.path() / "meetings/ironic/2014/ironic.2014-09-15-15.01.log.txt");
+  same_run();
+  std::vector<std::string> stub = stub_lines(years());
+  EXPECT_EQ(std::count(stub.begin(), stub.end(), "auto gen-2/2014.2"), 1);
+  EXPECT_EQ(std::count(stub.begin(), stub.end(), "auto gen-2/2016.2"), 1);
+  EXPECT_EQ(std::count(stub.begin(), stub.end(), "auto gen-2/2015"), 1);
+  EXPECT_TRUE(has_termlist(gen / "2016.2"));
+
+  // Changed again, the rebuilt shard changes in place; the folder it
+  // replaced, which readers may still have open, goes on the next run.
+  std::ofstream(changed, std::ios::app) << "21:59:30 <someone> and another: quokka\n";
+  same_run();
+  EXPECT_EQ(stub_lines(years()), stub);
+  EXPECT_FALSE(fs::exists(gen / "2016"));
 }
 
 // A meeting held in a channel log that began on 31 December and goes on in

@@ -42,6 +42,9 @@ struct IndexOptions {
   std::optional<Sharding> sharding = std::nullopt;
   // Shards indexed (and compacted) at once; 0: one per core.
   int jobs = 0;
+  // Every shard a full build makes keeps its termlist (DESIGN.md 9), as
+  // xapian-tcpsrv needs to serve it; else only the newest year's does.
+  bool termlists = false;
 };
 
 // What a run did; the keys of `index --json` (DESIGN.md 6).
