@@ -11,6 +11,8 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <thread>
 
 #include "eavesearch/indexer.h"
@@ -47,6 +49,7 @@ class IndexCrashTest : public ::testing::Test {
   IndexOptions options(const std::string& db) const {
     IndexOptions o{{archive_.str()}, db};
     o.commit_docs = kSmallBatches;
+    o.jobs = jobs_;
     return o;
   }
 
@@ -76,6 +79,7 @@ class IndexCrashTest : public ::testing::Test {
   testing::TempDir archive_;
   testing::TempDir dbs_;
   long files_ = 0;
+  int jobs_ = 0;  // 0: one per core
 };
 
 TEST_F(IndexCrashTest, KilledAnywhereTheNextRunConvergesToACleanBuild) {
@@ -158,6 +162,56 @@ TEST_F(IndexCrashTest, AKilledRebuildLeavesTheLiveGenerationAndIsCleanedUp) {
   ASSERT_TRUE(index_archives(options(db), [](const std::string&) {}).ok());
   EXPECT_FALSE(fs::exists(db + "/gen-2")) << "the replaced generation goes on the next run";
   EXPECT_FALSE(fs::exists(db + "/gen-3"));
+}
+
+// A shard without a termlist (an older year of a full build) whose file
+// changed is rebuilt beside the live one: killed anywhere in that, readers
+// keep the live shard, and the next run rebuilds it again and converges;
+// the half-made folders go.
+TEST_F(IndexCrashTest, AKilledShardRebuildLeavesTheLiveShardAndIsCleanedUp) {
+  std::string db = dbs_.str() + "/db";
+  ASSERT_TRUE(index_archives(options(db), [](const std::string&) {}).ok());
+  std::set<fs::path> nova;  // the oldest year's log is in a shard without a termlist
+  for (const auto& e : fs::recursive_directory_iterator(archive_.path() / "meetings/nova")) {
+    if (e.path().string().ends_with(".log.txt")) nova.insert(e.path());
+  }
+  ASSERT_FALSE(nova.empty());
+  std::ofstream(*nova.begin(), std::ios::app) << "14:59:00 <someone> a late word: zanzibar\n";
+  std::string clean = dbs_.str() + "/clean";
+  ASSERT_TRUE(index_archives(options(clean), [](const std::string&) {}).ok());
+  auto want = testing::dump_index(clean);
+  auto before = testing::dump_index(db);
+  ASSERT_NE(testing::first_difference(before, want), "");
+
+  // One shard at a time, the biggest first: the small oldest year's comes
+  // last, so the kills fall in its rebuild.
+  jobs_ = 1;
+  int killed = 0;
+  int half_made = 0;  // kills that left a rebuilt folder the stub does not name
+  for (long before_end : {1, 2, 3, 5, 8, 13}) {
+    killed += run_killed(db, files_ - before_end);
+    for (const auto& e : fs::directory_iterator(db + "/" + testing::live_generation(db)))
+      half_made += e.path().filename().string().find('.') != std::string::npos;
+    auto searcher = Searcher::open(db);
+    ASSERT_TRUE(searcher.ok()) << searcher.error().message;
+    // The live shard, or the rebuilt one once the stub names it.
+    auto seen = testing::dump_index(db);
+    if (!testing::first_difference(seen, want).empty()) {
+      EXPECT_EQ(testing::first_difference(seen, before), "") << before_end << " files from the end";
+    }
+  }
+  EXPECT_EQ(killed, 6);
+  EXPECT_GT(half_made, 0);
+  ASSERT_TRUE(index_archives(options(db), [](const std::string&) {}).ok());
+  EXPECT_EQ(testing::first_difference(testing::dump_index(db), want), "");
+  ASSERT_TRUE(index_archives(options(db), [](const std::string&) {}).ok());
+  std::ifstream stub(db + "/XAPIANDB");
+  std::set<std::string> named;
+  for (std::string backend, entry; stub >> backend >> entry;) named.insert(db + "/" + entry);
+  std::set<std::string> folders;
+  for (const auto& e : fs::directory_iterator(db + "/" + testing::live_generation(db)))
+    folders.insert(e.path().string());
+  EXPECT_EQ(folders, named) << "no folder but those the stub names";
 }
 
 // A first run killed while Xapian made its files leaves a generation folder
