@@ -67,8 +67,9 @@ Command add_index_command(CLI::App& app) {
                   "default for a new database); none: one database. Changing it needs --rebuild")
       ->check(CLI::IsMember({"year", "none"}));
   cmd->add_flag("--termlists", args->options.termlists,
-                "a full build keeps every year's termlist, as serving shards with xapian-tcpsrv "
-                "needs (about 1.7x the build time); else only the newest year's");
+                "every shard keeps (or is rebuilt with) a termlist, as serving shards with "
+                "xapian-tcpsrv needs; a full build takes about 1.7x as long. Without it, a full "
+                "build gives one only to the newest year");
   cmd->add_option("--jobs", args->options.jobs, "shards indexed at once (default: one per core)")
       ->check(CLI::Range(1, 256));
   cmd->add_flag("--json", args->json, "print one JSON summary line");

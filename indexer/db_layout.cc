@@ -274,6 +274,7 @@ Result<ShardDb> open_shard(const std::string& db_dir, Generation& generation,
         termlist};
     made.db.set_metadata(std::string(kSchemaKey), std::string(kSchemaVersion));
     if (!termlist) made.db.set_metadata(std::string(kTermlistKey), std::string(kNoTermlist));
+    made.db.commit();  // before the stub names it: read by the next run's open_shard
     return made;
   });
   if (!db) return db.error();

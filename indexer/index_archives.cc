@@ -49,23 +49,23 @@ std::map<std::string, std::vector<ArchiveFile>> files_by_shard(std::vector<Archi
 // "undated" and a shard added to a live generation keep it.
 bool keeps_termlist(const IndexOptions& options, bool full_build, const std::string& shard,
                     const std::string& newest_year) {
-  bool year = shard.size() == 4 && shard != "undated";
+  bool year = shard.size() == 4;  // not "", "undated"
   return options.termlists || !full_build || !year || shard == newest_year;
 }
 
-// The shard rebuilt, with a termlist, beside its database `previous` (one
-// without, where a document had to go): its compacted database's folder,
-// and the run's report against previous's file states.
+// The shard rebuilt, with a termlist, beside its database (one without,
+// where a document had to go, or --termlists): its compacted database's
+// folder, and the run's report against the file states `before` it had.
 Result<std::pair<std::string, IndexReport>> rebuild(
     const IndexOptions& options, const Generation& generation, const std::string& shard,
-    const Xapian::Database& previous, const std::vector<ArchiveFile>& files,
+    const FileStates& before, const std::vector<ArchiveFile>& files,
     const std::set<std::string>& primary_stems, const WarningSink& warn,
     const std::function<void(const ArchiveFile&)>& file_done) {
   std::string folder;
   auto fresh = open_rebuilt_shard(options.db_dir, generation, shard, folder);
   if (!fresh) return fresh.error();
   auto report =
-      rebuild_shard(*fresh, previous, files, primary_stems, options.commit_docs, warn, file_done);
+      rebuild_shard(*fresh, before, files, primary_stems, options.commit_docs, warn, file_done);
   if (!report) return report.error();
   Status closed = with_xapian_errors([&]() -> Status {
     fresh->close();
@@ -151,12 +151,17 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
       progress.bytes_done += file.size;
       if (options.progress) options.progress(progress);
     };
-    auto run = index_shard(shard.db->db, shard.db->has_termlist, shard.files, primary_stems,
-                           options.commit_docs, warn_locked, file_done);
+    // --termlists rebuilds a shard without one at once.
+    auto run = options.termlists && !shard.db->has_termlist
+                   ? with_xapian_errors([&]() -> Result<ShardRun> {
+                       return ShardRun{{}, true, read_file_states(shard.db->db)};
+                     })
+                   : index_shard(shard.db->db, shard.db->has_termlist, shard.files, primary_stems,
+                                 options.commit_docs, warn_locked, file_done);
     if (run && run->needs_rebuild) {
       files_redone = files_done;
       run->report = {};
-      if (auto rebuilt = rebuild(options, *generation, shard.name, shard.db->db, shard.files,
+      if (auto rebuilt = rebuild(options, *generation, shard.name, run->states_before, shard.files,
                                  primary_stems, warn_locked, file_done)) {
         shard.rebuilt = rebuilt->first;
         run->report = rebuilt->second;

@@ -109,24 +109,18 @@ struct NeedsRebuild {};
 
 class IndexRun {
  public:
-  // `db` has a termlist unless !has_termlist. With `previous`, `db` is empty
-  // and every file is indexed, but reported against previous's file states.
+  // `stored`: the states `db` holds, or with `rebuilding`, those of the
+  // shard `db` (empty) replaces: every file is then indexed, but reported
+  // against them. `db` has a termlist unless !has_termlist.
   IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn, long commit_docs,
-           bool has_termlist, const Xapian::Database* previous = nullptr)
+           bool has_termlist, FileStates stored, bool rebuilding)
       : db_(db),
-        warn_(warn),
+        warn_(&warn),
         commit_docs_(commit_docs),
         fresh_(db.get_doccount() == 0),
         has_termlist_(has_termlist),
-        rebuilding_(previous != nullptr) {
-    const Xapian::Database& states = previous ? *previous : db_;
-    std::string prefix(kFileStatePrefix);
-    for (auto it = states.metadata_keys_begin(prefix); it != states.metadata_keys_end(prefix);
-         ++it) {
-      if (auto st = FileState::decode(states.get_metadata(*it)))
-        stored_.emplace(st->second, st->first);
-    }
-  }
+        rebuilding_(rebuilding),
+        stored_(std::move(stored)) {}
 
   void visit(const ArchiveFile& file, const std::set<std::string>& stems_with_txt) {
     ++report_.files_seen;
@@ -151,9 +145,14 @@ class IndexRun {
       return save_state(file.rel_path, state);
     }
     if (unchanged) {
-      // Written anew into the rebuilt shard, but reported as it changed: not.
+      // Written anew into the rebuilt shard, but reported (and warned of)
+      // as it changed: not.
       IndexReport kept = report_;
+      const WarningSink* warn = warn_;
+      const WarningSink silent = [](const std::string&) {};
+      warn_ = &silent;
       index_content(file, nullptr, std::move(state), *content, stems_with_txt);
+      warn_ = warn;
       report_ = kept;
       ++report_.files_unchanged;
       return;
@@ -221,30 +220,29 @@ class IndexRun {
 
   void count_skipped(const std::string& message) {
     ++report_.files_skipped;
-    warn_(message);
+    (*warn_)(message);
   }
 
   void index_log(const ArchiveFile& file, const FileState* before, FileState state,
                  Result<ParsedLog> parsed) {
     if (!parsed) return skip(file, parsed.error().message, before);
-    report_malformed(file, parsed->malformed_lines, parsed->warnings);
     if (before) remove_records(file.rel_path, *before);
+    std::vector<const Record*> records;
+    for (const Record& r : parsed->records) records.push_back(&r);
+    const Meeting& m = parsed->meeting;
+    require_unused_ids(records, is_primary_form(file.rel_path), {m.id});
+    report_malformed(file, parsed->malformed_lines, parsed->warnings);
     ++(before ? report_.files_changed : report_.files_new);
-    std::string channel = db_.get_metadata(meeting_channel_key(parsed->meeting.id));
-    if (channel.empty() && parsed->meeting.channel.empty()) channel = sibling_html_channel(file);
+    std::string channel = db_.get_metadata(meeting_channel_key(m.id));
+    if (channel.empty() && m.channel.empty()) channel = sibling_html_channel(file);
     if (!channel.empty()) {
       parsed->meeting.channel = channel;
       for (Record& r : parsed->records) r.channel = channel;
     }
-    std::vector<const Record*> written;
-    for (const Record& r : parsed->records) {
-      write_record(r);
-      written.push_back(&r);
-    }
-    write_logs(written, file.rel_path, is_primary_form(file.rel_path));
-    const Meeting& m = parsed->meeting;
+    for (const Record* r : records) write_record(*r);
+    write_logs(records, file.rel_path, is_primary_form(file.rel_path));
     replace(boolean_term(fields::kId.prefix, m.id), build_meeting_document(m));
-    state.records = static_cast<long>(parsed->records.size());
+    state.records = static_cast<long>(records.size());
     report_.records_added += state.records;
     pending_ += state.records + 1;
     save_state(file.rel_path, state);
@@ -328,46 +326,55 @@ class IndexRun {
   void index_channel(const ArchiveFile& file, const FileState* before, FileState state,
                      Result<ParsedChannelLog> parsed, const std::set<std::string>& meeting_logs) {
     if (!parsed) return skip(file, parsed.error().message, before);
-    report_malformed(file, parsed->malformed_lines, parsed->warnings);
-    if (before) {
-      remove_records(file.rel_path, *before);
-      release_channel_claims(*before);
-    }
-    ++(before ? report_.files_changed : report_.files_new);
-    // Its deps are found afresh below.
-    std::string deps;
-    for_each_dep(state.deps, [&](std::string_view line) {
-      if (line.starts_with(kPrimaryDep)) deps.append(line).append("\n");
-    });
+    if (before) remove_records(file.rel_path, *before);
     // A meeting that ran past midnight goes on at the top of the next day's
     // log: read it with the day before, whose records that file indexes.
     std::vector<Record> records = previous_day_records(file, parsed->records);
     std::size_t offset = records.size();
-    if (offset > 0) deps += previous_dep(file);
     records.insert(records.end(), parsed->records.begin(), parsed->records.end());
+    std::vector<ChannelMeeting> meetings = find_channel_meetings(records, parsed->channel);
+    auto stem_of = [&](const ChannelMeeting& cm) {
+      return archive_root_of(file.rel_path) + cm.meeting.id;
+    };
     std::vector<bool> keep(records.size(), true);
-    for (ChannelMeeting& cm : find_channel_meetings(records, parsed->channel)) {
-      std::string stem = archive_root_of(file.rel_path) + cm.meeting.id;
-      bool own_log = meeting_logs.count(stem) > 0;
-      deps.append(kMeetingDep).append(stem).append(own_log ? "=1\n" : "=0\n");
-      if (own_log) {
+    std::vector<std::string> meeting_ids;  // the meetings this file makes documents of
+    for (const ChannelMeeting& cm : meetings) {
+      if (meeting_logs.count(stem_of(cm))) {
         for (std::size_t k : cm.messages) keep[k] = false;
-        // The file the meeting started in gives it its channel.
-        if (cm.first >= offset) db_.set_metadata(meeting_channel_key(stem), parsed->channel);
-        continue;
+      } else if (cm.first >= offset) {  // else the day before's file indexes it
+        meeting_ids.push_back(cm.meeting.id);
       }
-      if (cm.first < offset) continue;  // the day before's file indexes that meeting
-      replace(boolean_term(fields::kId.prefix, cm.meeting.id), build_meeting_document(cm.meeting));
-      ++pending_;
     }
     std::vector<const Record*> written;
     for (std::size_t k = offset; k < records.size(); ++k) {
-      if (!keep[k]) continue;
-      write_record(records[k]);
-      written.push_back(&records[k]);
-      ++state.records;
+      if (keep[k]) written.push_back(&records[k]);
     }
+    require_unused_ids(written, is_primary_form(file.rel_path), meeting_ids);
+    report_malformed(file, parsed->malformed_lines, parsed->warnings);
+    if (before) release_channel_claims(*before);
+    ++(before ? report_.files_changed : report_.files_new);
+    // Its deps are found afresh.
+    std::string deps;
+    for_each_dep(state.deps, [&](std::string_view line) {
+      if (line.starts_with(kPrimaryDep)) deps.append(line).append("\n");
+    });
+    if (offset > 0) deps += previous_dep(file);
+    for (const ChannelMeeting& cm : meetings) {
+      std::string stem = stem_of(cm);
+      bool own_log = meeting_logs.count(stem) > 0;
+      deps.append(kMeetingDep).append(stem).append(own_log ? "=1\n" : "=0\n");
+      // The file an own-logged meeting started in gives it its channel.
+      if (own_log && cm.first >= offset)
+        db_.set_metadata(meeting_channel_key(stem), parsed->channel);
+    }
+    for (const ChannelMeeting& cm : meetings) {
+      if (meeting_logs.count(stem_of(cm)) || cm.first < offset) continue;
+      replace(boolean_term(fields::kId.prefix, cm.meeting.id), build_meeting_document(cm.meeting));
+      ++pending_;
+    }
+    for (const Record* r : written) write_record(*r);
     write_logs(written, file.rel_path, is_primary_form(file.rel_path));
+    state.records = static_cast<long>(written.size());
     report_.records_added += state.records;
     pending_ += state.records;
     state.deps = std::move(deps);
@@ -439,11 +446,11 @@ class IndexRun {
                         const std::vector<std::string>& warnings) {
     report_.malformed_lines += count;
     for (std::size_t k = 0; k < warnings.size() && k < kWarningsPerFile; ++k) {
-      warn_(file.abs_path + ": " + warnings[k]);
+      (*warn_)(file.abs_path + ": " + warnings[k]);
     }
     if (warnings.size() > kWarningsPerFile) {
-      warn_(file.abs_path + ": " + std::to_string(warnings.size() - kWarningsPerFile) +
-            " more malformed lines skipped");
+      (*warn_)(file.abs_path + ": " + std::to_string(warnings.size() - kWarningsPerFile) +
+               " more malformed lines skipped");
     }
   }
 
@@ -463,6 +470,27 @@ class IndexRun {
       db_.set_metadata(file_state_key(file.rel_path), "");  // empty removes the key
       stored_.erase(file.rel_path);
       dirty_ = true;
+    }
+  }
+
+  // Before a file's first write into a database without a termlist: no
+  // document it would replace (its meetings', its log documents') may be
+  // there, as Xapian cannot replace one; else the shard is rebuilt, nothing
+  // of the file written.
+  void require_unused_ids(const std::vector<const Record*>& records, bool unique_log_ids,
+                          const std::vector<std::string>& meeting_ids) {
+    if (has_termlist_) return;
+    auto require = [&](const std::string& id_term) {
+      if (db_.term_exists(id_term)) throw NeedsRebuild{};
+    };
+    for (const std::string& id : meeting_ids) require(boolean_term(fields::kId.prefix, id));
+    if (fresh_ && unique_log_ids) return;  // write_logs adds them
+    std::set<std::string> checked;
+    for (const Record* r : records) {
+      std::string_view stem = std::string_view(r->id).substr(0, r->id.rfind('#'));
+      std::string id_term = boolean_term(
+          fields::kId.prefix, log_document_id(stem, log_document_of_line(id_line(r->id))));
+      if (checked.insert(id_term).second) require(id_term);
     }
   }
 
@@ -517,13 +545,13 @@ class IndexRun {
   }
 
   Xapian::WritableDatabase& db_;
-  const WarningSink& warn_;
+  const WarningSink* warn_;
   long commit_docs_;
   bool fresh_;                                      // the database was empty when the run began
   bool has_termlist_;                               // else NeedsRebuild before a delete
   bool rebuilding_;                                 // every file is written: rebuild_shard
   std::unordered_map<std::string, long> spelling_;  // words added (removed) since the last commit
-  std::map<std::string, FileState> stored_;
+  FileStates stored_;
   IndexReport report_;
   long pending_ = 0;
   bool dirty_ = false;
@@ -547,13 +575,23 @@ std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files) 
   return stems;
 }
 
+FileStates read_file_states(const Xapian::Database& db) {
+  FileStates states;
+  std::string prefix(kFileStatePrefix);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    if (auto st = FileState::decode(db.get_metadata(*it))) states.emplace(st->second, st->first);
+  }
+  return states;
+}
+
 Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
                              const std::vector<ArchiveFile>& files,
                              const std::set<std::string>& primary_stems, long commit_docs,
                              const WarningSink& warn,
                              const std::function<void(const ArchiveFile&)>& file_done) {
   return with_xapian_errors([&]() -> Result<ShardRun> {
-    IndexRun run(db, warn, commit_docs, has_termlist);
+    FileStates states = read_file_states(db);
+    IndexRun run(db, warn, commit_docs, has_termlist, states, false);
     try {
       run.remove_missing(files);
       for (const ArchiveFile& file : files) {
@@ -561,19 +599,19 @@ Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
         file_done(file);
       }
     } catch (const NeedsRebuild&) {
-      return ShardRun{run.finish(), true};
+      return ShardRun{run.finish(), true, std::move(states)};
     }
-    return ShardRun{run.finish(), false};
+    return ShardRun{run.finish(), false, {}};
   });
 }
 
-Result<IndexReport> rebuild_shard(Xapian::WritableDatabase& fresh, const Xapian::Database& previous,
+Result<IndexReport> rebuild_shard(Xapian::WritableDatabase& fresh, const FileStates& before,
                                   const std::vector<ArchiveFile>& files,
                                   const std::set<std::string>& primary_stems, long commit_docs,
                                   const WarningSink& warn,
                                   const std::function<void(const ArchiveFile&)>& file_done) {
   return with_xapian_errors([&]() -> Result<IndexReport> {
-    IndexRun run(fresh, warn, commit_docs, true, &previous);
+    IndexRun run(fresh, warn, commit_docs, true, before, true);
     run.remove_missing(files);
     for (const ArchiveFile& file : files) {
       run.visit(file, primary_stems);

@@ -5,12 +5,14 @@
 #include <xapian.h>
 
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "eavesearch/indexer.h"
 #include "indexer/archive_walker.h"
+#include "indexer/file_state.h"
 
 namespace eavesearch {
 
@@ -19,13 +21,19 @@ namespace eavesearch {
 // read only when these are missing.
 std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files);
 
+// The indexed files' states by path, as a database holds them.
+using FileStates = std::map<std::string, FileState>;
+FileStates read_file_states(const Xapian::Database& db);
+
 // What index_shard did. `needs_rebuild`: the database has no termlist and
 // a document had to be deleted or replaced; the run stopped before that
-// file (what it wrote is committed: new files' records, file states), and
-// the shard is to be rebuilt (rebuild_shard).
+// file's first write (what it wrote before is committed: new files'
+// records, file states), and the shard is to be rebuilt (rebuild_shard),
+// reporting against `states_before`, the states it began with.
 struct ShardRun {
   IndexReport report;
   bool needs_rebuild = false;
+  FileStates states_before;
 };
 
 // Indexes `files` (sorted by path: all the archive files whose records this
@@ -39,9 +47,9 @@ Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
                              const std::function<void(const ArchiveFile&)>& file_done);
 
 // Indexes all of `files` into `fresh` (an empty database), reporting what
-// changed since the file states `previous` (the shard it replaces) holds, as
-// index_shard over `previous` would have.
-Result<IndexReport> rebuild_shard(Xapian::WritableDatabase& fresh, const Xapian::Database& previous,
+// changed since the file states `before` (of the shard it replaces), as
+// index_shard would have; warnings only for files that changed.
+Result<IndexReport> rebuild_shard(Xapian::WritableDatabase& fresh, const FileStates& before,
                                   const std::vector<ArchiveFile>& files,
                                   const std::set<std::string>& primary_stems, long commit_docs,
                                   const WarningSink& warn,

@@ -38,7 +38,9 @@ Result<std::vector<std::pair<std::string, long>>> database_stats(const std::stri
       Xapian::Database shard(db_dir + "/" + target);
       revision += static_cast<long>(shard.get_revision());
       if (auto slash = target.find('/'); slash != std::string::npos) {
-        shards.emplace_back("shard:" + target.substr(slash + 1),
+        // "gen-2/2020", or "gen-2/2020.2" once the indexer rebuilt it.
+        std::string folder = target.substr(slash + 1);
+        shards.emplace_back("shard:" + folder.substr(0, folder.find('.')),
                             static_cast<long>(shard.get_doccount()));
       }
       std::error_code ec;

@@ -162,6 +162,9 @@ TEST_F(ShardsTest, AnOlderYearWithoutATermlistIsRebuiltWhenItsFilesChange) {
       archive.path() / "meetings/networking/2016/networking.2016-10-17-21.00.log.txt";
   std::ofstream(changed, std::ios::app) << "21:59:00 <someone> one more word: zanzibar\n";
   fs::remove(archive.path() / "meetings/ironic/2014/ironic.2014-09-15-15.01.log.txt");
+  // A new file, indexed before the changed one is met, counts as new.
+  fs::copy(changed,
+           archive.path() / "meetings/containers/2016/containers.2016-12-01-10.00.log.txt");
   same_run();
   std::vector<std::string> stub = stub_lines(years());
   EXPECT_EQ(std::count(stub.begin(), stub.end(), "auto gen-2/2014.2"), 1);
@@ -175,6 +178,18 @@ TEST_F(ShardsTest, AnOlderYearWithoutATermlistIsRebuiltWhenItsFilesChange) {
   same_run();
   EXPECT_EQ(stub_lines(years()), stub);
   EXPECT_FALSE(fs::exists(gen / "2016"));
+
+  // --termlists gives the other years theirs, changing nothing else.
+  IndexOptions with_termlists = lean;
+  with_termlists.termlists = true;
+  auto report = index_archives(with_termlists, [](const std::string&) {});
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->files_unchanged, report->files_seen);
+  EXPECT_EQ(report->records_added + report->records_removed, 0);
+  EXPECT_TRUE(has_termlist(gen / "2015.2"));
+  EXPECT_EQ(testing::first_difference(testing::dump_index(years().string()),
+                                      testing::dump_index(full.db_dir)),
+            "");
 }
 
 // A meeting held in a channel log that began on 31 December and goes on in

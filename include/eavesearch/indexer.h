@@ -42,8 +42,9 @@ struct IndexOptions {
   std::optional<Sharding> sharding = std::nullopt;
   // Shards indexed (and compacted) at once; 0: one per core.
   int jobs = 0;
-  // Every shard a full build makes keeps its termlist (DESIGN.md 9), as
-  // xapian-tcpsrv needs to serve it; else only the newest year's does.
+  // Every shard has a termlist (DESIGN.md 9), as xapian-tcpsrv needs to
+  // serve it: a full build makes them all with one, a run rebuilds those
+  // without. Else a full build gives one to the newest year only.
   bool termlists = false;
 };
 

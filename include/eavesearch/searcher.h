@@ -101,7 +101,8 @@ struct TopicCounts {
 inline constexpr std::size_t kTopicValues = 20;
 
 // Documents by type in the database at `db_dir` ("record", "meeting"), plus
-// "total", the sum of its databases' commit revisions ("revision"), the
+// "total", the sum of its databases' commit revisions ("revision"; lower
+// again after the indexer rebuilds a shard), the
 // databases the stub names ("shards") and each local shard's documents
 // ("shard:2020"), its size on disk ("size_bytes", the live generation) and
 // the seconds since its files last changed ("age_seconds").
