@@ -1,8 +1,5 @@
 #include "indexer/index_run.h"
 
-#include <sys/stat.h>
-
-#include <chrono>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -18,9 +15,9 @@
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/text.h"
-#include "eavesearch/time_util.h"
 #include "indexer/channel_meetings.h"
 #include "indexer/document_builder.h"
+#include "indexer/file_deps.h"
 #include "indexer/file_state.h"
 
 namespace eavesearch {
@@ -55,52 +52,6 @@ std::string archive_root_of(const std::string& rel_path) {
     }
   }
   return {};
-}
-
-// "…/#chan.2020-05-14.log" (or .log.html) -> "…/#chan.2020-05-13.log"; "" if
-// the name has no such date.
-std::string previous_day_path(const std::string& path) {
-  std::size_t dot = path.rfind(".log");
-  if (dot == std::string::npos || dot < 11 || path[dot - 11] != '.') return {};
-  auto day = parse_iso_day(std::string_view(path).substr(dot - 10, 10));
-  if (!day) return {};
-  CivilTime t = to_civil(*day - kSecondsPerDay);
-  char date[40];
-  std::snprintf(date, sizeof date, "%04d-%02d-%02d", t.year, t.month, t.day);
-  return path.substr(0, dot - 10) + date + ".log";
-}
-
-// FileState::deps lines: what a file's records took from other files.
-//   primary=0|1          a .log.html, flattened log or minutes: is the primary
-//                        form of its log (.log.txt, a channel's .log) here
-//   channel=<#chan>      a meeting's .log.txt: the channel a channel log gave it
-//   meeting:<stem>=0|1   a channel log: is that meeting's own log in meetings/
-//   previous:<path>=<s>  a channel log read with the day before's: that file's
-//                        size and mtime ("none" when missing), as on disk, so
-//                        that it holds across shards (31 Dec -> 1 Jan)
-constexpr std::string_view kPrimaryDep = "primary=";
-constexpr std::string_view kChannelDep = "channel=";
-constexpr std::string_view kMeetingDep = "meeting:";
-constexpr std::string_view kPreviousDep = "previous:";
-
-// Calls f(line) for each line of `deps`.
-template <typename F>
-void for_each_dep(std::string_view deps, F&& f) {
-  while (!deps.empty()) {
-    std::size_t nl = deps.find('\n');
-    f(deps.substr(0, nl));
-    deps.remove_prefix(nl == std::string_view::npos ? deps.size() : nl + 1);
-  }
-}
-
-// "meeting:<stem>=1" -> "<stem>"; the key between the prefix and the last '='.
-std::string dep_key(std::string_view line, std::string_view prefix) {
-  std::size_t eq = line.rfind('=');
-  return std::string(line.substr(prefix.size(), eq - prefix.size()));
-}
-
-bool is_primary_form(const std::string& rel_path) {
-  return rel_path.ends_with(".log.txt") || rel_path.ends_with(".log");
 }
 
 // Thrown before a document is deleted or replaced in a database without a
@@ -263,38 +214,6 @@ class IndexRun {
     }
     if (before) out += channel_deps(file, before->deps, primary_stems);
     return out;
-  }
-
-  // The meeting: and previous: lines of `deps`, with their values as now.
-  std::string channel_deps(const ArchiveFile& file, std::string_view deps,
-                           const std::set<std::string>& primary_stems) {
-    std::string out;
-    for_each_dep(deps, [&](std::string_view line) {
-      if (line.starts_with(kMeetingDep)) {
-        std::string stem = dep_key(line, kMeetingDep);
-        out.append(kMeetingDep).append(stem).append(primary_stems.count(stem) ? "=1\n" : "=0\n");
-      } else if (line.starts_with(kPreviousDep)) {
-        out.append(previous_dep(file));
-      }
-    });
-    return out;
-  }
-
-  // The previous: line of a channel log: its day before's file as on disk.
-  static std::string previous_dep(const ArchiveFile& file) {
-    std::string abs = previous_day_path(file.abs_path);
-    struct stat st {};
-    std::string seen = "none";
-    if (::stat(abs.c_str(), &st) == 0) {
-      seen = std::to_string(st.st_size) + ":" +
-             std::to_string(static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL +
-                            st.st_mtim.tv_nsec);
-    }
-    return std::string(kPreviousDep)
-        .append(previous_day_path(file.rel_path))
-        .append("=")
-        .append(seen)
-        .append("\n");
   }
 
   // A channel log reindexed or removed no longer gives its meetings a channel
