@@ -66,7 +66,7 @@ class IndexRun {
   IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn, long commit_docs,
            bool has_termlist, FileStates stored, bool rebuilding)
       : db_(db),
-        warn_(&warn),
+        warn_(warn),
         commit_docs_(commit_docs),
         fresh_(db.get_doccount() == 0),
         has_termlist_(has_termlist),
@@ -96,14 +96,12 @@ class IndexRun {
       return save_state(file.rel_path, state);
     }
     if (unchanged) {
-      // Written anew into the rebuilt shard, but reported (and warned of)
-      // as it changed: not.
+      // Written anew into the rebuilt shard, but neither counted nor warned
+      // of as a change.
       IndexReport kept = report_;
-      const WarningSink* warn = warn_;
-      const WarningSink silent = [](const std::string&) {};
-      warn_ = &silent;
+      quiet_ = true;
       index_content(file, nullptr, std::move(state), *content, stems_with_txt);
-      warn_ = warn;
+      quiet_ = false;
       report_ = kept;
       ++report_.files_unchanged;
       return;
@@ -171,7 +169,11 @@ class IndexRun {
 
   void count_skipped(const std::string& message) {
     ++report_.files_skipped;
-    (*warn_)(message);
+    warn(message);
+  }
+
+  void warn(const std::string& message) {
+    if (!quiet_) warn_(message);
   }
 
   void index_log(const ArchiveFile& file, const FileState* before, FileState state,
@@ -365,11 +367,11 @@ class IndexRun {
                         const std::vector<std::string>& warnings) {
     report_.malformed_lines += count;
     for (std::size_t k = 0; k < warnings.size() && k < kWarningsPerFile; ++k) {
-      (*warn_)(file.abs_path + ": " + warnings[k]);
+      warn(file.abs_path + ": " + warnings[k]);
     }
     if (warnings.size() > kWarningsPerFile) {
-      (*warn_)(file.abs_path + ": " + std::to_string(warnings.size() - kWarningsPerFile) +
-               " more malformed lines skipped");
+      warn(file.abs_path + ": " + std::to_string(warnings.size() - kWarningsPerFile) +
+           " more malformed lines skipped");
     }
   }
 
@@ -464,11 +466,12 @@ class IndexRun {
   }
 
   Xapian::WritableDatabase& db_;
-  const WarningSink* warn_;
+  const WarningSink& warn_;
   long commit_docs_;
   bool fresh_;                                      // the database was empty when the run began
   bool has_termlist_;                               // else NeedsRebuild before a delete
   bool rebuilding_;                                 // every file is written: rebuild_shard
+  bool quiet_ = false;                              // no warnings: an unchanged file rewritten
   std::unordered_map<std::string, long> spelling_;  // words added (removed) since the last commit
   FileStates stored_;
   IndexReport report_;

@@ -176,7 +176,7 @@ TEST_F(IndexCrashTest, AKilledShardRebuildLeavesTheLiveShardAndIsCleanedUp) {
     if (e.path().string().ends_with(".log.txt")) nova.insert(e.path());
   }
   ASSERT_FALSE(nova.empty());
-  std::ofstream(*nova.begin(), std::ios::app) << "14:59:00 <someone> a late word: zanzibar\n";
+  std::ofstream(*nova.begin(), std::ios::app) << "\n14:59:00 <someone> a late word: zanzibar\n";
   std::string clean = dbs_.str() + "/clean";
   ASSERT_TRUE(index_archives(options(clean), [](const std::string&) {}).ok());
   auto want = testing::dump_index(clean);
