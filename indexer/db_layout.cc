@@ -156,12 +156,12 @@ Xapian::WritableDatabase open_writable(const std::string& path, bool has_termlis
                                   Xapian::DB_OPEN | (has_termlist ? 0 : Xapian::DB_NO_TERMLIST));
 }
 
+}  // namespace
+
 bool is_year(std::string_view s) {
   return s.size() == 4 &&
          std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
-
-}  // namespace
 
 std::string_view shard_name(std::string_view folder) { return folder.substr(0, folder.find('.')); }
 

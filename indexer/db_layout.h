@@ -44,6 +44,9 @@ struct Generation {
   std::vector<std::string> shards;
 };
 
+// "2020": four digits, as a year shard's name.
+bool is_year(std::string_view s);
+
 // The shard a folder of a generation holds: "2020" of "2020" and "2020.2".
 std::string_view shard_name(std::string_view folder);
 

@@ -49,8 +49,7 @@ std::map<std::string, std::vector<ArchiveFile>> files_by_shard(std::vector<Archi
 // "undated" and a shard added to a live generation keep it.
 bool keeps_termlist(const IndexOptions& options, bool full_build, const std::string& shard,
                     const std::string& newest_year) {
-  bool year = shard.size() == 4;  // not "", "undated"
-  return options.termlists || !full_build || !year || shard == newest_year;
+  return options.termlists || !full_build || !is_year(shard) || shard == newest_year;
 }
 
 // The shard rebuilt, with a termlist, beside its database (one without,
@@ -154,7 +153,7 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
   auto by_shard = files_by_shard(std::move(*files), *generation);
   std::string newest_year;
   for (const auto& [name, shard_files] : by_shard) {
-    if (name.size() == 4 && !shard_files.empty()) newest_year = std::max(newest_year, name);
+    if (is_year(name) && !shard_files.empty()) newest_year = std::max(newest_year, name);
   }
   for (auto& [name, shard_files] : by_shard) {
     auto db = open_shard(options.db_dir, *generation, name, !options.rebuild,

@@ -512,8 +512,10 @@ Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
                              const WarningSink& warn,
                              const std::function<void(const ArchiveFile&)>& file_done) {
   return with_xapian_errors([&]() -> Result<ShardRun> {
+    // Kept for a rebuild, which only a database without a termlist needs.
     FileStates states = read_file_states(db);
-    IndexRun run(db, warn, commit_docs, has_termlist, states, false);
+    IndexRun run(db, warn, commit_docs, has_termlist,
+                 has_termlist ? std::move(states) : FileStates(states), false);
     try {
       run.remove_missing(files);
       for (const ArchiveFile& file : files) {
