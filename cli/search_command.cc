@@ -16,6 +16,8 @@ struct SearchArgs {
   int limit = 20;
   int page = 1;
   std::string sort;
+  std::vector<std::string> filters;
+  bool explain = false;
   std::string log_base_url{kDefaultLogBaseUrl};
 };
 
@@ -66,6 +68,8 @@ std::string terminal_snippet(const std::string& html, bool tty) {
 
 void print_text(const SearchResponse& resp, const SearchArgs& args) {
   bool tty = isatty(fileno(stdout));
+  for (const auto& [step, how] : resp.plan) std::cout << step << ": " << how << "\n";
+  if (!resp.plan.empty()) std::cout << "\n";
   std::cout << (resp.total_exact ? "" : "about ") << resp.total << " hits";
   if (resp.lenient) std::cout << " (query read as plain words: " << resp.problem << ")";
   std::cout << "\n";
@@ -96,6 +100,9 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("--page", args->page, "page number, from 1")->check(CLI::PositiveNumber);
   cmd->add_option("--sort", args->sort, "relevance, newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+  cmd->add_option("--filter", args->filters,
+                  "field:value (or -field:value) restricting the whole query; repeatable");
+  cmd->add_flag("--explain", args->explain, "print the search plan before the hits");
   cmd->add_option("--log-base-url", args->log_base_url, "base of links to the original logs");
   return {cmd, [args] {
             SearchRequest req;
@@ -103,6 +110,12 @@ Command add_search_command(CLI::App& app) {
             req.per_page = args->limit;
             req.page = args->page;
             if (!args->sort.empty()) req.sort = *parse_sort_order(args->sort);
+            for (const std::string& text : args->filters) {
+              auto f = parse_filter(text);
+              if (!f) return report_error(f.error());
+              req.filters.push_back(std::move(*f));
+            }
+            req.explain = args->explain;
             auto searcher = Searcher::open(args->db_dir);
             if (!searcher) return report_error(searcher.error());
             auto resp = searcher->search(req);

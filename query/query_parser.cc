@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -13,7 +14,8 @@ namespace {
 using Type = QueryNode::Type;
 
 struct Lexeme {
-  enum class Kind { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kMinus, kEnd };
+  // kHole: where a filter was taken out (query text only, never parsed).
+  enum class Kind { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kMinus, kEnd, kHole };
   Kind kind;
   std::string text;   // word, phrase body, or field value
   std::string field;  // for kField: the name before ':'
@@ -25,7 +27,9 @@ class Lexer {
  public:
   explicit Lexer(std::string_view s) : s_(s) {}
 
-  Result<std::vector<Lexeme>> run() {
+  // Never fails: an unterminated quote is dropped (its words read as
+  // words) and noted in `problem`.
+  std::vector<Lexeme> run(std::string& problem) {
     std::vector<Lexeme> out;
     while (true) {
       while (pos_ < s_.size() && is_space(s_[pos_])) ++pos_;
@@ -38,17 +42,22 @@ class Lexer {
         out.push_back({Lexeme::Kind::kClose, ")", ""});
         ++pos_;
       } else if (c == '"') {
-        auto body = quoted();
-        if (!body) return body.error();
-        out.push_back({Lexeme::Kind::kPhrase, *body, ""});
+        if (auto body = quoted()) {
+          out.push_back({Lexeme::Kind::kPhrase, *body, ""});
+        } else {
+          problem = body.error().message;
+          ++pos_;
+        }
       } else if (c == '-' && pos_ + 1 < s_.size() && !is_space(s_[pos_ + 1]) &&
                  (out.empty() || out.back().kind != Lexeme::Kind::kMinus)) {
         out.push_back({Lexeme::Kind::kMinus, "-", ""});
         ++pos_;
-      } else {
-        auto token = word_or_field();
-        if (!token) return token.error();
+      } else if (auto token = word_or_field()) {
         out.push_back(std::move(*token));
+      } else {
+        problem = token.error().message;
+        out.push_back({Lexeme::Kind::kWord, std::string(s_.substr(pos_)), ""});
+        pos_ = s_.size();
       }
     }
     out.push_back({Lexeme::Kind::kEnd, "", ""});
@@ -129,6 +138,71 @@ QueryNode combine(Type type, std::vector<QueryNode> children) {
 // The decision items of `is:decision` (DESIGN.md 4).
 constexpr std::string_view kDecisionItems[] = {"agreed", "accepted", "rejected", "action", "vote"};
 
+bool is_date_field(std::string_view name) {
+  return name == "date" || name == "on" || name == "after" || name == "before";
+}
+
+// Whether `name:` filters (rather than ranks: topic:, or an unknown name,
+// which is read as words).
+bool is_filter_field(std::string_view field_name) {
+  std::string name = lower(field_name);
+  if (is_date_field(name)) return true;
+  std::optional<Field> f = field_by_query_name(name);
+  return f && f->name != fields::kTopic.name;
+}
+
+// The node of `name:value`, its value normalised. kUsage for a bad value.
+Result<QueryNode> field_node(std::string_view field_name, const std::string& value,
+                             std::int64_t now) {
+  std::string name = lower(field_name);
+  auto fail = [](std::string message) { return Error{ErrorCode::kUsage, std::move(message)}; };
+  if (is_date_field(name)) {
+    auto range = parse_date_filter(name, value, now);
+    if (!range) return range.error();
+    QueryNode n;
+    n.type = Type::kDateRange;
+    n.field = "time";
+    n.from = range->first;
+    n.to = range->second;
+    return n;
+  }
+  std::optional<Field> f = field_by_query_name(name);
+  if (!f) return fail("unknown field " + std::string(field_name) + ":");
+  if (value.empty()) return fail(name + ": needs a value");
+  std::string field(f->name);
+  if (f->name == fields::kTopic.name) return leaf(Type::kField, field, value);
+  if (f->name == fields::kPerson.name || f->name == fields::kOwner.name) {
+    return leaf(Type::kField, field, normalise_person(value));
+  }
+  if (f->name == fields::kMeeting.name) {
+    return leaf(Type::kField, field, normalise_meeting_name(value));
+  }
+  if (f->name == fields::kChannel.name) return leaf(Type::kField, field, normalise_channel(value));
+  std::string v = lower(value);
+  if (f->name == fields::kItem.name && v == "decision") {
+    std::vector<QueryNode> items;
+    for (std::string_view item : kDecisionItems) {
+      items.push_back(leaf(Type::kField, field, std::string(item)));
+    }
+    return combine(Type::kOr, std::move(items));
+  }
+  return leaf(Type::kField, field, v);
+}
+
+// The group a filter joins: the same field twice is either value, so values
+// of one group are OR'ed. after: and before: are bounds, each a group of
+// its own; date: and on: name spans, one group.
+std::string group_of(std::string_view field_name) {
+  std::string name = lower(field_name);
+  if (name == "on") return "date";
+  if (is_date_field(name)) return name;
+  return std::string(field_by_query_name(name)->name);
+}
+
+// Nested parentheses beyond this are refused (read as plain words): each
+// level is a stack frame of the parser and a node of the match.
+constexpr int kMaxDepth = 16;
+
 class Parser {
  public:
   Parser(std::vector<Lexeme> tokens, std::int64_t now) : t_(std::move(tokens)), now_(now) {}
@@ -202,19 +276,25 @@ class Parser {
     Lexeme tok = peek();
     switch (tok.kind) {
       case Lexeme::Kind::kOpen: {
+        if (++depth_ > kMaxDepth) return fail("more than 16 nested parentheses");
         ++pos_;
         auto inner = or_expr();
         if (!inner) return inner;
         if (peek().kind != Lexeme::Kind::kClose) return fail("missing ')'");
         ++pos_;
+        --depth_;
         return inner;
       }
       case Lexeme::Kind::kPhrase:
         ++pos_;
         return leaf(Type::kPhrase, "", tok.text);
-      case Lexeme::Kind::kField:
+      case Lexeme::Kind::kField:  // topic:, or an unknown name (plain words)
         ++pos_;
-        return field(tok);
+        if (!field_by_query_name(lower(tok.field))) {
+          return leaf(Type::kWord, "", tok.field + ":" + tok.text);
+        }
+        if (tok.text.empty()) return fail(lower(tok.field) + ": needs a value");
+        return field_node(tok.field, tok.text, now_);
       case Lexeme::Kind::kWord:
         ++pos_;
         if (tok.text.size() > 1 && tok.text.back() == '*') {
@@ -226,71 +306,229 @@ class Parser {
     }
   }
 
-  Result<QueryNode> field(const Lexeme& tok) {
-    std::string name = lower(tok.field);
-    if (name == "date" || name == "on" || name == "after" || name == "before") {
-      auto range = parse_date_filter(name, tok.text, now_);
-      if (!range) return range.error();
-      QueryNode n;
-      n.type = Type::kDateRange;
-      n.field = "time";
-      n.from = range->first;
-      n.to = range->second;
-      return n;
-    }
-    std::optional<Field> f = field_by_query_name(name);
-    if (!f) return leaf(Type::kWord, "", tok.field + ":" + tok.text);  // unknown: plain words
-    if (tok.text.empty()) return fail(name + ": needs a value");
-    std::string field_name(f->name);
-    if (f->name == fields::kTopic.name) return leaf(Type::kField, field_name, tok.text);
-    if (f->name == fields::kPerson.name || f->name == fields::kOwner.name) {
-      return leaf(Type::kField, field_name, normalise_person(tok.text));
-    }
-    if (f->name == fields::kMeeting.name) {
-      return leaf(Type::kField, field_name, normalise_meeting_name(tok.text));
-    }
-    if (f->name == fields::kChannel.name) {
-      return leaf(Type::kField, field_name, normalise_channel(tok.text));
-    }
-    std::string value = lower(tok.text);
-    if (f->name == fields::kItem.name && value == "decision") {
-      std::vector<QueryNode> items;
-      for (std::string_view item : kDecisionItems) {
-        items.push_back(leaf(Type::kField, field_name, std::string(item)));
-      }
-      return combine(Type::kOr, std::move(items));
-    }
-    return leaf(Type::kField, field_name, value);
-  }
-
   std::vector<Lexeme> t_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
   std::int64_t now_;
 };
 
-}  // namespace
-
-Result<QueryNode> parse_query(std::string_view text, std::int64_t now) {
-  auto tokens = Lexer(text).run();
-  if (!tokens) return tokens.error();
-  return Parser(std::move(*tokens), now).run();
+bool is_negation(const Lexeme& l) {
+  return l.kind == Lexeme::Kind::kNot || l.kind == Lexeme::Kind::kMinus;
+}
+bool is_binary(const Lexeme& l) {
+  return l.kind == Lexeme::Kind::kAnd || l.kind == Lexeme::Kind::kOr;
 }
 
-ParsedQuery parse_query_leniently(std::string_view text, std::int64_t now) {
-  ParsedQuery out;
-  auto strict = parse_query(text, now);
-  if (strict) {
-    out.root = std::move(*strict);
-    return out;
+Lexeme hole() { return {Lexeme::Kind::kHole, "", ""}; }
+bool is_hole(const Lexeme& l) { return l.kind == Lexeme::Kind::kHole; }
+
+// The field filters of `tokens`, taken out of them (with the negations
+// before them); each one found, in order, with whether it excludes.
+struct FoundFilter {
+  Lexeme token;
+  bool exclude;
+};
+std::vector<FoundFilter> take_filters(std::vector<Lexeme>& tokens) {
+  std::vector<FoundFilter> found;
+  std::vector<Lexeme> out;
+  std::vector<bool> negated_groups{false};
+  auto negations_before = [&]() {
+    int n = 0;
+    while (!out.empty() && is_negation(out.back())) {
+      out.pop_back();
+      ++n;
+    }
+    return n;
+  };
+  for (Lexeme& t : tokens) {
+    if (t.kind == Lexeme::Kind::kField && is_filter_field(t.field)) {
+      bool exclude = (negations_before() % 2 == 1) != negated_groups.back();
+      found.push_back({std::move(t), exclude});
+      out.push_back(hole());
+      continue;
+    }
+    if (t.kind == Lexeme::Kind::kOpen) {
+      std::size_t n = 0;
+      for (auto it = out.rbegin(); it != out.rend() && is_negation(*it); ++it) ++n;
+      negated_groups.push_back((n % 2 == 1) != negated_groups.back());
+    } else if (t.kind == Lexeme::Kind::kClose && negated_groups.size() > 1) {
+      negated_groups.pop_back();
+    }
+    out.push_back(std::move(t));
   }
-  out.lenient = true;
-  out.problem = strict.error().message;
+  tokens = std::move(out);
+  return found;
+}
+
+// Takes the holes out of `tokens`, with what only joined them to the rest:
+// a group of holes alone (and its negation), an operator left dangling.
+void close_holes(std::vector<Lexeme>& t) {
+  auto erase = [&](std::size_t from, std::size_t to) {
+    t.erase(t.begin() + static_cast<std::ptrdiff_t>(from),
+            t.begin() + static_cast<std::ptrdiff_t>(to));
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < t.size() && !changed; ++i) {
+      if (!is_hole(t[i])) continue;
+      const bool before = i > 0, after = i + 1 < t.size();
+      if (after && is_hole(t[i + 1])) {  // two holes are one
+        erase(i + 1, i + 2);
+      } else if (before && after && t[i - 1].kind == Lexeme::Kind::kOpen &&
+                 t[i + 1].kind == Lexeme::Kind::kClose) {  // "(H)": filters only
+        std::size_t from = i - 1;
+        while (from > 0 && is_negation(t[from - 1])) --from;
+        erase(from, i + 2);
+        t.insert(t.begin() + static_cast<std::ptrdiff_t>(from), hole());
+      } else if (before && is_binary(t[i - 1]) &&
+                 (!after || t[i + 1].kind == Lexeme::Kind::kClose ||
+                  t[i + 1].kind == Lexeme::Kind::kEnd || is_binary(t[i + 1]))) {
+        erase(i - 1, i);  // "a OR H)"
+      } else if (after && is_binary(t[i + 1]) &&
+                 (!before || t[i - 1].kind == Lexeme::Kind::kOpen)) {
+        erase(i + 1, i + 2);  // "(H OR a"
+      } else {
+        continue;
+      }
+      changed = true;
+    }
+  }
+  std::erase_if(t, is_hole);
+}
+
+// The words of what the grammar refused, as plain words.
+QueryNode plain_words(const std::vector<Lexeme>& tokens) {
   std::vector<QueryNode> words;
-  for_each_token(text, [&](const Token& t) {
-    words.push_back(leaf(Type::kWord, "", std::string(text.substr(t.offset, t.length))));
-  });
-  if (!words.empty()) out.root = combine(Type::kAnd, std::move(words));
+  for (const Lexeme& l : tokens) {
+    std::string text = l.kind == Lexeme::Kind::kField ? l.field + ":" + l.text : l.text;
+    for_each_token(text, [&](const Token& t) {
+      words.push_back(leaf(Type::kWord, "", text.substr(t.offset, t.length)));
+    });
+  }
+  return words.empty() ? QueryNode{} : combine(Type::kAnd, std::move(words));
+}
+
+void add_problem(ParsedQuery& out, const std::string& problem) {
+  out.lenient = true;
+  out.problem += (out.problem.empty() ? "" : "; ") + problem;
+}
+
+// The found filters as nodes: one per group (either value), then one per
+// exclusion; a bad value is left out, with the reason in `out`.
+void add_filters(const std::vector<FoundFilter>& found, std::int64_t now, ParsedQuery& out) {
+  std::vector<std::pair<std::string, std::vector<QueryNode>>> groups;
+  std::vector<QueryNode> excluded;
+  for (const FoundFilter& f : found) {
+    auto node = field_node(f.token.field, f.token.text, now);
+    if (!node) {
+      add_problem(out, node.error().message + "; that filter was left out");
+      continue;
+    }
+    if (f.exclude) {
+      QueryNode n;
+      n.type = Type::kNot;
+      n.children.push_back(std::move(*node));
+      excluded.push_back(std::move(n));
+      continue;
+    }
+    std::string group = group_of(f.token.field);
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const auto& g) { return g.first == group; });
+    if (it == groups.end()) it = groups.insert(groups.end(), {group, {}});
+    it->second.push_back(std::move(*node));
+  }
+  for (auto& [group, values] : groups) out.filters.push_back(combine(Type::kOr, std::move(values)));
+  for (QueryNode& n : excluded) out.filters.push_back(std::move(n));
+}
+
+// "a OR (b OR c)" printed flat: (or a b c).
+QueryNode flattened(QueryNode n) {
+  if (n.type != Type::kAnd && n.type != Type::kOr) return n;
+  std::vector<QueryNode> children;
+  for (QueryNode& c : n.children) {
+    QueryNode f = flattened(std::move(c));
+    if (f.type == n.type) {
+      for (QueryNode& g : f.children) children.push_back(std::move(g));
+    } else {
+      children.push_back(std::move(f));
+    }
+  }
+  return combine(n.type, std::move(children));
+}
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view text, std::int64_t now) {
+  ParsedQuery out;
+  std::string lex_problem;
+  std::vector<Lexeme> tokens = Lexer(text).run(lex_problem);
+  if (!lex_problem.empty()) add_problem(out, lex_problem);
+  std::vector<FoundFilter> found = take_filters(tokens);
+  close_holes(tokens);
+  auto strict = Parser(tokens, now).run();
+  if (strict) {
+    out.text = std::move(*strict);
+  } else {
+    add_problem(out, strict.error().message);
+    out.text = plain_words(tokens);
+  }
+  add_filters(found, now, out);
   return out;
+}
+
+QueryNode root_of(const ParsedQuery& parsed) {
+  std::vector<QueryNode> parts;
+  if (parsed.text.type != Type::kMatchAll || parsed.filters.empty()) parts.push_back(parsed.text);
+  parts.insert(parts.end(), parsed.filters.begin(), parsed.filters.end());
+  return flattened(combine(Type::kAnd, std::move(parts)));
+}
+
+Result<Filter> parse_filter(std::string_view text) {
+  Filter f;
+  if (text.starts_with('-')) {
+    f.exclude = true;
+    text.remove_prefix(1);
+  }
+  std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0) {
+    return Error{ErrorCode::kUsage, "a filter is field:value, not \"" + std::string(text) + "\""};
+  }
+  f.field = lower(text.substr(0, colon));
+  std::string_view value = text.substr(colon + 1);
+  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+    value = value.substr(1, value.size() - 2);
+  }
+  f.values.emplace_back(value);
+  return f;
+}
+
+std::vector<std::string> filter_strings(const Filter& filter) {
+  std::vector<std::string> out;
+  for (const std::string& v : filter.values) {
+    bool plain = !v.empty() && v.find_first_of(" ()\"") == std::string::npos;
+    out.push_back((filter.exclude ? "-" : "") + filter.field + ":" +
+                  (plain ? v : "\"" + v + "\""));
+  }
+  return out;
+}
+
+Result<QueryNode> filter_node(const Filter& filter, std::int64_t now) {
+  if (!is_filter_field(filter.field)) {
+    return Error{ErrorCode::kUsage, "\"" + filter.field + "\" is not a field that filters"};
+  }
+  if (filter.values.empty()) return Error{ErrorCode::kUsage, filter.field + ": needs a value"};
+  std::vector<QueryNode> values;
+  for (const std::string& v : filter.values) {
+    auto node = field_node(filter.field, v, now);
+    if (!node) return node.error();
+    values.push_back(std::move(*node));
+  }
+  QueryNode any = flattened(combine(Type::kOr, std::move(values)));
+  if (!filter.exclude) return any;
+  QueryNode n;
+  n.type = Type::kNot;
+  n.children.push_back(std::move(any));
+  return n;
 }
 
 }  // namespace eavesearch

@@ -24,6 +24,8 @@
 #include "query/log_records.h"
 #include "query/snippet.h"
 #include "query/sorted_by_key.h"
+#include "query/search_executors.h"
+#include "query/search_plan.h"
 #include "query/xapian_query.h"
 
 namespace eavesearch {
@@ -59,6 +61,7 @@ struct Searcher::Impl {
   std::vector<LocalShard> shards;  // db's shards when all are local
   bool normalised_wdf = true;      // (core/relevance.h) false for a database of before schema 8
   LogRecords records = {};
+  std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns;  // of layout()
 
   void set_database(OpenedDatabase opened) {
     db = std::move(opened.db);
@@ -67,6 +70,16 @@ struct Searcher::Impl {
     std::string schema = db.get_metadata(std::string(kSchemaKey));
     normalised_wdf = schema.empty() || std::atol(schema.c_str()) >= kNormalisedWdfSchema;
   }
+
+  // What a plan needs to know of the index. Asking for the facet columns
+  // starts loading those missing; the ones ready are kept for execute().
+  IndexLayout layout(bool facets) {
+    columns.reset();
+    if (facets) columns = facet_columns(shards);
+    return {shards.size(), remotes, columns.has_value()};
+  }
+
+  Result<SearchResponse> execute(const SearchPlan& plan, const WorkBudget& budget);
 
   // The record of a hit. Every MSet of lines is sorted by the sort key, so
   // the match has read it already: no value read per hit.
@@ -91,22 +104,6 @@ FacetValues most_frequent(FacetValues values, std::size_t limit) {
   });
   if (values.size() > limit) values.resize(limit);
   return values;
-}
-
-// The facets asked for, the most frequent values first; the years are
-// summed from the months ("2020" of "2020-05").
-std::vector<Facet> facets_of(const FacetCounts& counts, const std::vector<std::string>& names) {
-  std::map<std::string, long> years;
-  for (const auto& [month, n] : counts[kPackedFacets.size() - 1]) years[month.substr(0, 4)] += n;
-  std::vector<Facet> out;
-  for (const std::string& name : names) {
-    FacetValues values(years.begin(), years.end());
-    for (std::size_t k = 0; k < kPackedFacets.size(); ++k) {
-      if (kPackedFacets[k] == name) values.assign(counts[k].begin(), counts[k].end());
-    }
-    out.push_back({name, most_frequent(std::move(values), kFacetValues)});
-  }
-  return out;
 }
 
 }  // namespace
@@ -329,156 +326,69 @@ Result<std::pair<std::vector<Record>, std::vector<Record>>> Searcher::context_of
   return out;
 }
 
-Result<SearchResponse> Searcher::search(const SearchRequest& req) {
-  if (req.page < 1) return Error{ErrorCode::kUsage, "page must be 1 or more"};
-  if (req.per_page < 1 || req.per_page > kMaxPerPage) {
-    return Error{ErrorCode::kUsage,
-                 "per_page must be between 1 and " + std::to_string(kMaxPerPage)};
-  }
-  if (req.q.size() > kMaxQueryBytes) {
-    return Error{ErrorCode::kUsage,
-                 "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
-  }
-  if (req.context < 0 || req.context > kMaxContext) {
-    return Error{ErrorCode::kUsage, "context must be between 0 and " + std::to_string(kMaxContext)};
-  }
-  for (const std::string& f : req.facets) {
-    if (std::find(kFacetFields.begin(), kFacetFields.end(), f) == kFacetFields.end()) {
-      return Error{ErrorCode::kUsage,
-                   "unknown facet \"" + f + "\" (person, meeting, channel, year, month, kind)"};
-    }
-  }
-  if (static_cast<std::int64_t>(req.page) * req.per_page > kMaxResultWindow) {
-    return Error{ErrorCode::kUsage, "page * per_page must be at most " +
-                                        std::to_string(kMaxResultWindow) + "; narrow the query"};
-  }
-  auto started = std::chrono::steady_clock::now();
-  std::int64_t now = req.now != 0 ? req.now : static_cast<std::int64_t>(std::time(nullptr));
-  ParsedQuery parsed = parse_query_leniently(req.q, now);
+Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const WorkBudget& budget) {
   SearchResponse resp;
-  resp.q = req.q;
-  resp.parsed = to_string(parsed.root);
-  resp.lenient = parsed.lenient;
-  resp.problem = parsed.problem;
-  resp.sort = req.sort != SortOrder::kAuto ? req.sort
-              : has_text(parsed.root)      ? SortOrder::kRelevance
-                                           : SortOrder::kNewest;
-  auto run = [&]() -> Status {
-    resp.hits.clear();
-    Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(to_xapian(parsed.root, impl_->db));
-    auto sort_slot = static_cast<Xapian::valueno>(fields::kSortKey.slot);
-    // In date order nothing is weighed (a hit's score is 0): keys are
-    // unique, so relevance could only be shown, never used, and weighing
-    // reads each match's length.
-    const bool by_key = resp.sort != SortOrder::kRelevance;
-    if (by_key) {
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      enquire.set_sort_by_value(sort_slot, resp.sort == SortOrder::kNewest);
-    } else {
-      enquire.set_weighting_scheme(relevance_weight(impl_->normalised_wdf));
-      enquire.set_sort_by_relevance_then_value(sort_slot, true);
+  resp.parsed = to_string(root_of(plan.query));
+  resp.lenient = plan.query.lenient;
+  resp.problem = plan.query.problem;
+  resp.sort = plan.sort;
+  PlannedQueries queries = plan_queries(plan, db, shards);
+  std::set<std::string> trimmed(queries.trimmed.begin(), queries.trimmed.end());
+  for (const std::string& w : trimmed) {
+    resp.lenient = true;
+    resp.problem += (resp.problem.empty() ? "" : "; ") + w + " matches more than " +
+                    std::to_string(plan.wildcard_terms) + " words; the most frequent were used";
+  }
+  Xapian::ValueCountMatchSpy spy(static_cast<Xapian::valueno>(fields::kFacets.slot));
+  auto hits = find_hits(plan, queries, db, shards, relevance_weight(normalised_wdf), &spy, budget);
+  if (!hits) return hits.error();
+  resp.total = hits->total;
+  resp.total_exact = hits->exact;
+  auto facets = count_planned_facets(plan, queries, db, shards, columns, spy, *hits, budget);
+  if (!facets) return facets.error();
+  resp.facets = std::move(facets->facets);
+  resp.facets_exact = facets->exact;
+  // Every match counted for the facets: the total too (not when it counts logs).
+  if (facets->matches && !resp.total_exact && !plan.collapse) {
+    resp.total = *facets->matches;
+    resp.total_exact = true;
+  }
+  std::set<std::string> terms = highlight_terms(root_of(plan.query));
+  for (const Xapian::MSetIterator& it : hits->page) {
+    auto record = record_of(it);
+    if (!record) return record.error();
+    Hit hit;
+    hit.record = std::move(*record);
+    hit.score = it.get_weight();
+    hit.snippet = make_snippet(hit.record.text, terms);
+    if (plan.collapse) hit.collapsed = static_cast<long>(it.get_collapse_count());
+    resp.hits.push_back(std::move(hit));
+  }
+  return resp;
+}
+
+Result<SearchResponse> Searcher::search(const SearchRequest& req) {
+  auto started = std::chrono::steady_clock::now();
+  WorkBudget budget(req.time_budget_ms);
+  std::int64_t now = req.now != 0 ? req.now : static_cast<std::int64_t>(std::time(nullptr));
+  auto run = [&]() -> Result<SearchResponse> {
+    auto plan = plan_search(req, impl_->layout(!req.facets.empty()), now);
+    if (!plan) return plan.error();
+    auto resp = impl_->execute(*plan, budget);
+    if (!resp) return resp.error();
+    resp->q = req.q;
+    resp->did_you_mean = did_you_mean(impl_->db, req.q, root_of(plan->query));
+    if (req.explain) resp->plan = describe(*plan);
+    for (Hit& hit : resp->hits) {
+      if (req.context == 0) break;
+      if (auto ok = budget.check(); !ok) return ok.error();
+      auto context = context_of(hit.record, req.context);
+      if (!context) return context.error();
+      std::tie(hit.before, hit.after) = std::move(*context);
     }
-    if (req.collapse) enquire.set_collapse_key(static_cast<Xapian::valueno>(fields::kLog.slot));
-    // Counting every match for an exact total and facets stops after this
-    // long; the answer then says its counts are estimates (DESIGN.md 10).
-    enquire.set_time_limit(kExactCountSeconds);
-    // The query for each local shard, for the passes made shard by shard.
-    std::vector<Xapian::Query> shard_queries(impl_->shards.size(), enquire.get_query());
-    if (depends_on_shard(parsed.root)) {
-      for (std::size_t k = 0; k < impl_->shards.size(); ++k) {
-        shard_queries[k] = to_xapian(parsed.root, impl_->db, time_span(impl_->shards[k].db));
-      }
-    }
-    // Facets are counted from the packed value, over the matches of the
-    // hits' pass (at least kFacetSample of them); locally, once loaded, from
-    // memory instead, in passes of their own (query/facet_columns.h). Xapian
-    // 1.4 miscounts a spy over two or more remote databases in a pass that
-    // also ranks hits (2,787 for 2,778 matches, tests/remote_shards_test.cc):
-    // there the spy gets a pass of its own too.
-    std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns;
-    if (!req.facets.empty()) columns = facet_columns(impl_->shards);
-    const bool facets_apart = impl_->remotes > 1 && !req.facets.empty();
-    const bool facets_in_hits_pass = !req.facets.empty() && !facets_apart && !columns;
-    Xapian::ValueCountMatchSpy facets(static_cast<Xapian::valueno>(fields::kFacets.slot));
-    if (facets_in_hits_pass) enquire.add_matchspy(&facets);
-    auto first = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
-    // Enough to make the total exact for all but large result sets.
-    Xapian::doccount check_at_least =
-        first + static_cast<Xapian::doccount>(req.per_page) + kExactCountMatches;
-    if (facets_in_hits_pass) check_at_least = std::max(check_at_least, kFacetSample);
-    // In key order over local shards: ranked shard by shard, the shards
-    // behind the page only counted.
-    const bool by_key_over_shards = by_key && impl_->shards.size() > 1 && !facets_in_hits_pass;
-    Xapian::MSet mset;
-    std::vector<Xapian::MSetIterator> page;
-    if (by_key_over_shards) {
-      std::optional<Xapian::valueno> collapse_slot;
-      if (req.collapse) collapse_slot = static_cast<Xapian::valueno>(fields::kLog.slot);
-      KeySortedHits sorted =
-          hits_by_sort_key(impl_->shards, shard_queries, sort_slot, resp.sort == SortOrder::kNewest,
-                           first, static_cast<Xapian::doccount>(req.per_page), collapse_slot,
-                           kExactCountMatches, kExactCountSeconds);
-      resp.total = static_cast<long>(sorted.total);
-      resp.total_exact = sorted.exact;
-      page = std::move(sorted.page);
-    } else {
-      mset = enquire.get_mset(first, static_cast<Xapian::doccount>(req.per_page), check_at_least);
-      resp.total = static_cast<long>(mset.get_matches_estimated());
-      resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-      for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
-    }
-    if (columns) {
-      ColumnFacetCounts counts =
-          count_facets(impl_->shards, *columns, shard_queries, kFacetSample, kExactCountSeconds);
-      FacetCounts by_facet;
-      for (const FacetColumnSpy& spy : counts.spies) spy.add_to(by_facet);
-      resp.facets = facets_of(by_facet, req.facets);
-      resp.facets_exact = counts.exact;
-      // Every match counted: the total too (not when it counts logs).
-      if (counts.exact && !resp.total_exact && !req.collapse) {
-        resp.total = static_cast<long>(counts.matches);
-        resp.total_exact = true;
-      }
-    } else if (!req.facets.empty()) {
-      Xapian::Enquire counting(impl_->db);
-      if (facets_apart) {
-        counting.set_query(enquire.get_query());
-        counting.set_weighting_scheme(Xapian::BoolWeight());  // it ranks nothing
-        counting.set_time_limit(kExactCountSeconds);
-        counting.add_matchspy(&facets);
-      }
-      Xapian::MSet counted = facets_apart ? counting.get_mset(0, 0, kFacetSample) : mset;
-      FacetCounts by_facet;
-      for (auto v = facets.values_begin(); v != facets.values_end(); ++v) {
-        add_packed(by_facet, *v, static_cast<long>(v.get_termfreq()));
-      }
-      resp.facets = facets_of(by_facet, req.facets);
-      // The spy sees every match before collapsing. (With collapsing, 1.4
-      // keeps the uncollapsed lower bound loose even when it saw every match.)
-      resp.facets_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound() &&
-                          facets.get_total() == counted.get_uncollapsed_matches_upper_bound();
-    }
-    resp.did_you_mean = did_you_mean(impl_->db, req.q, parsed.root);
-    std::set<std::string> terms = highlight_terms(parsed.root);
-    for (const Xapian::MSetIterator& it : page) {
-      auto record = impl_->record_of(it);
-      if (!record) return record.error();
-      Hit hit;
-      hit.record = std::move(*record);
-      hit.score = it.get_weight();
-      hit.snippet = make_snippet(hit.record.text, terms);
-      if (req.collapse) hit.collapsed = static_cast<long>(it.get_collapse_count());
-      if (req.context > 0) {
-        auto context = context_of(hit.record, req.context);
-        if (!context) return context.error();
-        std::tie(hit.before, hit.after) = std::move(*context);
-      }
-      resp.hits.push_back(std::move(hit));
-    }
-    return Ok{};
+    return resp;
   };
-  auto status = with_xapian_errors([&]() -> Status {
+  auto resp = with_xapian_errors([&]() -> Result<SearchResponse> {
     try {
       return run();
     } catch (const Xapian::DatabaseModifiedError&) {
@@ -487,8 +397,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
       return run();
     }
   });
-  if (!status) return status.error();
-  resp.took_ms =
+  if (!resp) return resp.error();
+  resp->took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return resp;
 }

@@ -48,6 +48,8 @@ Xapian::Query field_query(const QueryNode& n) {
 struct Context {
   const Xapian::Database& db;
   std::optional<TimeSpan> shard;
+  Xapian::termcount wildcard_terms;
+  std::vector<std::string>* trimmed;
 };
 
 // A date range; in a shard whose times it covers, MatchAll (the caller
@@ -75,7 +77,8 @@ Xapian::Query date_query(const QueryNode& n, const Context& ctx) {
 
 // The index holds stemmed terms only, so a prefix matches both as typed and
 // as stemmed ("configuration*" must find "configurations", indexed "configur").
-std::optional<Xapian::Query> wildcard(const std::string& prefix, const Xapian::Database& db) {
+std::optional<Xapian::Query> wildcard(const std::string& prefix, const Context& ctx) {
+  const Xapian::Database& db = ctx.db;
   if (prefix.empty()) return std::nullopt;
   // Expanded here, over all the shards together, rather than by
   // OP_WILDCARD, which each database (and each remote server) expands over
@@ -86,11 +89,14 @@ std::optional<Xapian::Query> wildcard(const std::string& prefix, const Xapian::D
     if (p.empty()) continue;
     for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) found[*t] = t.get_termfreq();
   }
-  // The most frequent first, ties by term, as many as kMaxWildcardExpansion.
+  // The most frequent first, ties by term, as many as the bound allows.
   std::vector<std::pair<std::string, Xapian::doccount>> terms(found.begin(), found.end());
   std::stable_sort(terms.begin(), terms.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
-  if (terms.size() > kMaxWildcardExpansion) terms.resize(kMaxWildcardExpansion);
+  if (terms.size() > ctx.wildcard_terms) {
+    terms.resize(ctx.wildcard_terms);
+    if (ctx.trimmed) ctx.trimmed->push_back(prefix + "*");
+  }
   if (terms.empty()) return Xapian::Query::MatchNothing;
   std::vector<Xapian::Query> parts;
   for (const auto& [term, n] : terms) parts.emplace_back(term);
@@ -124,7 +130,7 @@ std::optional<Part> convert(const QueryNode& n, const Context& ctx) {
       return Part{phrase(terms), true};
     }
     case Type::kWildcard: {
-      auto expanded = wildcard(n.value, ctx.db);
+      auto expanded = wildcard(n.value, ctx);
       if (!expanded) return std::nullopt;
       return Part{*expanded, true};
     }
@@ -208,8 +214,10 @@ void collect(const QueryNode& n, std::set<std::string>& out) {
 }  // namespace
 
 Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db,
-                        std::optional<TimeSpan> shard) {
-  Part part = convert(node, Context{db, shard}).value_or(Part{Xapian::Query::MatchAll});
+                        std::optional<TimeSpan> shard, Xapian::termcount wildcard_terms,
+                        std::vector<std::string>* trimmed) {
+  Context ctx{db, shard, wildcard_terms, trimmed};
+  Part part = convert(node, ctx).value_or(Part{Xapian::Query::MatchAll});
   // Filtering by type costs a step through every record's posting (6 ms of a
   // common word's 10 at 1M lines), so only where other documents could match.
   if (part.records_only) return part.query;

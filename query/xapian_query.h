@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "eavesearch/query.h"
 
@@ -16,7 +17,8 @@ namespace eavesearch {
 // a phrase); NOT children of an AND become AND_NOT; a query of filters or
 // negations only ranks nothing (every match weighs the same). A wildcard
 // becomes the synonym of the most frequent kMaxWildcardExpansion terms of
-// `db` it covers (as typed or as stemmed).
+// `db` it covers (as typed or as stemmed), or fewer: `wildcard_terms`;
+// `trimmed`, when given, gets "prefix*" for each wildcard that covers more.
 //
 // For one shard of `db`, given its `shard` times (time_span), a date range
 // covering them constrains nothing and one missing them matches nothing:
@@ -24,8 +26,11 @@ namespace eavesearch {
 struct TimeSpan {
   double first, last;  // the shard's earliest and latest times (epoch seconds)
 };
+inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db,
-                        std::optional<TimeSpan> shard = std::nullopt);
+                        std::optional<TimeSpan> shard = std::nullopt,
+                        Xapian::termcount wildcard_terms = kMaxWildcardExpansion,
+                        std::vector<std::string>* trimmed = nullptr);
 
 // The times `shard` holds; nullopt if none.
 std::optional<TimeSpan> time_span(const Xapian::Database& shard);
@@ -36,7 +41,5 @@ bool depends_on_shard(const QueryNode& node);
 
 // What a snippet marks: index terms, and prefixes ("*" appended) for wildcards.
 std::set<std::string> highlight_terms(const QueryNode& node);
-
-inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
 }  // namespace eavesearch

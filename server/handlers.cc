@@ -46,6 +46,7 @@ json values_json(const std::vector<std::pair<std::string, long>>& values) {
 void handle_search(const Api& api, const httplib::Request& req, httplib::Response& res) {
   auto sr = search_request(req);
   if (failed(res, sr)) return;
+  sr->time_budget_ms = api.config.time_budget_ms;
   auto resp = api.pool.run([sr = *sr](Searcher& s) { return s.search(sr); });
   if (failed(res, resp)) return;
   send_json(res, 200, search_response_json(*resp, api.config.log_base_url));
@@ -56,7 +57,8 @@ void handle_search(const Api& api, const httplib::Request& req, httplib::Respons
 void handle_decisions(const Api& api, const httplib::Request& req, httplib::Response& res) {
   auto sr = search_request(req);
   if (failed(res, sr)) return;
-  sr->q = sr->q.empty() ? "is:decision" : "(" + sr->q + ") is:decision";
+  sr->filters.push_back({"is", {"decision"}});
+  sr->time_budget_ms = api.config.time_budget_ms;
   if (!req.has_param("sort")) sr->sort = SortOrder::kNewest;
   auto resp = api.pool.run([sr = *sr](Searcher& s) { return s.search(sr); });
   if (failed(res, resp)) return;
@@ -73,13 +75,13 @@ void handle_decisions(const Api& api, const httplib::Request& req, httplib::Resp
     }
     meetings.back()["decisions"].push_back(record_json(h.record, api.config.log_base_url));
   }
-  send_json(
-      res, 200,
-      {{"query",
-        {{"q", req.get_param_value("q")}, {"parsed", resp->parsed}, {"lenient", resp->lenient}}},
-       {"total", {{"value", resp->total}, {"exact", resp->total_exact}}},
-       {"took_ms", resp->took_ms},
-       {"meetings", meetings}});
+  json query = {{"q", resp->q}, {"parsed", resp->parsed}, {"lenient", resp->lenient}};
+  if (resp->lenient) query["problem"] = resp->problem;
+  send_json(res, 200,
+            {{"query", query},
+             {"total", {{"value", resp->total}, {"exact", resp->total_exact}}},
+             {"took_ms", resp->took_ms},
+             {"meetings", meetings}});
 }
 
 void handle_record(const Api& api, const httplib::Request& req, httplib::Response& res) {
@@ -130,7 +132,8 @@ void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Re
   auto per_page = int_param(req, "per_page", kMaxPerPage);
   if (failed(res, page) || failed(res, per_page)) return;
   SearchRequest sr;
-  sr.q = "channel:\"" + channel + "\" on:" + date;
+  sr.filters = {{"channel", {channel}}, {"on", {date}}};
+  sr.time_budget_ms = api.config.time_budget_ms;
   sr.sort = SortOrder::kOldest;
   sr.page = *page;
   sr.per_page = *per_page;
@@ -148,12 +151,14 @@ void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Re
 void handle_person(const Api& api, const httplib::Request& req, httplib::Response& res) {
   std::string person = normalise_person(req.matches[1].str());
   SearchRequest said;
-  said.q = "from:\"" + person + "\"";
+  said.filters = {{"from", {person}}};
+  said.time_budget_ms = api.config.time_budget_ms;
   said.per_page = kPersonLines;
   said.sort = SortOrder::kNewest;
   said.facets = {"year", "meeting", "channel"};
   SearchRequest actions;
-  actions.q = "owner:\"" + person + "\"";
+  actions.filters = {{"owner", {person}}};
+  actions.time_budget_ms = api.config.time_budget_ms;
   actions.per_page = kPersonLines;
   actions.sort = SortOrder::kNewest;
   struct Answers {

@@ -1,5 +1,7 @@
 #include "server/http_util.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "server/json_output.h"
@@ -59,7 +61,75 @@ Result<SearchRequest> search_request(const httplib::Request& req) {
     if (!sort) return Error{ErrorCode::kUsage, "sort must be relevance, newest or oldest"};
     sr.sort = *sort;
   }
+  for (std::size_t k = 0; k < req.get_param_value_count("filter"); ++k) {
+    auto f = parse_filter(req.get_param_value("filter", k));
+    if (!f) return Error{ErrorCode::kUsage, "filter: " + f.error().message};
+    auto same = std::find_if(sr.filters.begin(), sr.filters.end(), [&](const Filter& g) {
+      return g.field == f->field && g.exclude == f->exclude;
+    });
+    if (same == sr.filters.end()) {
+      sr.filters.push_back(std::move(*f));
+    } else if (std::find(same->values.begin(), same->values.end(), f->values[0]) ==
+               same->values.end()) {
+      same->values.push_back(f->values[0]);
+    }
+  }
+  if (req.has_param("explain")) {
+    std::string v = req.get_param_value("explain");
+    if (v != "1" && v != "0") return Error{ErrorCode::kUsage, "explain must be 1 or 0"};
+    sr.explain = v == "1";
+  }
   return sr;
+}
+
+namespace {
+
+// Bytes other than letters, digits and -._~ as %XX.
+std::string escaped(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(c);
+    } else {
+      out.append({'%', kHex[u >> 4], kHex[u & 15]});
+    }
+  }
+  return out;
+}
+
+std::string canonical_search(const SearchRequest& sr) {
+  std::vector<std::string> filters;
+  for (Filter f : sr.filters) {
+    std::sort(f.values.begin(), f.values.end());
+    for (const std::string& s : filter_strings(f)) filters.push_back(escaped(s));
+  }
+  std::sort(filters.begin(), filters.end());
+  std::string facets;
+  for (const std::string& f : sr.facets) facets += escaped(f) + ",";  // their order is the answer's
+  std::string key = "q=" + escaped(sr.q) + "&page=" + std::to_string(sr.page) +
+                    "&per_page=" + std::to_string(sr.per_page) + "&sort=" +
+                    (sr.sort == SortOrder::kAuto ? "auto" : sort_order_name(sr.sort)) +
+                    "&context=" + std::to_string(sr.context) + "&facets=" + facets +
+                    "&collapse=" + (sr.collapse ? "1" : "0") + "&explain=" +
+                    (sr.explain ? "1" : "0");
+  for (const std::string& f : filters) key += "&filter=" + f;
+  return key;
+}
+
+}  // namespace
+
+std::string canonical_request(const httplib::Request& req) {
+  std::string key = escaped(req.path) + "?";
+  if (req.path == "/api/v1/search" || req.path == "/api/v1/decisions") {
+    if (auto sr = search_request(req)) return key + canonical_search(*sr);
+  }
+  std::vector<std::string> params;
+  for (const auto& [name, value] : req.params) params.push_back(escaped(name) + "=" + escaped(value));
+  std::sort(params.begin(), params.end());
+  for (const std::string& p : params) key += p + "&";
+  return key;
 }
 
 }  // namespace eavesearch

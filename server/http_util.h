@@ -22,7 +22,15 @@ void send_error(httplib::Response& res, const Error& e);
 // The integer parameter `name`, `fallback` when absent; kUsage when not an integer.
 Result<int> int_param(const httplib::Request& req, const char* name, int fallback);
 
-// q, page, per_page, sort, context, facets and collapse of /search (and /decisions).
+// q, filter (repeated), page, per_page, sort, context, facets, collapse and
+// explain of /search (and /decisions). Filters of one field and sign join
+// (either value).
 Result<SearchRequest> search_request(const httplib::Request& req);
+
+// The request as the cache of answers knows it: the path and every
+// parameter, escaped, so that no value can pass for another parameter; for
+// /search and /decisions the structured request itself (its filters in any
+// order are the same request).
+std::string canonical_request(const httplib::Request& req);
 
 }  // namespace eavesearch

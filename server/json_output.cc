@@ -76,7 +76,7 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
       values.push_back({{"value", value}, {"count", count}});
     facets[f.field] = values;
   }
-  return {
+  nlohmann::json out = {
       {"query", query},
       {"total", {{"value", resp.total}, {"exact", resp.total_exact}}},
       {"took_ms", resp.took_ms},
@@ -85,6 +85,11 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
       {"facets_exact", resp.facets_exact},
       {"did_you_mean", resp.did_you_mean ? nlohmann::json(*resp.did_you_mean) : nlohmann::json()},
   };
+  if (!resp.plan.empty()) {
+    out["plan"] = nlohmann::json::array();
+    for (const auto& [step, how] : resp.plan) out["plan"].push_back({{"step", step}, {"how", how}});
+  }
+  return out;
 }
 
 std::string dump_json(const nlohmann::json& j, int indent) {

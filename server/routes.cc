@@ -24,13 +24,10 @@ void method_not_allowed(httplib::Server& server) {
   server.Patch(".*", handler);
 }
 
-// A request as the cache knows it: path, parameters (sorted by name), and the
-// day, which relative dates ("yesterday", "3d") depend on.
+// A request as the cache knows it, and the day, which relative dates
+// ("yesterday", "3d") depend on.
 std::string cache_key(const httplib::Request& req) {
-  std::string key = req.path;
-  for (const auto& [name, value] : req.params)
-    key.append("\x1f").append(name).append("=").append(value);
-  return key.append("\x1f").append(std::to_string(std::time(nullptr) / 86400));
+  return canonical_request(req) + "@" + std::to_string(std::time(nullptr) / 86400);
 }
 
 }  // namespace

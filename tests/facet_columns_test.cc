@@ -49,19 +49,19 @@ class FacetColumnsTest : public ::testing::TestWithParam<Sharding> {
   // the combined database, and from memory, shard by shard.
   std::pair<Counts, Counts> count(const std::vector<LocalShard>& shards, const Xapian::Database& db,
                                   const std::string& q) {
-    auto node = parse_query(q, kNow);
-    EXPECT_TRUE(node.ok()) << q;
+    ParsedQuery parsed = parse_query(q, kNow);
+    EXPECT_FALSE(parsed.lenient) << q;
     auto columns = facet_columns(shards);
     EXPECT_TRUE(columns) << "loaded";
-    if (!node.ok() || !columns) return {};
-    Xapian::Query query = to_xapian(*node, db);
+    if (parsed.lenient || !columns) return {};
+    Xapian::Query query = to_xapian(root_of(parsed), db);
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     Xapian::ValueCountMatchSpy values(static_cast<Xapian::valueno>(fields::kFacets.slot));
     enquire.add_matchspy(&values);
     enquire.get_mset(0, 10, db.get_doccount());
     ColumnFacetCounts memory =
-        count_facets(shards, *columns, per_shard(shards, *node, db), db.get_doccount(), 60);
+        count_facets(shards, *columns, per_shard(shards, root_of(parsed), db), db.get_doccount(), 60);
     EXPECT_TRUE(memory.exact) << q;
     EXPECT_EQ(memory.matches, values.get_total()) << q;
     Counts from_values, from_memory;

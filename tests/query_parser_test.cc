@@ -14,10 +14,13 @@ namespace {
 // 2026-11-26T12:00:00Z: relative dates in these tests count from here.
 const std::int64_t kNow = to_epoch({2026, 11, 26, 12, 0, 0});
 
+// The query as read, or "error: " and the problem when it was read leniently.
 std::string parsed(std::string_view q) {
-  auto node = parse_query(q, kNow);
-  return node ? to_string(*node) : "error: " + node.error().message;
+  ParsedQuery p = parse_query(q, kNow);
+  return p.lenient ? "error: " + p.problem : to_string(root_of(p));
 }
+
+QueryNode node(std::string_view q) { return root_of(parse_query(q, kNow)); }
 
 TEST(QueryParserTest, GoldenAsts) {
   const std::vector<std::pair<std::string, std::string>> cases = {
@@ -76,34 +79,106 @@ TEST(QueryParserTest, MalformedInputIsAnErrorNamingTheProblem) {
       {"AND a", "error: AND needs something before it"},
       {"OR a", "error: OR needs words on both sides"},
       {"a OR", "error: OR needs words on both sides"},
-      {"from:", "error: from: needs a value"},
+      {"from:", "error: from: needs a value; that filter was left out"},
       {"date:2020-13",
        "error: date:2020-13 is not a date (use YYYY, YYYY-MM, YYYY-MM-DD, A..B, "
-       "today, yesterday, or 3d, 2w, 6m, 1y)"},
+       "today, yesterday, or 3d, 2w, 6m, 1y); that filter was left out"},
       {"date:2021..2020",
        "error: date:2021..2020 is not a date (use YYYY, YYYY-MM, YYYY-MM-DD, "
-       "A..B, today, yesterday, or 3d, 2w, 6m, 1y)"},
+       "A..B, today, yesterday, or 3d, 2w, 6m, 1y); that filter was left out"},
+      {"topic:", "error: topic: needs a value"},
+      {std::string(17, '(') + "a" + std::string(17, ')'), "error: more than 16 nested parentheses"},
       {"()", "error: empty expression"},
   };
   for (const auto& [q, message] : cases) EXPECT_EQ(parsed(q), message) << q;
 }
 
 TEST(QueryParserTest, LenientRetryReadsPlainWords) {
-  ParsedQuery p = parse_query_leniently("(privsep AND \"rootwrap", kNow);
+  ParsedQuery p = parse_query("(privsep AND \"rootwrap", kNow);
   EXPECT_TRUE(p.lenient);
-  EXPECT_EQ(p.problem, "unterminated quote");
-  EXPECT_EQ(to_string(p.root), "(and (word privsep) (word AND) (word rootwrap))");
-  ParsedQuery ok = parse_query_leniently("privsep", kNow);
+  EXPECT_EQ(p.problem, "unterminated quote; missing ')'");
+  EXPECT_EQ(to_string(root_of(p)), "(and (word privsep) (word AND) (word rootwrap))");
+  ParsedQuery ok = parse_query("privsep", kNow);
   EXPECT_FALSE(ok.lenient);
-  ParsedQuery nothing = parse_query_leniently("((", kNow);
+  ParsedQuery nothing = parse_query("((", kNow);
   EXPECT_TRUE(nothing.lenient);
-  EXPECT_EQ(to_string(nothing.root), "(all)");
+  EXPECT_EQ(to_string(root_of(nothing)), "(all)");
+}
+
+// Field filters restrict the whole query wherever they stand, as in
+// Xapian's QueryParser, GitHub and Gmail (DESIGN.md 4).
+TEST(QueryParserTest, FiltersRestrictTheWholeQuery) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"release OR upgrade meeting:nova",
+       "(and (or (word release) (word upgrade)) (field meeting nova))"},
+      {"meeting:nova release OR upgrade",
+       "(and (or (word release) (word upgrade)) (field meeting nova))"},
+      {"release OR meeting:nova", "(and (word release) (field meeting nova))"},
+      {"(a meeting:nova) OR b", "(and (or (word a) (word b)) (field meeting nova))"},
+      {"a OR (meeting:nova) OR b", "(and (or (word a) (word b)) (field meeting nova))"},
+      {"a AND from:x", "(and (word a) (field person x))"},
+      // The same field twice is either value; different fields both hold.
+      {"meeting:nova meeting:tc", "(or (field meeting nova) (field meeting tc))"},
+      {"privsep meeting:nova from:x meeting:tc",
+       "(and (word privsep) (or (field meeting nova) (field meeting tc)) (field person x))"},
+      {"is:agreed is:action", "(or (field item agreed) (field item action))"},
+      {"date:2019 on:2020-05-14",
+       "(or (date 2019-01-01T00:00:00Z 2020-01-01T00:00:00Z) "
+       "(date 2020-05-14T00:00:00Z 2020-05-15T00:00:00Z))"},
+      {"after:2020-01-01 before:2020-03-01",
+       "(and (date 2020-01-02T00:00:00Z *) (date * 2020-03-01T00:00:00Z))"},
+      // Excluded: with a minus, NOT, or inside a negated group.
+      {"-meeting:nova", "(not (field meeting nova))"},
+      {"privsep NOT meeting:nova", "(and (word privsep) (not (field meeting nova)))"},
+      {"privsep -(meeting:nova OR meeting:tc)",
+       "(and (word privsep) (not (field meeting nova)) (not (field meeting tc)))"},
+      {"privsep -(rootwrap meeting:nova)",
+       "(and (word privsep) (not (word rootwrap)) (not (field meeting nova)))"},
+      {"meeting:tc -meeting:nova", "(and (field meeting tc) (not (field meeting nova)))"},
+      // topic: ranks: it stays in the text, where it stood.
+      {"goals OR topic:privsep meeting:tc",
+       "(and (or (word goals) (field topic privsep)) (field meeting tc))"},
+  };
+  for (const auto& [q, ast] : cases) EXPECT_EQ(parsed(q), ast) << q;
+}
+
+TEST(QueryParserTest, AFilterWithABadValueIsLeftOutAndTheRestKept) {
+  ParsedQuery p = parse_query("release date:2020-13 meeting:nova", kNow);
+  EXPECT_TRUE(p.lenient);
+  EXPECT_EQ(to_string(root_of(p)), "(and (word release) (field meeting nova))");
+  EXPECT_EQ(p.problem,
+            "date:2020-13 is not a date (use YYYY, YYYY-MM, YYYY-MM-DD, A..B, today, yesterday, "
+            "or 3d, 2w, 6m, 1y); that filter was left out");
+  // An unbalanced parenthesis: the words as plain words, the filter kept.
+  ParsedQuery q = parse_query("privsep) meeting:tc", kNow);
+  EXPECT_TRUE(q.lenient);
+  EXPECT_EQ(q.problem, "unexpected ')'");
+  EXPECT_EQ(to_string(root_of(q)), "(and (word privsep) (field meeting tc))");
+}
+
+TEST(QueryParserTest, ProgramFiltersAreNodesOfTheirOwn) {
+  auto f = parse_filter("-in:openstack-tc");
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(*f, (Filter{"in", {"openstack-tc"}, true}));
+  EXPECT_EQ(filter_strings(*f), std::vector<std::string>{"-in:openstack-tc"});
+  auto node = filter_node({"meeting", {"Nova", "tc"}}, kNow);
+  ASSERT_TRUE(node.ok());
+  EXPECT_EQ(to_string(*node), "(or (field meeting nova) (field meeting tc))");
+  auto decision = filter_node({"is", {"decision"}, true}, kNow);
+  ASSERT_TRUE(decision.ok());
+  EXPECT_EQ(to_string(*decision),
+            "(not (or (field item agreed) (field item accepted) (field item rejected) "
+            "(field item action) (field item vote)))");
+  EXPECT_FALSE(parse_filter("privsep").ok());
+  EXPECT_FALSE(filter_node({"topic", {"x"}}, kNow).ok()) << "topic: ranks, it does not filter";
+  EXPECT_FALSE(filter_node({"colour", {"x"}}, kNow).ok());
+  EXPECT_FALSE(filter_node({"date", {"2020-13"}}, kNow).ok());
 }
 
 TEST(QueryParserTest, HasText) {
-  EXPECT_TRUE(has_text(*parse_query("privsep from:x", kNow)));
-  EXPECT_FALSE(has_text(*parse_query("from:x is:agreed", kNow)));
-  EXPECT_FALSE(has_text(*parse_query("-privsep", kNow)));
+  EXPECT_TRUE(has_text(node("privsep from:x")));
+  EXPECT_FALSE(has_text(node("from:x is:agreed")));
+  EXPECT_FALSE(has_text(node("-privsep")));
 }
 
 // Wildcards expand over the terms of the database (the most frequent first).
@@ -127,7 +202,7 @@ TEST(XapianQueryTest, GoldenDescriptions) {
       {"Migrations goals", "Query((migrat AND goal))"},
       {"\"ubuntu 20.04\"", "Query((ubuntu PHRASE 2 20.04))"},
       {"sean-k-mooney", "Query((sean PHRASE 3 k PHRASE 3 mooney))"},
-      {"from:mnaser privsep", "Query((0 * Amnaser AND privsep))"},
+      {"from:mnaser privsep", "Query((privsep AND 0 * Amnaser))"},  // words, then filters
       {"is:agreed", "Query(0 * XIagreed)"},
       {"a -b", "Query((a AND_NOT b))"},
       {"priv*", "Query((privat SYNONYM privsep))"},
@@ -144,46 +219,36 @@ TEST(XapianQueryTest, GoldenDescriptions) {
       {"-&", "Query((<alldocuments> FILTER XYrecord))"},
   };
   for (const auto& [q, description] : cases) {
-    auto node = parse_query(q, kNow);
-    ASSERT_TRUE(node.ok()) << q;
-    EXPECT_EQ(to_xapian(*node, db).get_description(), description) << q;
+    EXPECT_EQ(to_xapian(node(q), db).get_description(), description) << q;
   }
 }
 
 TEST(XapianQueryTest, DateRangesIncludeBothEnds) {
-  auto node = parse_query("date:2020-05-14", kNow);
-  ASSERT_TRUE(node.ok());
-  std::string d = to_xapian(*node, Xapian::Database()).get_description();
+  std::string d = to_xapian(node("date:2020-05-14"), Xapian::Database()).get_description();
   EXPECT_NE(d.find("VALUE_RANGE 0"), std::string::npos) << d;
 }
 
 TEST(XapianQueryTest, InAShardADateRangeCoveringOrMissingItsTimesReadsNoValue) {
-  auto node = parse_query("is:agreed date:2016..2020", kNow);
-  ASSERT_TRUE(node.ok());
+  QueryNode agreed = node("is:agreed date:2016..2020");
   Xapian::Database none;
   auto in = [&](double first, double last) {
-    return to_xapian(*node, none, TimeSpan{first, last}).get_description();
+    return to_xapian(agreed, none, TimeSpan{first, last}).get_description();
   };
   const double y2017 = 1483228800, y2018 = 1514764800, y2021 = 1609459200, y2022 = 1640995200;
   EXPECT_EQ(in(y2017, y2018), "Query(0 * XIagreed)") << "2017 lies within: no value read";
   EXPECT_EQ(in(y2021, y2022), "Query()") << "2021 lies beyond: nothing";
   EXPECT_NE(in(y2017, y2022).find("VALUE_RANGE 0"), std::string::npos) << "partly within";
-  EXPECT_NE(to_xapian(*node, none).get_description().find("VALUE_RANGE 0"), std::string::npos);
-  EXPECT_TRUE(depends_on_shard(*node));
-  auto wild = parse_query("priv* date:2016", kNow);
-  ASSERT_TRUE(wild.ok());
-  EXPECT_FALSE(depends_on_shard(*wild)) << "a wildcard is expanded once, over the whole";
+  EXPECT_NE(to_xapian(agreed, none).get_description().find("VALUE_RANGE 0"), std::string::npos);
+  EXPECT_TRUE(depends_on_shard(agreed));
+  EXPECT_FALSE(depends_on_shard(node("priv* date:2016")))
+      << "a wildcard is expanded once, over the whole";
   // Alone, a covering range still keeps to records.
-  auto alone = parse_query("date:2016..2020", kNow);
-  ASSERT_TRUE(alone.ok());
-  EXPECT_EQ(to_xapian(*alone, none, TimeSpan{y2017, y2018}).get_description(),
+  EXPECT_EQ(to_xapian(node("date:2016..2020"), none, TimeSpan{y2017, y2018}).get_description(),
             "Query((<alldocuments> FILTER XYrecord))");
 }
 
 TEST(XapianQueryTest, HighlightTermsAreThePositiveWords) {
-  auto node = parse_query("Migrations \"ubuntu 20.04\" priv* -nova from:x", kNow);
-  ASSERT_TRUE(node.ok());
-  EXPECT_EQ(highlight_terms(*node), (std::set<std::string>{"20.04", "migrat", "priv*", "ubuntu"}));
+  EXPECT_EQ(highlight_terms(node("Migrations \"ubuntu 20.04\" priv* -nova from:x")), (std::set<std::string>{"20.04", "migrat", "priv*", "ubuntu"}));
 }
 
 }  // namespace

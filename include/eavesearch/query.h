@@ -35,18 +35,50 @@ struct QueryNode {
   static constexpr std::int64_t kOpenEnd = std::numeric_limits<std::int64_t>::max();
 };
 
-// Strict parse. `now` (epoch seconds) anchors relative dates (`date:2w..`,
-// `after:yesterday`). kUsage with a message naming the problem on bad input.
-Result<QueryNode> parse_query(std::string_view text, std::int64_t now);
-
-struct ParsedQuery {
-  QueryNode root;
-  bool lenient = false;  // the strict parse failed; the text was read as plain words
-  std::string problem;   // why the strict parse failed, when lenient
+// A filter given apart from the query text: a page's clicked facet, the
+// decision filter of /decisions. A field of the query language and values of
+// which any matches (or, with `exclude`, none). Never read from the text a
+// user typed, so nothing typed can escape it.
+struct Filter {
+  std::string field;                // a query-language name: from, meeting, in, is, kind, date, ...
+  std::vector<std::string> values;  // any of them; at least one
+  bool exclude = false;
+  friend bool operator==(const Filter&, const Filter&) = default;
 };
 
-// Strict parse, else the text read as plain words. Never fails.
-ParsedQuery parse_query_leniently(std::string_view text, std::int64_t now);
+// "meeting:nova", "-meeting:nova", "in:\"#openstack-tc\"" as a Filter of
+// one value. kUsage when it is not field:value.
+Result<Filter> parse_filter(std::string_view text);
+
+// The filter as parse_filter reads it back ("-meeting:nova"), one value a
+// string.
+std::vector<std::string> filter_strings(const Filter& filter);
+
+// The node of a filter (its values OR'ed, negated when excluded), with
+// values normalised as in the query language; `now` anchors relative
+// dates. kUsage for an unknown field, topic: (which ranks, not filters) or
+// a bad value.
+Result<QueryNode> filter_node(const Filter& filter, std::int64_t now);
+
+// A query as read: the text that ranks, and the field filters that restrict
+// it, wherever they stood (DESIGN.md 4): `a OR b meeting:nova` is (a OR b)
+// within nova. The same field twice is either value; an excluded one
+// (`-meeting:nova`, or one inside a negated group) is left out.
+struct ParsedQuery {
+  QueryNode text;                  // words, phrases, wildcards, topic:, their operators
+  std::vector<QueryNode> filters;  // all must hold: one per field, then one per exclusion
+  bool lenient = false;            // something was not read as written
+  std::string problem;             // what, and why ("; " between several)
+};
+
+// Reads `text`; `now` (epoch seconds) anchors relative dates (`date:2w..`,
+// `after:yesterday`). Never fails: a filter with a bad value is left out,
+// text the grammar refuses (an unbalanced parenthesis) is read as plain
+// words, and `problem` says so.
+ParsedQuery parse_query(std::string_view text, std::int64_t now);
+
+// The one node of a parsed query: its text AND its filters.
+QueryNode root_of(const ParsedQuery& parsed);
 
 // The printable middle form, e.g. (and (word privsep) (field person mnaser)).
 std::string to_string(const QueryNode& node);

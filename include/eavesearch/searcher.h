@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "eavesearch/query.h"
 #include "eavesearch/record.h"
 #include "eavesearch/result.h"
 
@@ -27,7 +28,8 @@ std::optional<SortOrder> parse_sort_order(std::string_view s);
 const char* sort_order_name(SortOrder order);
 
 struct SearchRequest {
-  std::string q;
+  std::string q;                // the user's query (DESIGN.md 4)
+  std::vector<Filter> filters;  // added by a program (a clicked facet, /decisions), all must hold
   int page = 1;       // 1-based
   int per_page = 20;  // 1..kMaxPerPage
   SortOrder sort = SortOrder::kAuto;
@@ -35,6 +37,8 @@ struct SearchRequest {
   int context = 0;       // lines of the same log before and after each hit, 0..kMaxContext
   std::vector<std::string> facets;  // any of kFacetFields
   bool collapse = false;            // one hit per log (meeting), with how many more it has
+  bool explain = false;             // the answer carries the plan
+  int time_budget_ms = 0;           // the work stops past it (kUnavailable); 0: no limit
 };
 
 inline constexpr int kMaxContext = 10;
@@ -84,6 +88,9 @@ struct SearchResponse {
   double took_ms = 0;
   std::vector<Hit> hits;
   std::optional<std::string> did_you_mean;  // q with unknown words corrected
+  // With explain: the plan's steps, in order (query, filters, sort, hits,
+  // total, facets, bounds), each described.
+  std::vector<std::pair<std::string, std::string>> plan;
 };
 
 struct TopicCount {
@@ -117,11 +124,12 @@ class Searcher {
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
 
+  // Plans the search (query/search_plan.h), then carries the plan out.
   // kUsage for a bad request (page < 1, per_page outside 1..kMaxPerPage,
   // page * per_page over kMaxResultWindow, q over kMaxQueryBytes, context
-  // outside 0..kMaxContext, an unknown facet). An
+  // outside 0..kMaxContext, an unknown facet, a bad filter). An
   // unparsable query is read leniently, not refused. kUnavailable when the
-  // index keeps changing under the read.
+  // index keeps changing under the read, or past the request's time budget.
   Result<SearchResponse> search(const SearchRequest& request);
 
   // One record with up to `context` lines of its log before and after it.
