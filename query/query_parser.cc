@@ -469,8 +469,13 @@ ParsedQuery parse_query(std::string_view text, std::int64_t now) {
   if (strict) {
     out.text = std::move(*strict);
   } else {
+    // Read again without the parentheses, else as plain words.
     add_problem(out, strict.error().message);
-    out.text = plain_words(tokens);
+    std::erase_if(tokens, [](const Lexeme& l) {
+      return l.kind == Lexeme::Kind::kOpen || l.kind == Lexeme::Kind::kClose;
+    });
+    auto flat = Parser(tokens, now).run();
+    out.text = flat ? std::move(*flat) : plain_words(tokens);
   }
   add_filters(found, now, out);
   return out;

@@ -165,6 +165,58 @@ TEST_F(HttpTest, DecisionsAreGroupedByMeetingNewestFirst) {
   EXPECT_EQ(privsep["meetings"][0]["decisions"][0]["owners"], json::array({"gmann"}));
 }
 
+// The decision filter is a node of its own: nothing typed in q escapes it,
+// and a query the strict parse refuses keeps it.
+TEST_F(HttpTest, NothingTypedEscapesTheDecisionFilter) {
+  for (std::string q : {"privsep)%20OR%20(rootwrap", "privsep)", "rootwrap%20OR%20privsep",
+                               "(privsep", "privsep%20-is:action"}) {
+    json j = get_json("/api/v1/decisions?q=" + q, 200);
+    ASSERT_TRUE(j["meetings"].is_array()) << q;
+    EXPECT_GT(j["total"]["value"], 0) << q;
+    for (const json& m : j["meetings"]) {
+      for (const json& d : m["decisions"]) {
+        EXPECT_TRUE(d["item"].is_string()) << q << ": not a decision: " << d["text"];
+      }
+    }
+  }
+  EXPECT_TRUE(get_json("/api/v1/decisions?q=privsep)", 200)["query"]["lenient"]);
+}
+
+// A program's filter (a clicked facet) restricts the whole query, as the
+// same filter typed does; values of one field are either, an exclusion
+// leaves out, a bad one is refused.
+TEST_F(HttpTest, FiltersApartFromTheQueryRestrictItWhole) {
+  json typed = get_json("/api/v1/search?q=privsep%20OR%20ubuntu%20meeting:tc", 200);
+  json given = get_json("/api/v1/search?q=privsep%20OR%20ubuntu&filter=meeting:tc", 200);
+  EXPECT_EQ(typed["total"]["value"], 3) << "tc's three lines with privsep or ubuntu";
+  EXPECT_EQ(given["total"], typed["total"]);
+  EXPECT_EQ(given["hits"], typed["hits"]);
+  EXPECT_EQ(given["query"]["parsed"], typed["query"]["parsed"]);
+  json either = get_json("/api/v1/search?q=ubuntu&filter=meeting:tc&filter=meeting:nova", 200);
+  EXPECT_EQ(either["total"]["value"], 5);
+  json excluded = get_json("/api/v1/search?q=ubuntu&filter=-meeting:tc", 200);
+  EXPECT_EQ(excluded["total"]["value"], 2);
+  for (const json& h : excluded["hits"]) EXPECT_EQ(h["meeting"], "nova");
+  json unwrapped = get_json("/api/v1/search?q=ubuntu)%20OR%20(privsep&filter=meeting:nova", 200);
+  for (const json& h : unwrapped["hits"]) EXPECT_EQ(h["meeting"], "nova");
+  EXPECT_EQ(get_json("/api/v1/search?q=x&filter=date:2020-13", 400)["error"]["code"], "bad_request");
+  EXPECT_EQ(get_json("/api/v1/search?q=x&filter=topic:goals", 400)["error"]["code"], "bad_request");
+  EXPECT_EQ(get_json("/api/v1/search?q=x&filter=nofield", 400)["error"]["code"], "bad_request");
+}
+
+TEST_F(HttpTest, ExplainShowsThePlan) {
+  json j = get_json("/api/v1/search?q=privsep%20meeting:nova&facets=person&explain=1", 200);
+  ASSERT_TRUE(j["plan"].is_array());
+  std::vector<std::string> steps;
+  for (const json& s : j["plan"]) steps.push_back(s["step"]);
+  EXPECT_EQ(steps, (std::vector<std::string>{"query", "filters", "sort", "hits", "total", "facets",
+                                             "bounds"}));
+  EXPECT_EQ(j["plan"][0]["how"], "(word privsep)");
+  EXPECT_EQ(j["plan"][1]["how"], "(and (field meeting nova))");
+  EXPECT_FALSE(get_json("/api/v1/search?q=privsep", 200).contains("plan"));
+  EXPECT_EQ(get_json("/api/v1/search?q=x&explain=yes", 400)["error"]["code"], "bad_request");
+}
+
 TEST_F(HttpTest, OneRecordWithItsContext) {
   json j = get_json("/api/v1/records/meetings/nova/2020/nova.2020-05-14-14.00%2310?context=1", 200);
   EXPECT_EQ(j["kind"], "me");

@@ -93,11 +93,17 @@ TEST(QueryParserTest, MalformedInputIsAnErrorNamingTheProblem) {
   for (const auto& [q, message] : cases) EXPECT_EQ(parsed(q), message) << q;
 }
 
-TEST(QueryParserTest, LenientRetryReadsPlainWords) {
+TEST(QueryParserTest, LenientRetryReadsWithoutParenthesesElsePlainWords) {
   ParsedQuery p = parse_query("(privsep AND \"rootwrap", kNow);
   EXPECT_TRUE(p.lenient);
   EXPECT_EQ(p.problem, "unterminated quote; missing ')'");
-  EXPECT_EQ(to_string(root_of(p)), "(and (word privsep) (word AND) (word rootwrap))");
+  EXPECT_EQ(to_string(root_of(p)), "(and (word privsep) (word rootwrap))");
+  ParsedQuery unbalanced = parse_query("privsep) OR (rootwrap", kNow);
+  EXPECT_EQ(unbalanced.problem, "unexpected ')'");
+  EXPECT_EQ(to_string(root_of(unbalanced)), "(or (word privsep) (word rootwrap))");
+  ParsedQuery words = parse_query("a OR OR b", kNow);
+  EXPECT_EQ(words.problem, "OR needs words on both sides");
+  EXPECT_EQ(to_string(root_of(words)), "(and (word a) (word OR) (word OR) (word b))");
   ParsedQuery ok = parse_query("privsep", kNow);
   EXPECT_FALSE(ok.lenient);
   ParsedQuery nothing = parse_query("((", kNow);

@@ -103,6 +103,33 @@ TEST_F(ResultCacheHttpTest, ARepeatedRequestIsAnsweredFromTheCacheUntilTheIndexC
   EXPECT_EQ(nlohmann::json::parse(after->body)["total"]["value"], total + 1);
 }
 
+// The key is the escaped request: a value cannot pass for another
+// parameter (q=privsep%1Fsort%3Dnewest once took the cached answer of
+// q=privsep&sort=newest), and two requests share an answer exactly when
+// they ask the same.
+TEST_F(ResultCacheHttpTest, NoValueCanPassForAnotherParameter) {
+  testing::TestServer server(db_);
+  ASSERT_GT(server.port(), 0);
+  auto poison = get(server.port(), "/api/v1/search?q=privsep%1Fsort%3Dnewest");
+  ASSERT_TRUE(poison);
+  auto newest = get(server.port(), "/api/v1/search?q=privsep&sort=newest");
+  ASSERT_TRUE(newest);
+  EXPECT_FALSE(newest->has_header("X-Eavesearch-Cache")) << "answered from the poisoned entry";
+  EXPECT_EQ(nlohmann::json::parse(newest->body)["query"]["sort"], "newest");
+  auto ampersand = get(server.port(), "/api/v1/search?q=privsep%26sort%3Dnewest");
+  ASSERT_TRUE(ampersand);
+  EXPECT_FALSE(ampersand->has_header("X-Eavesearch-Cache"));
+  EXPECT_EQ(nlohmann::json::parse(ampersand->body)["query"]["q"], "privsep&sort=newest");
+  // Filters in another order, or given twice, are the same request.
+  get(server.port(), "/api/v1/search?q=goals&filter=meeting:tc&filter=-from:gmann");
+  auto same = get(server.port(), "/api/v1/search?filter=-from:gmann&q=goals&filter=meeting:tc");
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->get_header_value("X-Eavesearch-Cache"), "hit");
+  auto other = get(server.port(), "/api/v1/search?q=goals&filter=meeting:tc&filter=from:gmann");
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(other->has_header("X-Eavesearch-Cache")) << "an exclusion is not an inclusion";
+}
+
 TEST_F(ResultCacheHttpTest, NoneIsKeptWhenTheCacheIsOffOrTheShardsAreRemote) {
   ServerConfig config;
   config.db_dir = db_;
