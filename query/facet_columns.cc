@@ -12,144 +12,6 @@
 #include "eavesearch/schema.h"
 
 namespace eavesearch {
-namespace {
-
-// The columns of the process: the latest loaded per shard path, the loads
-// under way (at most one per path), and the revisions not kept for want of
-// memory (not loaded again). Waits for the loads when destroyed.
-class Registry {
- public:
-  ~Registry() {
-    std::unique_lock lock(mutex_);
-    idle_.wait(lock, [&] { return loading_.empty(); });
-  }
-
-  std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns(
-      const std::vector<LocalShard>& shards) {
-    std::lock_guard lock(mutex_);
-    return columns_locked(shards);
-  }
-
-  std::optional<std::vector<std::shared_ptr<const FacetColumn>>> wait_for(
-      const std::vector<LocalShard>& shards) {
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      if (auto out = columns_locked(shards)) return out;
-      bool under_way = std::any_of(shards.begin(), shards.end(),
-                                   [&](const LocalShard& s) { return loading_.count(s.path); });
-      if (!under_way) return std::nullopt;  // a load failed
-      idle_.wait(lock);
-    }
-  }
-
-  void set_limit(std::size_t bytes) {
-    std::lock_guard lock(mutex_);
-    limit_ = bytes;
-    refused_.clear();
-  }
-
-  std::size_t loads() {
-    std::lock_guard lock(mutex_);
-    return loads_;
-  }
-
- private:
-  std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns_locked(
-      const std::vector<LocalShard>& shards) {
-    std::vector<std::shared_ptr<const FacetColumn>> out;
-    forget_others(shards);
-    for (const LocalShard& s : shards) {
-      Xapian::rev wanted = s.db.get_revision();
-      auto it = loaded_.find(s.path);
-      if (it != loaded_.end() && it->second->revision == wanted) {
-        out.push_back(it->second);
-        continue;
-      }
-      auto refused = refused_.find(s.path);
-      if (refused != refused_.end() && refused->second == wanted) return std::nullopt;
-      bool stale = it != loaded_.end();
-      if (!loading_.count(s.path) && !fits(s, stale ? it->second->bytes() : 0)) {
-        if (stale) drop(it);        // useless, and in its successor's way
-        refused_[s.path] = wanted;  // not even its docids' numbers fit
-        return std::nullopt;
-      }
-      if (loading_.insert(s.path).second) {
-        ++loads_;
-        std::thread([this, path = s.path] { load(path); }).detach();
-      }
-    }
-    if (out.size() != shards.size()) return std::nullopt;
-    return out;
-  }
-
-  // A rebuild moves the shards to a new generation's folder: the old
-  // generation's columns go once a Searcher asks for the new one.
-  void forget_others(const std::vector<LocalShard>& shards) {
-    auto asked = [&](const std::string& path) {
-      return std::any_of(shards.begin(), shards.end(),
-                         [&](const LocalShard& s) { return s.path == path; });
-    };
-    for (auto it = loaded_.begin(); it != loaded_.end();) {
-      it = asked(it->first) ? std::next(it) : drop(it);
-    }
-    std::erase_if(refused_, [&](const auto& entry) { return !asked(entry.first); });
-  }
-
-  void load(const std::string& path) {
-    std::shared_ptr<const FacetColumn> column;
-    try {
-      column = std::make_shared<const FacetColumn>(load_facet_column(Xapian::Database(path)));
-    } catch (const Xapian::Error&) {
-      // The shard went (a rebuild's old generation): nothing to keep.
-    } catch (const std::bad_alloc&) {
-    }
-    std::lock_guard lock(mutex_);
-    if (column) keep(path, std::move(column));
-    loading_.erase(path);
-    idle_.notify_all();
-  }
-
-  // Whether a column of `shard` could fit, at 4 bytes a document at least,
-  // in place of one of `replaced` bytes.
-  bool fits(const LocalShard& shard, std::size_t replaced) const {
-    std::size_t least = (std::size_t{shard.db.get_lastdocid()} + 1) * sizeof(std::uint32_t);
-    return bytes_ - replaced + least <= limit_;
-  }
-
-  std::map<std::string, std::shared_ptr<const FacetColumn>>::iterator drop(
-      std::map<std::string, std::shared_ptr<const FacetColumn>>::iterator it) {
-    bytes_ -= it->second->bytes();
-    return loaded_.erase(it);
-  }
-
-  // Keeps `column` in place of the path's older one, if the limit allows.
-  void keep(const std::string& path, std::shared_ptr<const FacetColumn> column) {
-    if (auto old = loaded_.find(path); old != loaded_.end()) drop(old);
-    if (bytes_ + column->bytes() > limit_) {
-      refused_[path] = column->revision;
-      return;
-    }
-    refused_.erase(path);
-    bytes_ += column->bytes();
-    loaded_[path] = std::move(column);
-  }
-
-  std::mutex mutex_;
-  std::condition_variable idle_;
-  std::map<std::string, std::shared_ptr<const FacetColumn>> loaded_;
-  std::set<std::string> loading_;
-  std::map<std::string, Xapian::rev> refused_;
-  std::size_t limit_ = kDefaultFacetMemory;
-  std::size_t bytes_ = 0;  // held by loaded_
-  std::size_t loads_ = 0;  // started
-};
-
-Registry& registry() {
-  static Registry r;
-  return r;
-}
-
-}  // namespace
 
 void add_packed(FacetCounts& counts, std::string_view packed, long n) {
   for_each_facet(packed, [&](std::size_t k, std::string_view value) {
@@ -191,19 +53,120 @@ FacetColumn load_facet_column(const Xapian::Database& shard) {
   return column;
 }
 
-std::optional<std::vector<std::shared_ptr<const FacetColumn>>> facet_columns(
+FacetColumnCache::~FacetColumnCache() {
+  std::unique_lock lock(mutex_);
+  idle_.wait(lock, [&] { return loading_.empty(); });
+  for (auto& [path, thread] : threads_) thread.join();
+}
+
+std::optional<std::vector<std::shared_ptr<const FacetColumn>>> FacetColumnCache::columns(
     const std::vector<LocalShard>& shards) {
   if (shards.empty()) return std::nullopt;
-  return registry().columns(shards);
+  std::lock_guard lock(mutex_);
+  return columns_locked(shards);
 }
 
-bool wait_for_facet_columns(const std::vector<LocalShard>& shards) {
-  return !shards.empty() && registry().wait_for(shards).has_value();
+bool FacetColumnCache::wait_for(const std::vector<LocalShard>& shards) {
+  if (shards.empty()) return false;
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    if (columns_locked(shards)) return true;
+    bool under_way = std::any_of(shards.begin(), shards.end(),
+                                 [&](const LocalShard& s) { return loading_.count(s.path); });
+    if (!under_way) return false;  // a load failed, or it would not fit
+    idle_.wait(lock);
+  }
 }
 
-void set_facet_memory_limit(std::size_t bytes) { registry().set_limit(bytes); }
+std::size_t FacetColumnCache::loads() {
+  std::lock_guard lock(mutex_);
+  return loads_;
+}
 
-std::size_t facet_column_loads() { return registry().loads(); }
+std::optional<std::vector<std::shared_ptr<const FacetColumn>>> FacetColumnCache::columns_locked(
+    const std::vector<LocalShard>& shards) {
+  std::vector<std::shared_ptr<const FacetColumn>> out;
+  forget_others(shards);
+  for (const LocalShard& s : shards) {
+    Xapian::rev wanted = s.db.get_revision();
+    auto it = loaded_.find(s.path);
+    if (it != loaded_.end() && it->second->revision == wanted) {
+      out.push_back(it->second);
+      continue;
+    }
+    auto refused = refused_.find(s.path);
+    if (refused != refused_.end() && refused->second == wanted) return std::nullopt;
+    bool stale = it != loaded_.end();
+    if (!loading_.count(s.path) && !fits(s, stale ? it->second->bytes() : 0)) {
+      if (stale) drop(it);        // useless, and in its successor's way
+      refused_[s.path] = wanted;  // not even its docids' numbers fit
+      return std::nullopt;
+    }
+    if (loading_.insert(s.path).second) start_load(s.path);
+  }
+  if (out.size() != shards.size()) return std::nullopt;
+  return out;
+}
+
+// A path's previous load has ended (it is not in loading_): its thread is
+// joined before the next one takes its place.
+void FacetColumnCache::start_load(const std::string& path) {
+  ++loads_;
+  auto& thread = threads_[path];
+  if (thread.joinable()) thread.join();
+  thread = std::thread([this, path] { load(path); });
+}
+
+// A rebuild moves the shards to a new generation's folder: the old
+// generation's columns go once a Searcher asks for the new one.
+void FacetColumnCache::forget_others(const std::vector<LocalShard>& shards) {
+  auto asked = [&](const std::string& path) {
+    return std::any_of(shards.begin(), shards.end(),
+                       [&](const LocalShard& s) { return s.path == path; });
+  };
+  for (auto it = loaded_.begin(); it != loaded_.end();) {
+    it = asked(it->first) ? std::next(it) : drop(it);
+  }
+  std::erase_if(refused_, [&](const auto& entry) { return !asked(entry.first); });
+}
+
+void FacetColumnCache::load(const std::string& path) {
+  std::shared_ptr<const FacetColumn> column;
+  try {
+    column = std::make_shared<const FacetColumn>(load_facet_column(Xapian::Database(path)));
+  } catch (const Xapian::Error&) {
+    // The shard went (a rebuild's old generation): nothing to keep.
+  } catch (const std::bad_alloc&) {
+  }
+  std::lock_guard lock(mutex_);
+  if (column) keep(path, std::move(column));
+  loading_.erase(path);
+  idle_.notify_all();
+}
+
+// Whether a column of `shard` could fit, at 4 bytes a document at least,
+// in place of one of `replaced` bytes.
+bool FacetColumnCache::fits(const LocalShard& shard, std::size_t replaced) const {
+  std::size_t least = (std::size_t{shard.db.get_lastdocid()} + 1) * sizeof(std::uint32_t);
+  return bytes_ - replaced + least <= limit_;
+}
+
+FacetColumnCache::Loaded::iterator FacetColumnCache::drop(Loaded::iterator it) {
+  bytes_ -= it->second->bytes();
+  return loaded_.erase(it);
+}
+
+// Keeps `column` in place of the path's older one, if the limit allows.
+void FacetColumnCache::keep(const std::string& path, std::shared_ptr<const FacetColumn> column) {
+  if (auto old = loaded_.find(path); old != loaded_.end()) drop(old);
+  if (bytes_ + column->bytes() > limit_) {
+    refused_[path] = column->revision;
+    return;
+  }
+  refused_.erase(path);
+  bytes_ += column->bytes();
+  loaded_[path] = std::move(column);
+}
 
 void FacetColumnSpy::operator()(const Xapian::Document& doc, double) {
   ++total_;

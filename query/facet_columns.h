@@ -3,25 +3,25 @@
 // no value per match. (Reading a value is a B-tree step, about 1.3 µs per
 // match at 1M lines: most of a facet request's time.)
 //
-// Columns are kept per shard and revision, shared by every Searcher of the
-// process, and loaded on a thread of their own the first time a revision is
-// asked for (0.15 s for 1.1M documents); until then facets are counted from
-// the values, as over remote shards. They take about 9 bytes a document;
-// a shard's column that would pass a process-wide limit (4 bytes a
-// document at least: checked before loading) is not kept, nor loaded again
-// at that revision, and facets are counted from the values.
+// Columns are kept by a FacetColumnCache and loaded in the background the
+// first time a shard's revision is asked for (0.15 s for 1.1M documents);
+// until then facets are counted from the values, as over remote shards.
 #pragma once
 
 #include <xapian.h>
 
 #include <array>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/facet_value.h"
@@ -52,22 +52,52 @@ struct FacetColumn {
 // Reads the column of `shard` (every document's packed facet value).
 FacetColumn load_facet_column(const Xapian::Database& shard);
 
-// The columns of `shards`, in order, when each is loaded for the revision
-// its database is at. Otherwise nullopt, and the missing ones start loading.
-std::optional<std::vector<std::shared_ptr<const FacetColumn>>> facet_columns(
-    const std::vector<LocalShard>& shards);
+// The facet columns of local shards, kept per shard path and revision,
+// each loaded on a thread of the cache's own the first time its revision
+// is asked for, within a memory limit (about 9 bytes a document; a
+// shard's column that would pass it, at 4 bytes a document at least, is
+// refused before loading, and not loaded again at that revision). The
+// server holds one for all its Searchers (SearchResources). Thread-safe;
+// the destructor waits for the loads under way.
+class FacetColumnCache {
+ public:
+  explicit FacetColumnCache(std::size_t limit_bytes) : limit_(limit_bytes) {}
+  ~FacetColumnCache();
+  FacetColumnCache(const FacetColumnCache&) = delete;
+  FacetColumnCache& operator=(const FacetColumnCache&) = delete;
 
-// Loads the columns of `shards` now; false if they cannot be (a shard went,
-// or they would pass the memory limit).
-bool wait_for_facet_columns(const std::vector<LocalShard>& shards);
+  // The columns of `shards`, in order, when each is loaded for the
+  // revision its database is at. Otherwise nullopt, and the missing ones
+  // start loading.
+  std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns(
+      const std::vector<LocalShard>& shards);
+  // Loads the columns of `shards` now; false if they cannot be (a shard
+  // went, or they would pass the limit).
+  bool wait_for(const std::vector<LocalShard>& shards);
+  // Loads started (a shard's revision each).
+  std::size_t loads();
 
-// The memory all columns of the process may take (kDefaultFacetMemory until
-// set); 0 keeps none. Columns loaded already stay until their shard changes.
-inline constexpr std::size_t kDefaultFacetMemory = std::size_t{1024} << 20;
-void set_facet_memory_limit(std::size_t bytes);
+ private:
+  using Loaded = std::map<std::string, std::shared_ptr<const FacetColumn>>;
+  std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns_locked(
+      const std::vector<LocalShard>& shards);
+  void start_load(const std::string& path);
+  void forget_others(const std::vector<LocalShard>& shards);
+  void load(const std::string& path);
+  bool fits(const LocalShard& shard, std::size_t replaced) const;
+  Loaded::iterator drop(Loaded::iterator it);
+  void keep(const std::string& path, std::shared_ptr<const FacetColumn> column);
 
-// Loads started in this process (a shard's revision each).
-std::size_t facet_column_loads();
+  std::mutex mutex_;
+  std::condition_variable idle_;
+  Loaded loaded_;                             // the latest loaded per path
+  std::set<std::string> loading_;             // loads under way (one per path at most)
+  std::map<std::string, std::thread> threads_;  // the latest load's, per path
+  std::map<std::string, Xapian::rev> refused_;  // not kept for want of memory
+  std::size_t limit_;
+  std::size_t bytes_ = 0;  // held by loaded_
+  std::size_t loads_ = 0;  // started
+};
 
 // Counts the numbers of the matches' packed values in one shard's match:
 // Xapian hands a spy the shard's own docids, so each shard is matched on

@@ -76,7 +76,7 @@ PlannedQueries plan_queries(const SearchPlan& plan, const Xapian::Database& db,
   PlannedQueries out;
   QueryNode root = root_of(plan.query);
   auto wildcard_terms = static_cast<Xapian::termcount>(plan.wildcard_terms);
-  out.whole = to_xapian(root, db, std::nullopt, wildcard_terms, &out.trimmed);
+  out.whole = to_xapian(root, db, std::nullopt, wildcard_terms, &out.wildcards);
   out.per_shard.assign(shards.size(), out.whole);
   if (plan.query_per_shard) {
     for (std::size_t k = 0; k < shards.size(); ++k) {

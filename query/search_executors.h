@@ -16,6 +16,7 @@
 
 #include "query/facet_columns.h"
 #include "query/search_plan.h"
+#include "query/xapian_query.h"
 
 namespace eavesearch {
 
@@ -37,7 +38,7 @@ class WorkBudget {
 struct PlannedQueries {
   Xapian::Query whole;
   std::vector<Xapian::Query> per_shard;  // one per local shard
-  std::vector<std::string> trimmed;      // wildcards whose expansion was cut to the plan's bound
+  WildcardExpansion wildcards;           // what the wildcards became
 };
 PlannedQueries plan_queries(const SearchPlan& plan, const Xapian::Database& db,
                             const std::vector<LocalShard>& shards);

@@ -176,6 +176,7 @@ Result<SearchPlan> plan_search(const SearchRequest& req, const IndexLayout& layo
                                           kMaxWildcardTerms / static_cast<unsigned>(w));
   }
   p.budget_ms = req.time_budget_ms;
+  p.explain = req.explain;
   return p;
 }
 

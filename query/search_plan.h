@@ -58,6 +58,7 @@ struct SearchPlan {
   double count_seconds = 0;     // counting stops after this long (then estimates)
   unsigned wildcard_terms = 0;  // each wildcard's expansion at most (0: none in the query)
   int budget_ms = 0;            // the work stops past it (0: no limit)
+  bool explain = false;         // the answer carries describe(plan)
 };
 
 // The plan of `request` over `layout`; `now` anchors relative dates. kUsage

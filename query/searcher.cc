@@ -26,6 +26,7 @@
 #include "query/sorted_by_key.h"
 #include "query/search_executors.h"
 #include "query/search_plan.h"
+#include "query/search_resources.h"
 #include "query/xapian_query.h"
 
 namespace eavesearch {
@@ -62,6 +63,8 @@ struct Searcher::Impl {
   bool normalised_wdf = true;      // (core/relevance.h) false for a database of before schema 8
   LogRecords records = {};
   std::optional<std::vector<std::shared_ptr<const FacetColumn>>> columns;  // of layout()
+  std::shared_ptr<SearchResources> resources;
+  FacetColumnCache& column_cache() { return resources->impl().facet_columns; }
 
   void set_database(OpenedDatabase opened) {
     db = std::move(opened.db);
@@ -75,7 +78,7 @@ struct Searcher::Impl {
   // starts loading those missing; the ones ready are kept for execute().
   IndexLayout layout(bool facets) {
     columns.reset();
-    if (facets) columns = facet_columns(shards);
+    if (facets) columns = column_cache().columns(shards);
     return {shards.size(), remotes, columns.has_value()};
   }
 
@@ -131,14 +134,16 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
 
-Result<Searcher> Searcher::open(const std::string& db_dir) {
+Result<Searcher> Searcher::open(const std::string& db_dir,
+                                std::shared_ptr<SearchResources> resources) {
   auto searcher = with_xapian_errors([&]() -> Result<Searcher> {
     StubId stub = stub_id(db_dir);
     auto impl = std::make_unique<Impl>();
     impl->dir = db_dir;
     impl->stub = stub;
+    impl->resources = resources ? std::move(resources) : std::make_shared<SearchResources>();
     impl->set_database(open_database(db_dir));
-    facet_columns(impl->shards);  // starts loading them, for the first facets asked
+    impl->column_cache().columns(impl->shards);  // starts loading them, for the first facets
     return Searcher(std::move(impl));
   });
   if (!searcher && searcher.error().code == ErrorCode::kUnavailable) {
@@ -284,7 +289,7 @@ Status Searcher::refresh() {
       impl_->set_database(open_database(impl_->dir));
       impl_->stub = now;
     }
-    if (changed) facet_columns(impl_->shards);  // starts loading the new revision's
+    if (changed) impl_->column_cache().columns(impl_->shards);  // starts loading the new ones
     if (changed || impl_->records.size() > kKeptLogs) impl_->records.clear();
     return Ok{};
   });
@@ -294,11 +299,13 @@ std::optional<std::string> Searcher::index_version(const std::string& db_dir) {
   return eavesearch::index_version(db_dir);
 }
 
-bool Searcher::load_facet_columns() { return wait_for_facet_columns(impl_->shards); }
+bool Searcher::load_facet_columns() { return impl_->column_cache().wait_for(impl_->shards); }
 
-void Searcher::set_facet_memory_limit(std::size_t bytes) {
-  eavesearch::set_facet_memory_limit(bytes);
-}
+SearchResources::SearchResources(std::size_t facet_memory_bytes, int costly_at_once,
+                                 unsigned long costly_postings)
+    : impl_(std::make_unique<Impl>(facet_memory_bytes, costly_at_once, costly_postings)) {}
+SearchResources::~SearchResources() = default;
+std::size_t SearchResources::facet_column_loads() { return impl_->facet_columns.loads(); }
 
 Result<long> Searcher::record_count() {
   return with_xapian_errors([&]() -> Result<long> {
@@ -333,11 +340,33 @@ Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const Wor
   resp.problem = plan.query.problem;
   resp.sort = plan.sort;
   PlannedQueries queries = plan_queries(plan, db, shards);
-  std::set<std::string> trimmed(queries.trimmed.begin(), queries.trimmed.end());
-  for (const std::string& w : trimmed) {
+  if (plan.explain) {
+    resp.plan = describe(plan);
+    if (queries.wildcards.postings > 0) {
+      resp.plan.emplace_back("wildcards", "expanded to terms covering " +
+                                              std::to_string(queries.wildcards.postings) +
+                                              " lines");
+    }
+  }
+  std::set<std::string> trimmed(queries.wildcards.trimmed.begin(), queries.wildcards.trimmed.end());
+  if (!trimmed.empty()) {
+    std::string names;
+    for (const std::string& w : trimmed) names += (names.empty() ? "" : ", ") + w;
     resp.lenient = true;
-    resp.problem += (resp.problem.empty() ? "" : "; ") + w + " matches more than " +
-                    std::to_string(plan.wildcard_terms) + " words; the most frequent were used";
+    resp.problem += (resp.problem.empty() ? "" : "; ") + names + " matched more than " +
+                    std::to_string(plan.wildcard_terms) + " words each; the most frequent were used";
+  }
+  // A costly match (its wildcards cover many lines) waits for no one: it
+  // runs in a free slot, or not at all.
+  std::optional<CostlySlots::Ticket> slot;
+  if (queries.wildcards.postings > resources->impl().costly_postings) {
+    slot.emplace(resources->impl().costly.try_take());
+    if (!*slot) {
+      return Error{ErrorCode::kUnavailable,
+                   "busy with other costly queries (wildcards covering " +
+                       std::to_string(queries.wildcards.postings) +
+                       " lines); try again in a moment, or make the wildcards longer"};
+    }
   }
   Xapian::ValueCountMatchSpy spy(static_cast<Xapian::valueno>(fields::kFacets.slot));
   auto hits = find_hits(plan, queries, db, shards, relevance_weight(normalised_wdf), &spy, budget);
@@ -378,7 +407,6 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     if (!resp) return resp.error();
     resp->q = req.q;
     resp->did_you_mean = did_you_mean(impl_->db, req.q, root_of(plan->query));
-    if (req.explain) resp->plan = describe(*plan);
     for (Hit& hit : resp->hits) {
       if (req.context == 0) break;
       if (auto ok = budget.check(); !ok) return ok.error();

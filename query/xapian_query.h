@@ -18,7 +18,7 @@ namespace eavesearch {
 // negations only ranks nothing (every match weighs the same). A wildcard
 // becomes the synonym of the most frequent kMaxWildcardExpansion terms of
 // `db` it covers (as typed or as stemmed), or fewer: `wildcard_terms`;
-// `trimmed`, when given, gets "prefix*" for each wildcard that covers more.
+// `expansion`, when given, learns what the wildcards became.
 //
 // For one shard of `db`, given its `shard` times (time_span), a date range
 // covering them constrains nothing and one missing them matches nothing:
@@ -27,10 +27,14 @@ struct TimeSpan {
   double first, last;  // the shard's earliest and latest times (epoch seconds)
 };
 inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+struct WildcardExpansion {
+  std::vector<std::string> trimmed;  // "prefix*" of each that covered more terms than it kept
+  unsigned long postings = 0;        // lines of all the terms kept (a term's lines counted once)
+};
 Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db,
                         std::optional<TimeSpan> shard = std::nullopt,
                         Xapian::termcount wildcard_terms = kMaxWildcardExpansion,
-                        std::vector<std::string>* trimmed = nullptr);
+                        WildcardExpansion* expansion = nullptr);
 
 // The times `shard` holds; nullopt if none.
 std::optional<TimeSpan> time_span(const Xapian::Database& shard);

@@ -17,7 +17,7 @@ Result<Searcher> SearcherPool::borrow() {
       // A database replaced under it (or gone): open it afresh below.
     }
   }
-  return Searcher::open(db_dir_);
+  return Searcher::open(db_dir_, resources_);
 }
 
 void SearcherPool::give_back(Searcher searcher) {

@@ -26,8 +26,13 @@ namespace eavesearch {
 
 class SearcherPool {
  public:
-  SearcherPool(std::string db_dir, std::chrono::milliseconds budget, int max_overrunning)
-      : db_dir_(std::move(db_dir)), budget_(budget), max_overrunning_(max_overrunning) {}
+  // Its Searchers share `resources`.
+  SearcherPool(std::string db_dir, std::shared_ptr<SearchResources> resources,
+               std::chrono::milliseconds budget, int max_overrunning)
+      : db_dir_(std::move(db_dir)),
+        resources_(std::move(resources)),
+        budget_(budget),
+        max_overrunning_(max_overrunning) {}
   ~SearcherPool();  // waits for the works still running past their budget
   SearcherPool(const SearcherPool&) = delete;
   SearcherPool& operator=(const SearcherPool&) = delete;
@@ -54,6 +59,7 @@ class SearcherPool {
   Error over_budget();
 
   std::string db_dir_;
+  std::shared_ptr<SearchResources> resources_;
   std::chrono::milliseconds budget_;
   int max_overrunning_;
   std::mutex mutex_;

@@ -6,12 +6,20 @@
 #include "server/routes.h"
 
 namespace eavesearch {
+namespace {
+
+// Costly searches (wildcards covering many lines) run one at a time: the
+// other core stays free for everyone else's.
+constexpr int kCostlyAtOnce = 1;
+
+}  // namespace
 
 Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
                   const std::function<void(int port)>& on_listening) {
-  Searcher::set_facet_memory_limit(static_cast<std::size_t>(config.facet_memory_mb) << 20);
   httplib::Server server;
-  SearcherPool pool(config.db_dir, std::chrono::milliseconds(config.time_budget_ms),
+  auto resources = std::make_shared<SearchResources>(
+      static_cast<std::size_t>(config.facet_memory_mb) << 20, kCostlyAtOnce);
+  SearcherPool pool(config.db_dir, resources, std::chrono::milliseconds(config.time_budget_ms),
                     config.threads);
   Metrics metrics;
   server.new_task_queue = [threads = config.threads] {

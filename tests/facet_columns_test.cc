@@ -51,7 +51,7 @@ class FacetColumnsTest : public ::testing::TestWithParam<Sharding> {
                                   const std::string& q) {
     ParsedQuery parsed = parse_query(q, kNow);
     EXPECT_FALSE(parsed.lenient) << q;
-    auto columns = facet_columns(shards);
+    auto columns = cache_.columns(shards);
     EXPECT_TRUE(columns) << "loaded";
     if (parsed.lenient || !columns) return {};
     Xapian::Query query = to_xapian(root_of(parsed), db);
@@ -75,7 +75,7 @@ class FacetColumnsTest : public ::testing::TestWithParam<Sharding> {
   void expect_same_counts(const std::string& dir) {
     [[maybe_unused]] auto [db, shards, remote] = open_database(dir);
     ASSERT_FALSE(shards.empty());
-    ASSERT_TRUE(wait_for_facet_columns(shards));
+    ASSERT_TRUE(cache_.wait_for(shards));
     for (const char* q : {"", "privsep", "meeting:tc", "from:gmann", "is:agreed", "upgrade -nova",
                           "date:2016..2020 release"}) {
       auto [from_values, from_memory] = count(shards, db, q);
@@ -87,14 +87,15 @@ class FacetColumnsTest : public ::testing::TestWithParam<Sharding> {
   testing::TempDir archive_;
   testing::TempDir dir_;
   std::string db_ = dir_.str() + "/db";
+  FacetColumnCache cache_{std::size_t{1} << 30};
 };
 
 TEST_P(FacetColumnsTest, CountAsTheIndexValuesDo) { expect_same_counts(db_); }
 
 TEST_P(FacetColumnsTest, StopAfterTheSampleAndSaySo) {
   [[maybe_unused]] auto [db, shards, remote] = open_database(db_);
-  ASSERT_TRUE(wait_for_facet_columns(shards));
-  auto columns = facet_columns(shards);
+  ASSERT_TRUE(cache_.wait_for(shards));
+  auto columns = cache_.columns(shards);
   ASSERT_TRUE(columns);
   std::string records = std::string(fields::kType.prefix).append(kTypeRecord);
   Xapian::Query all(records);
@@ -109,15 +110,15 @@ TEST_P(FacetColumnsTest, StopAfterTheSampleAndSaySo) {
 
 TEST_P(FacetColumnsTest, FollowTheIndexWhenItChanges) {
   [[maybe_unused]] auto [db, shards, remote] = open_database(db_);
-  ASSERT_TRUE(wait_for_facet_columns(shards));
+  ASSERT_TRUE(cache_.wait_for(shards));
   fs::path log = archive_.path() / "meetings/tc/2025/tc.2025-06-03-18.01.log.txt";
   ASSERT_TRUE(fs::exists(log)) << "the sample's TC meeting of 2025-06-03";
   std::ofstream(log, std::ios::app) << "\n18:33:00 <newcomer> a word on privsep\n";
   index();
   ASSERT_TRUE(db.reopen());
   // The revision the shards are at now is not loaded yet: asking starts it.
-  EXPECT_FALSE(facet_columns(shards));
-  ASSERT_TRUE(wait_for_facet_columns(shards));
+  EXPECT_FALSE(cache_.columns(shards));
+  ASSERT_TRUE(cache_.wait_for(shards));
   auto [from_values, from_memory] = count(shards, db, "from:newcomer");
   EXPECT_EQ(from_memory, from_values);
   EXPECT_EQ(from_memory[0], (std::map<std::string, long, std::less<>>{{"newcomer", 1}}));
@@ -126,38 +127,35 @@ TEST_P(FacetColumnsTest, FollowTheIndexWhenItChanges) {
 // Past the memory limit no column is kept or loaded again, and a search's
 // facets, counted from the index's values, are the same.
 TEST_P(FacetColumnsTest, PastTheMemoryLimitFacetsComeFromTheIndex) {
-  struct Restore {
-    ~Restore() { Searcher::set_facet_memory_limit(kDefaultFacetMemory); }
-  } restore;
   SearchRequest req = testing::request("release");
   req.facets = {"person", "meeting", "channel", "year", "month", "kind"};
-  auto facets = [&]() {
-    auto searcher = Searcher::open(db_);
+  auto facets = [&](std::shared_ptr<SearchResources> resources) {
+    auto searcher = Searcher::open(db_, std::move(resources));
     EXPECT_TRUE(searcher.ok());
     auto resp = searcher->search(req);
     EXPECT_TRUE(resp.ok());
     return resp.ok() ? resp->facets : std::vector<Facet>{};
   };
   [[maybe_unused]] auto [db, shards, remote] = open_database(db_);
-  Searcher::set_facet_memory_limit(1000);  // less than the biggest shard's column
-  EXPECT_FALSE(wait_for_facet_columns(shards));
-  std::size_t loads = facet_column_loads();
-  EXPECT_FALSE(wait_for_facet_columns(shards));
-  EXPECT_FALSE(facet_columns(shards));
-  EXPECT_EQ(facet_column_loads(), loads) << "what did not fit is not loaded again";
-  std::vector<Facet> from_index = facets();
+  FacetColumnCache small(1000);  // less than the biggest shard's column
+  EXPECT_FALSE(small.wait_for(shards));
+  std::size_t loads = small.loads();
+  EXPECT_FALSE(small.wait_for(shards));
+  EXPECT_FALSE(small.columns(shards));
+  EXPECT_EQ(small.loads(), loads) << "what did not fit is not loaded again";
+  auto none = std::make_shared<SearchResources>(1000);
+  std::vector<Facet> from_index = facets(none);
+  EXPECT_EQ(none->facet_column_loads(), loads);
   ASSERT_EQ(from_index.size(), 6u);
   EXPECT_FALSE(from_index[0].values.empty());
 
-  Searcher::set_facet_memory_limit(kDefaultFacetMemory);
-  ASSERT_TRUE(wait_for_facet_columns(shards));
-  std::vector<Facet> from_memory = facets();
+  auto enough = std::make_shared<SearchResources>();
+  ASSERT_TRUE(Searcher::open(db_, enough)->load_facet_columns());
+  std::vector<Facet> from_memory = facets(enough);
   ASSERT_EQ(from_memory.size(), from_index.size());
   for (std::size_t k = 0; k < from_memory.size(); ++k) {
     EXPECT_EQ(from_memory[k].values, from_index[k].values) << from_memory[k].field;
   }
-  Searcher::set_facet_memory_limit(0);
-  EXPECT_TRUE(facet_columns(shards)) << "columns loaded stay until their shard changes";
 }
 
 TEST(FacetColumnsRemoteTest, RemoteShardsHaveNoLocalShards) {

@@ -31,10 +31,6 @@ constexpr long kSmallBatches = 300;  // documents per commit: many commits
 class IndexCrashTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    // No facet columns, so opening a Searcher starts no loading thread: a
-    // thread running (or just ending) as the test forks can leave the child
-    // an allocator lock held, and the child hangs (seen under ASan).
-    Searcher::set_facet_memory_limit(0);
     for (const char* part : {"meetings/tc", "meetings/nova", "irclogs/#openstack-tc",
                              "irclogs/#openstack-meeting-4"}) {
       fs::create_directories(archive_.path() / part);
@@ -44,7 +40,12 @@ class IndexCrashTest : public ::testing::Test {
     for (const auto& e : fs::recursive_directory_iterator(archive_.path()))
       files_ += e.is_regular_file();
   }
-  void TearDown() override { Searcher::set_facet_memory_limit(kDefaultFacetMemory); }
+  // No facet columns, so opening a Searcher starts no loading thread: a
+  // thread running (or just ending) as the test forks can leave the child
+  // an allocator lock held, and the child hangs (seen under ASan).
+  static Result<Searcher> open_searcher(const std::string& db) {
+    return Searcher::open(db, std::make_shared<SearchResources>(0));
+  }
 
   IndexOptions options(const std::string& db) const {
     IndexOptions o{{archive_.str()}, db};
@@ -97,7 +98,7 @@ TEST_F(IndexCrashTest, KilledAnywhereTheNextRunConvergesToACleanBuild) {
     long at = files_ * k / 13;
     killed += run_killed(db, at);
     // Readable after every kill, at a commit no older than the last one.
-    auto searcher = Searcher::open(db);
+    auto searcher = open_searcher(db);
     ASSERT_TRUE(searcher.ok()) << "after a kill at file " << at << ": " << searcher.error().message;
     auto records = searcher->record_count();
     ASSERT_TRUE(records.ok());
@@ -115,7 +116,7 @@ TEST_F(IndexCrashTest, KilledFromOutsideEvenInsideACommitItConverges) {
   std::string db = dbs_.str() + "/db";
   for (int ms : {2, 5, 10, 40, 120, 300, 700}) {
     run_killed(db, 0, std::chrono::milliseconds(ms));
-    auto searcher = Searcher::open(db);
+    auto searcher = open_searcher(db);
     if (!searcher.ok()) {
       // Killed before the database was first made: no stub yet, nothing half-made.
       EXPECT_EQ(searcher.error().code, ErrorCode::kUnavailable) << searcher.error().message;
@@ -192,7 +193,7 @@ TEST_F(IndexCrashTest, AKilledShardRebuildLeavesTheLiveShardAndIsCleanedUp) {
     killed += run_killed(db, files_ - before_end);
     for (const auto& e : fs::directory_iterator(db + "/" + testing::live_generation(db)))
       half_made += e.path().filename().string().find('.') != std::string::npos;
-    auto searcher = Searcher::open(db);
+    auto searcher = open_searcher(db);
     ASSERT_TRUE(searcher.ok()) << searcher.error().message;
     // The live shard, or the rebuilt one once the stub names it.
     auto seen = testing::dump_index(db);
@@ -224,7 +225,7 @@ TEST_F(IndexCrashTest, AHalfMadeFirstGenerationIsMadeAfresh) {
   auto report = index_archives(options(db), [](const std::string&) {});
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(testing::live_generation(db), "gen-2");  // made afresh, then compacted
-  EXPECT_GT(Searcher::open(db)->record_count().value(), 3000);
+  EXPECT_GT(open_searcher(db)->record_count().value(), 3000);
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ class SearcherPoolTest : public ::testing::Test {
 };
 
 TEST_F(SearcherPoolTest, WorkWithinTheBudgetIsAnswered) {
-  SearcherPool pool(db_, 2000ms, 2);
+  SearcherPool pool(db_, nullptr, 2000ms, 2);
   auto count = pool.run([](Searcher& s) { return s.record_count(); });
   ASSERT_TRUE(count.ok()) << count.error().message;
   EXPECT_EQ(*count, 20);
@@ -41,7 +41,7 @@ TEST_F(SearcherPoolTest, WorkWithinTheBudgetIsAnswered) {
 TEST_F(SearcherPoolTest, WorkOverTheBudgetIsUnavailableAndFinishesInTheBackground) {
   auto finished = std::make_shared<std::atomic<int>>(0);
   {
-    SearcherPool pool(db_, 50ms, 1);
+    SearcherPool pool(db_, nullptr, 50ms, 1);
     auto slow = [finished](Searcher& s) {
       std::this_thread::sleep_for(1500ms);
       ++*finished;
@@ -64,7 +64,7 @@ TEST_F(SearcherPoolTest, WorkOverTheBudgetIsUnavailableAndFinishesInTheBackgroun
 }
 
 TEST_F(SearcherPoolTest, NoDatabaseIsUnavailable) {
-  SearcherPool pool(dir_.str() + "/missing", 2000ms, 2);
+  SearcherPool pool(dir_.str() + "/missing", nullptr, 2000ms, 2);
   auto count = pool.run([](Searcher& s) { return s.record_count(); });
   ASSERT_FALSE(count.ok());
   EXPECT_EQ(count.error().code, ErrorCode::kUnavailable);

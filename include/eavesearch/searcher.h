@@ -115,11 +115,43 @@ inline constexpr std::size_t kTopicValues = 20;
 // the seconds since its files last changed ("age_seconds").
 Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir);
 
+// Lines covered by a query's wildcards past which its search is costly (at
+// 1M lines, `s*` covers 1.5M and takes 0.35 s; `priv*` 5,000 and 3 ms).
+inline constexpr unsigned long kCostlyPostings = 300000;
+
+// What the Searchers of a process share: the facet values held in memory
+// (query/facet_columns.h), within `facet_memory_bytes` (about 9 bytes a
+// line; 0 keeps none, and facets are counted from the index's values), and
+// the slots of costly searches (wildcards covering more than
+// `costly_postings` lines): `costly_at_once` run at once, and one more is
+// refused at once (kUnavailable), so that a few such queries cannot take
+// every core. The server makes one for all its Searchers. Thread-safe; its
+// destructor waits for the facet loads under way.
+class SearchResources {
+ public:
+  explicit SearchResources(std::size_t facet_memory_bytes = std::size_t{1024} << 20,
+                           int costly_at_once = 1, unsigned long costly_postings = kCostlyPostings);
+  ~SearchResources();
+  SearchResources(const SearchResources&) = delete;
+  SearchResources& operator=(const SearchResources&) = delete;
+
+  // Facet columns loads started, a shard's revision each (for tests).
+  std::size_t facet_column_loads();
+
+  struct Impl;  // query/search_resources.h
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 class Searcher {
  public:
-  // Opens the database at `db_dir` (the stub DIR/XAPIANDB). kUnavailable when
-  // there is none, kCorrupt when it cannot be read.
-  static Result<Searcher> open(const std::string& db_dir);
+  // Opens the database at `db_dir` (the stub DIR/XAPIANDB), sharing
+  // `resources` with other Searchers (or, without, with resources of its
+  // own). kUnavailable when there is none, kCorrupt when it cannot be read.
+  static Result<Searcher> open(const std::string& db_dir,
+                               std::shared_ptr<SearchResources> resources = nullptr);
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
@@ -168,14 +200,9 @@ class Searcher {
   // Loads, now, the facet values counting reads from memory, which are
   // otherwise loaded in the background when a revision is first opened
   // (query/facet_columns.h). False over remote shards (they count from the
-  // index's values). For benchmarks, and callers that want their first
-  // facets at full speed.
+  // index's values) or past the resources' memory. For benchmarks, and
+  // callers that want their first facets at full speed.
   bool load_facet_columns();
-
-  // The memory the facet values in memory may take in this process, all
-  // databases together (1 GiB unless set; about 9 bytes a line); 0 keeps
-  // none. Past it, facets are counted from the index's values (slower).
-  static void set_facet_memory_limit(std::size_t bytes);
 
   // Number of line records in the database.
   Result<long> record_count();

@@ -24,7 +24,7 @@ struct ServerConfig {
   // Answers kept for repeated requests while the index is unchanged
   // (server/result_cache.h); 0 keeps none.
   int cache_mb = 64;
-  // Facet values held in memory (Searcher::set_facet_memory_limit); 0: none.
+  // Facet values held in memory (SearchResources); 0: none.
   int facet_memory_mb = 1024;
 };
 

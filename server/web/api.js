@@ -11,7 +11,11 @@ export class ApiError extends Error {
 export async function getJson(path, params = {}) {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') query.set(name, value);
+    if (Array.isArray(value)) {
+      for (const v of value) query.append(name, v);
+    } else if (value !== undefined && value !== null && value !== '') {
+      query.set(name, value);
+    }
   }
   const url = query.toString() ? `${path}?${query}` : path;
   let response;

@@ -1,6 +1,7 @@
-// The search page: the whole state is the URL's query string (q, sort, page,
-// group, view, id, person), so every view is shareable and back/forward
-// work. Views render from the JSON API; API errors are shown, not swallowed.
+// The search page: the whole state is the URL's query string (q, filter,
+// sort, page, group, view, id, person), so every view is shareable and
+// back/forward work. `filter` (repeated) holds the clicked facets, sent to
+// the API apart from q. Views render from the JSON API; API errors are shown, not swallowed.
 import {attachCompletion} from './completion.js';
 import {renderDecisions} from './decisions_view.js';
 import {renderLog} from './log_view.js';
@@ -19,6 +20,7 @@ function readState() {
   const params = new URLSearchParams(location.search);
   const state = {};
   for (const key of kStateKeys) state[key] = params.get(key) || '';
+  state.filter = params.getAll('filter').filter(Boolean);
   if (!kViews[state.view]) state.view = 'search';
   return state;
 }
@@ -30,6 +32,7 @@ function urlOf(state) {
     if (!value || (key === 'view' && value === 'search') || (key === 'page' && Number(value) === 1)) continue;
     params.set(key, value);
   }
+  for (const f of state.filter || []) params.append('filter', f);
   const query = params.toString();
   return query ? `/?${query}` : '/';
 }
@@ -67,7 +70,7 @@ form.addEventListener('submit', (event) => {
   const state = readState();
   const q = input.value.trim();
   // A search from the log or person view goes to the results; the
-  // decisions view keeps filtering decisions.
+  // decisions view keeps filtering decisions. The facets clicked stay.
   navigate({q, page: '', view: state.view === 'decisions' ? 'decisions' : 'search', id: '', person: ''});
 });
 

@@ -9,7 +9,8 @@ const kMaxWindow = 10000;  // page * per_page the API allows
 
 export async function renderDecisions(view, state, {isCurrent}) {
   view.replaceChildren(el('p', {role: 'status'}, 'Loading decisions…'));
-  const body = await getJson('/api/v1/decisions', {q: state.q.trim(), page: state.page, per_page: kPerPage});
+  const body = await getJson('/api/v1/decisions',
+    {q: state.q.trim(), filter: state.filter, page: state.page, per_page: kPerPage});
   if (!isCurrent()) return;
   const sections = body.meetings.map((m) => el('section', {class: 'decision-meeting'},
     el('h3', {}, el('a', {href: logHref(m.log)}, m.meeting || m.log), ' ',

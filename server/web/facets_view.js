@@ -1,13 +1,13 @@
-// Facets to click and the histogram of hits over time. A click writes the
-// matching query term (query_edit.js), so the query stays the one state.
+// Facets to click and the histogram of hits over time. A click adds a filter
+// to the page's state (query_edit.js), sent to the API apart from q.
 import {el, formatCount} from './dom.js';
-import {withDate, withTerm, yearOf} from './query_edit.js';
+import {withDateFilter, withFilter, yearOf} from './query_edit.js';
 
 const kFacetLabels = {person: 'People', meeting: 'Meetings', channel: 'Channels', year: 'Years', kind: 'Kinds'};
 const kFacetFields = {person: 'from', meeting: 'meeting', channel: 'channel', year: 'date', kind: 'kind'};
 const kShown = 8;
 
-export function facetsNode(response, q, navigate) {
+export function facetsNode(response, filters, navigate) {
   // Open beside the hits on a wide screen; on a phone a closed summary
   // above them, so the hits come first.
   const wide = window.matchMedia('(min-width: 48rem)').matches;
@@ -22,7 +22,8 @@ export function facetsNode(response, q, navigate) {
     values.slice(0, kShown).forEach(({value, count}) => {
       const button = el('button', {type: 'button', class: 'facet-value', 'data-value': value},
                         el('span', {class: 'value'}, value), el('span', {class: 'count'}, formatCount(count)));
-      button.addEventListener('click', () => navigate({q: withTerm(q, kFacetFields[field], value), page: 1}));
+      button.addEventListener('click',
+        () => navigate({filter: withFilter(filters, kFacetFields[field], value), page: 1}));
       list.append(el('li', {}, button));
     });
     box.append(el('section', {class: 'facet', 'data-field': field},
@@ -33,9 +34,9 @@ export function facetsNode(response, q, navigate) {
 
 // Bars by year over the whole span, or by month within a year when the
 // query is limited to one year or all hits are in one.
-function histogramBars(response, q) {
+function histogramBars(response, q, filters) {
   const years = (response.facets.year || []).map((v) => v.value).sort();
-  const year = yearOf(q) || (years.length === 1 ? years[0] : null);
+  const year = yearOf(q, filters) || (years.length === 1 ? years[0] : null);
   const bars = [];
   if (year) {
     const counts = new Map((response.facets.month || []).map((v) => [v.value, v.count]));
@@ -53,8 +54,8 @@ function histogramBars(response, q) {
   return bars;
 }
 
-export function histogramNode(response, q, navigate) {
-  const bars = histogramBars(response, q);
+export function histogramNode(response, q, filters, navigate) {
+  const bars = histogramBars(response, q, filters);
   const box = el('figure', {id: 'histogram'});
   if (!bars.length) return box;
   const top = Math.max(...bars.map((b) => b.count), 1);
@@ -66,7 +67,8 @@ export function histogramNode(response, q, navigate) {
                       el('span', {class: 'fill', style: `height:${Math.round((100 * bar.count) / top)}%`}),
                       el('span', {class: 'label'}, bar.label));
     button.disabled = bar.count === 0;
-    button.addEventListener('click', () => navigate({q: withDate(q, bar.range), page: 1}));
+    button.addEventListener('click',
+      () => navigate({filter: withDateFilter(filters, bar.range), page: 1}));
     row.append(button);
   }
   box.append(row, el('figcaption', {}, bars[0].range.length === 4 ?

@@ -1,32 +1,36 @@
-// Edits of a query string made by clicks (a facet, a histogram bar, a
-// suggestion): the query language is the page's one filter state, so a click
-// writes the term a person could have typed.
+// Edits made by clicks. A clicked facet or histogram bar becomes a filter
+// of the page's state (the URL's `filter`), sent to the API apart from q
+// (server/openapi.yaml), so that it restricts the whole query; links to a
+// person's or a meeting's search write the term a person could have typed.
 
 // `field:value`, quoted when the value is not one plain token.
 export function term(field, value) {
-  const plain = /^[\p{L}\p{N}_.\-|]+$/u.test(value);
+  const plain = /^[\p{L}\p{N}_.\-|#]+$/u.test(value);
   return `${field}:${plain ? value : `"${value.replaceAll('"', '')}"`}`;
 }
 
-// q with the term added (once).
-export function withTerm(q, field, value) {
-  const t = term(field, value);
-  const words = q.trim().split(/\s+/);
-  if (words.includes(t)) return q.trim();
-  return q.trim() ? `${q.trim()} ${t}` : t;
+// The filters with field:value added (once).
+export function withFilter(filters, field, value) {
+  const f = term(field, value);
+  return filters.includes(f) ? filters : [...filters, f];
 }
 
-// q with its date:, after:, before: and on: terms replaced by date:range.
-export function withDate(q, range) {
-  const kept = q.trim().split(/\s+/).filter((w) => w && !/^(date|after|before|on):/i.test(w));
-  return [...kept, `date:${range}`].join(' ');
+// The filters with their date filters replaced by date:range.
+export function withDateFilter(filters, range) {
+  return [...filters.filter((f) => !/^(date|after|before|on):/i.test(f)), `date:${range}`];
 }
 
-// The single year a query is limited to by a date: term ("date:2020",
+// The filters without `filter`.
+export const withoutFilter = (filters, filter) => filters.filter((f) => f !== filter);
+
+// The single year the query or the filters limit to ("date:2020",
 // "date:2020-05"), or null.
-export function yearOf(q) {
-  const m = /(?:^|\s)date:(\d{4})(?:-\d{2})?(?=\s|$)/i.exec(q);
-  return m ? m[1] : null;
+export function yearOf(q, filters = []) {
+  for (const text of [q, ...filters]) {
+    const m = /(?:^|\s)date:(\d{4})(?:-\d{2})?(?=\s|$)/i.exec(text);
+    if (m) return m[1];
+  }
+  return null;
 }
 
 // The field:value word around the caret, for completion: {field, prefix,

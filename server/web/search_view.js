@@ -3,7 +3,7 @@ import {getJson} from './api.js';
 import {el, formatCount, pagesNode} from './dom.js';
 import {facetsNode, histogramNode} from './facets_view.js';
 import {hitNode} from './hit_view.js';
-import {withDate, withTerm} from './query_edit.js';
+import {withDateFilter, withFilter, withoutFilter} from './query_edit.js';
 
 const kPerPage = 20;
 const kMaxWindow = 10000;  // page * per_page the API allows
@@ -31,9 +31,22 @@ function controlsNode(state, navigate) {
             el('label', {for: 'group', class: 'group'}, group, 'One hit per meeting'));
 }
 
+// The filters in force (clicked facets), each a button that removes it.
+function filtersNode(filters, navigate) {
+  if (!filters.length) return null;
+  return el('ul', {id: 'active-filters', 'aria-label': 'Filters in force'},
+    filters.map((f) => {
+      const button = el('button', {type: 'button', class: 'filter', 'data-filter': f,
+                                   'aria-label': `Remove the filter ${f}`}, f, el('span', {'aria-hidden': 'true'}, ' ✕'));
+      button.addEventListener('click', () => navigate({filter: withoutFilter(filters, f), page: 1}));
+      return el('li', {}, button);
+    }));
+}
+
 export async function renderSearch(view, state, {navigate, isCurrent}) {
   const q = state.q.trim();
-  if (!q) {
+  const filters = state.filter || [];
+  if (!q && !filters.length) {
     view.replaceChildren(el('section', {class: 'intro'},
       el('p', {}, 'Search fifteen years of OpenStack IRC meetings and the channel logs beside them.'),
       el('p', {}, 'Try ', el('a', {href: '/?q=is:agreed+privsep'}, 'is:agreed privsep'), ', ',
@@ -43,11 +56,11 @@ export async function renderSearch(view, state, {navigate, isCurrent}) {
   }
   view.replaceChildren(el('p', {id: 'status', role: 'status'}, 'Searching…'));
   const response = await getJson('/api/v1/search', {
-    q, page: state.page, per_page: kPerPage, sort: state.sort, facets: kFacets,
+    q, filter: filters, page: state.page, per_page: kPerPage, sort: state.sort, facets: kFacets,
     collapse: state.group === 'meeting' ? 'meeting' : '',
   });
   if (!isCurrent()) return;
-  const parts = [statusNode(response, q)];
+  const parts = [statusNode(response, q || filters.join(' ')), filtersNode(filters, navigate)].filter(Boolean);
   if (response.query.lenient) {
     parts.push(el('p', {id: 'lenient', class: 'notice'},
       `The query could not be read as written (${response.query.problem || 'syntax'}); it was read as: `,
@@ -59,15 +72,16 @@ export async function renderSearch(view, state, {navigate, isCurrent}) {
   }
   if (response.total.value > 0) {
     const onMore = (hit) => {
-      const narrowed = hit.meeting ? withTerm(q, 'meeting', hit.meeting) : withTerm(q, 'channel', hit.channel || '');
-      navigate({q: withDate(narrowed, hit.time.slice(0, 10)), group: '', page: 1});
+      const narrowed = hit.meeting ? withFilter(filters, 'meeting', hit.meeting)
+                                   : withFilter(filters, 'channel', hit.channel || '');
+      navigate({filter: withDateFilter(narrowed, hit.time.slice(0, 10)), group: '', page: 1});
     };
     parts.push(el('div', {class: 'results'},
       el('div', {class: 'main-column'},
-         controlsNode(state, navigate), histogramNode(response, q, navigate),
+         controlsNode(state, navigate), histogramNode(response, q, filters, navigate),
          el('ol', {id: 'hits'}, response.hits.map((h) => hitNode(h, {onMore}))),
          pagesNode(Number(state.page) || 1, Math.max(1, Math.ceil(Math.min(response.total.value, kMaxWindow) / kPerPage)))),
-      facetsNode(response, q, navigate)));
+      facetsNode(response, filters, navigate)));
   }
   view.replaceChildren(...parts);
 }

@@ -74,6 +74,9 @@ async function waitForQuery(page, what, predicate) {
 }
 
 const queryOf = (page) => new URL(page.url()).searchParams.get('q');
+const filtersOf = (page) => new URL(page.url()).searchParams.getAll('filter');
+// The API parameters of the page's search: q and its filters.
+const apiQueryOf = (page) => `${enc(queryOf(page) ?? '')}${filtersOf(page).map((f) => `&filter=${enc(f)}`).join('')}`;
 
 // The hits shown: data-id, the speaker's data-person, the time's datetime.
 function hitsOf(page) {
@@ -96,7 +99,8 @@ async function clickPersonFacet(page) {
   const person = await button.getAttribute('data-value');
   assert.ok(person, 'the person facet value has a data-value');
   await button.click();
-  await waitForQuery(page, `gain from:${person}`, (p) => p.get('q')?.includes(`from:${person}`));
+  await waitForQuery(page, `gain the filter from:${person}`,
+    (p) => p.getAll('filter').includes(`from:${person}`));
   return person;
 }
 
@@ -137,8 +141,31 @@ test('c. a person facet narrows to that person', TEST, async () => {
       hits.every((hit) => hit.querySelector('.speaker')?.dataset.person === p);
   }, person);
   for (const hit of await hitsOf(page)) assert.equal(hit.person, person, hit.id);
-  const api = await search(queryOf(page), '&per_page=1');
+  assert.equal(queryOf(page), 'upgrade', 'the query text is the user\'s, untouched');
+  const api = (await h.api(`/api/v1/search?q=${apiQueryOf(page)}&per_page=1`)).body;
   await expectTotal(page, api.total.value);
+  // The filter shows, and removing it gives the whole results back.
+  const chip = await shows(page, `#active-filters button.filter[data-filter="from:${person}"]`);
+  await chip.click();
+  await waitForQuery(page, 'lose the filter', (p) => p.getAll('filter').length === 0);
+  await expectTotal(page, (await search('upgrade', '&per_page=1')).total.value);
+  expectNoErrors(page);
+});
+
+test('c2. a facet clicked on an OR query filters all of it', TEST, async () => {
+  const q = 'release OR upgrade';
+  const page = await open(`/?q=${enc(q)}`);
+  const button = await shows(page, '#facets .facet[data-field="meeting"] button.facet-value');
+  const meeting = await button.getAttribute('data-value');
+  await button.click();
+  await waitForQuery(page, `gain the filter meeting:${meeting}`,
+    (p) => p.getAll('filter').includes(`meeting:${meeting}`));
+  const api = await search(`(${q}) meeting:${meeting}`, '&per_page=1');
+  await expectTotal(page, api.total.value);
+  await until(page, `every hit should be from ${meeting}`, (m) => {
+    const hits = [...document.querySelectorAll('#hits li.hit')];
+    return hits.length > 0 && hits.every((hit) => hit.querySelector('.meeting')?.textContent === m);
+  }, meeting);
   expectNoErrors(page);
 });
 
@@ -200,7 +227,6 @@ test('f. back and forward restore the query and its results', TEST, async () => 
   await shows(page, '#hits li.hit');
   const firstBefore = await firstHitId(page);
   const person = await clickPersonFacet(page);
-  const facetQ = queryOf(page);
   await until(page, `hits should be narrowed to ${person}`, (p) =>
     document.querySelector('#hits li.hit .speaker')?.dataset.person === p, person);
   const firstAfter = await firstHitId(page);
@@ -210,9 +236,11 @@ test('f. back and forward restore the query and its results', TEST, async () => 
   await until(page, `Back should restore q=privsep in #q and its first hit ${firstBefore}`,
     state, ['privsep', firstBefore]);
   assert.equal(queryOf(page), 'privsep');
+  assert.deepEqual(filtersOf(page), []);
   await page.goForward();
-  await until(page, `Forward should restore q=${facetQ} and its first hit ${firstAfter}`,
-    state, [facetQ, firstAfter]);
+  await until(page, `Forward should restore the filter from:${person} and its first hit ${firstAfter}`,
+    state, ['privsep', firstAfter]);
+  assert.deepEqual(filtersOf(page), [`from:${person}`]);
   expectNoErrors(page);
 });
 
@@ -366,8 +394,8 @@ test('q. a histogram bar narrows to its dates', TEST, async () => {
   const range = ranges.find((r) => counts.get(r) > 0);
   assert.ok(range, `no bar with hits among data-range ${ranges.join(' ')}`);
   await page.click(`#histogram button.bar[data-range="${range}"]`);
-  await waitForQuery(page, 'gain a date: term', (p) => /\bdate:/.test(p.get('q') ?? ''));
-  assert.match(queryOf(page), /upgrade/);
+  await waitForQuery(page, 'gain a date: filter', (p) => p.getAll('filter').includes(`date:${range}`));
+  assert.equal(queryOf(page), 'upgrade');
   await until(page, `every hit should be in ${range}`, (r) => {
     const times = [...document.querySelectorAll('#hits li.hit time')]
       .filter((t) => !t.closest('.context'));
@@ -390,7 +418,8 @@ test('q. a histogram bar narrows to its dates', TEST, async () => {
   const month = bars.map(([m]) => m).find((m) => (months.get(m) ?? 0) > 0);
   assert.ok(month, 'a month with hits');
   await page.click(`#histogram button.bar[data-range="${month}"]`);
-  await waitForQuery(page, `gain date:${month}`, (p) => (p.get('q') ?? '').includes(`date:${month}`));
+  await waitForQuery(page, `have the filter date:${month} alone`,
+    (p) => p.getAll('filter').join(' ') === `date:${month}`);
   await until(page, `every hit should be in ${month}`, (m) => {
     const times = [...document.querySelectorAll('#hits li.hit time')].filter((t) => !t.closest('.context'));
     return times.length > 0 && times.every((t) => t.getAttribute('datetime').startsWith(m));
