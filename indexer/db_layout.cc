@@ -10,12 +10,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 #include "core/parallel.h"
+#include "core/stub.h"
 #include "core/xapian_errors.h"
 #include "eavesearch/schema.h"
 
@@ -59,18 +59,17 @@ Error not_our_stub(const std::string& stub) {
 
 // The generation the stub names; nullopt when there is no stub yet.
 Result<std::optional<Generation>> live_generation(const std::string& db_dir) {
+  auto entries = read_stub(db_dir);
+  if (!entries) return std::optional<Generation>();
   std::string stub = db_dir + "/XAPIANDB";
-  std::ifstream in(stub);
-  if (!in) return std::optional<Generation>();
   Generation g;
-  std::string backend, entry;
-  while (in >> backend >> entry) {
-    std::size_t slash = entry.find('/');
-    std::string name = entry.substr(0, slash);
-    std::string shard = slash == std::string::npos ? "" : entry.substr(slash + 1);
+  for (const StubEntry& e : *entries) {
+    std::size_t slash = e.target.find('/');
+    std::string name = e.target.substr(0, slash);
+    std::string shard = slash == std::string::npos ? "" : e.target.substr(slash + 1);
     bool first = g.name.empty();
     Sharding sharding = shard.empty() ? Sharding::kNone : Sharding::kYear;
-    if (backend != "auto" || !name.starts_with(kGenerationPrefix) ||
+    if (e.kind != StubEntry::Kind::kLocal || !name.starts_with(kGenerationPrefix) ||
         shard.find('/') != std::string::npos ||
         (!first && (name != g.name || sharding != g.sharding))) {
       return not_our_stub(stub);
@@ -163,8 +162,6 @@ bool is_year(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string_view shard_name(std::string_view folder) { return folder.substr(0, folder.find('.')); }
-
 std::string shard_of(Sharding sharding, std::string_view rel_path) {
   if (sharding == Sharding::kNone) return "";
   // The date in the name: "#chan.2020-05-14.log", "tc.2020-05-14-15.00.log.txt".
@@ -190,30 +187,11 @@ std::string shard_of(Sharding sharding, std::string_view rel_path) {
 }
 
 Status switch_generation(const std::string& db_dir, const Generation& generation) {
-  std::string stub = db_dir + "/XAPIANDB";
-  std::string tmp = stub + ".tmp";
-  std::string content;
+  std::vector<StubEntry> entries;
   for (const std::string& shard : generation.shards) {
-    content.append("auto ").append(generation.name);
-    if (!shard.empty()) content.append("/").append(shard);
-    content += '\n';
+    entries.push_back({StubEntry::Kind::kLocal, generation.name + (shard.empty() ? "" : "/" + shard)});
   }
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Error{ErrorCode::kIo, "cannot write " + tmp + ": " + std::strerror(errno)};
-  bool written =
-      ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
-  written = ::fsync(fd) == 0 && written;
-  ::close(fd);
-  if (!written) return Error{ErrorCode::kIo, "cannot write " + tmp + ": " + std::strerror(errno)};
-  if (::rename(tmp.c_str(), stub.c_str()) != 0) {
-    return Error{ErrorCode::kIo, "cannot replace " + stub + ": " + std::strerror(errno)};
-  }
-  int dir = ::open(db_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);  // the rename itself outlives a crash
-    ::close(dir);
-  }
-  return Ok{};
+  return write_stub(db_dir, entries);
 }
 
 Result<Generation> open_live_generation(const std::string& db_dir, std::optional<Sharding> want) {

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/stub.h"
 #include "eavesearch/indexer.h"
 #include "eavesearch/result.h"
 
@@ -46,9 +47,6 @@ struct Generation {
 
 // "2020": four digits, as a year shard's name.
 bool is_year(std::string_view s);
-
-// The shard a folder of a generation holds: "2020" of "2020" and "2020.2".
-std::string_view shard_name(std::string_view folder);
 
 // A shard's database opened for writing. A shard built without a termlist
 // (DESIGN.md 9: a full build's older years; a third of the build's time)

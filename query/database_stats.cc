@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 
+#include "core/stub.h"
 #include "core/xapian_errors.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/searcher.h"
@@ -26,26 +26,23 @@ Result<std::vector<std::pair<std::string, long>>> database_stats(const std::stri
     // Each database the stub names on this machine (a remote one, served by
     // xapian-tcpsrv, is counted in the totals only); the live generation's
     // files only: others are leftovers the next run removes.
-    std::ifstream stub(db_dir + "/XAPIANDB");
-    std::string backend, target;
     std::vector<std::pair<std::string, long>> shards;
     long revision = 0, databases = 0;
     std::uintmax_t bytes = 0;
     auto newest = std::filesystem::file_time_type::min();  // (its epoch is not 1970)
-    while (stub >> backend >> target) {
+    for (const StubEntry& e : read_stub(db_dir).value_or(std::vector<StubEntry>{})) {
       ++databases;
-      if (backend != "auto") continue;
-      Xapian::Database shard(db_dir + "/" + target);
+      if (e.kind != StubEntry::Kind::kLocal) continue;
+      std::string path = local_path(db_dir, e);
+      Xapian::Database shard(path);
       revision += static_cast<long>(shard.get_revision());
-      if (auto slash = target.find('/'); slash != std::string::npos) {
+      if (auto slash = e.target.find('/'); slash != std::string::npos) {
         // "gen-2/2020", or "gen-2/2020.2" once the indexer rebuilt it.
-        std::string folder = target.substr(slash + 1);
-        shards.emplace_back("shard:" + folder.substr(0, folder.find('.')),
+        shards.emplace_back("shard:" + std::string(shard_name(e.target.substr(slash + 1))),
                             static_cast<long>(shard.get_doccount()));
       }
       std::error_code ec;
-      for (const auto& entry :
-           std::filesystem::recursive_directory_iterator(db_dir + "/" + target, ec)) {
+      for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
         if (!entry.is_regular_file(ec)) continue;
         bytes += entry.file_size(ec);
         newest = std::max(newest, entry.last_write_time(ec));

@@ -2,7 +2,7 @@
 
 #include <sys/stat.h>
 
-#include <fstream>
+#include "core/stub.h"
 
 namespace eavesearch {
 namespace {
@@ -18,23 +18,30 @@ bool append_file_id(const std::string& path, std::string& out) {
 
 }  // namespace
 
-StubShards read_stub(const std::string& dir) {
+namespace {
+
+// What the stub names: the local shards' paths, and how many remote
+// databases. Without a stub, `dir` itself is the one local shard.
+struct StubShards {
+  std::vector<std::string> local;
+  int remote = 0;
+};
+
+StubShards stub_shards(const std::string& dir) {
   StubShards out;
-  std::ifstream stub(dir + "/XAPIANDB");
-  if (!stub) out.local.push_back(dir);
-  for (std::string line; std::getline(stub, line);) {
-    if (line.starts_with("remote ")) {
-      ++out.remote;
-    } else if (line.starts_with("auto ")) {
-      std::string path = line.substr(5);
-      out.local.push_back(path.starts_with('/') ? path : dir + "/" + path);
-    }
+  auto entries = read_stub(dir);
+  if (!entries) out.local.push_back(dir);
+  for (const StubEntry& e : entries.value_or(std::vector<StubEntry>{})) {
+    if (e.kind == StubEntry::Kind::kRemote) ++out.remote;
+    if (e.kind == StubEntry::Kind::kLocal) out.local.push_back(local_path(dir, e));
   }
   return out;
 }
 
+}  // namespace
+
 OpenedDatabase open_database(const std::string& dir) {
-  StubShards stub = read_stub(dir);
+  StubShards stub = stub_shards(dir);
   OpenedDatabase out;
   out.remote = stub.remote;
   if (stub.remote > 0) {
@@ -51,7 +58,7 @@ OpenedDatabase open_database(const std::string& dir) {
 std::optional<std::string> index_version(const std::string& dir) {
   std::string version;
   if (!append_file_id(dir + "/XAPIANDB", version)) return std::nullopt;
-  StubShards stub = read_stub(dir);
+  StubShards stub = stub_shards(dir);
   if (stub.remote > 0) return std::nullopt;
   for (const std::string& path : stub.local) {
     if (!append_file_id(path + "/iamglass", version)) return std::nullopt;

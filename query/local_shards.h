@@ -1,5 +1,5 @@
-// Private to query/: the stub DIR/XAPIANDB read once, for opening the
-// database shard by shard and for telling when the index changed.
+// Private to query/: the database at DIR opened shard by shard (its stub
+// read by core/stub.h), and what tells when the index changed.
 #pragma once
 
 #include <xapian.h>
@@ -9,15 +9,6 @@
 #include <vector>
 
 namespace eavesearch {
-
-// What the stub names: the local shards' paths (its "auto <path>" lines,
-// indexer/db_layout.h, made absolute), and how many remote databases.
-// Without a stub, `dir` itself is the one local shard.
-struct StubShards {
-  std::vector<std::string> local;
-  int remote = 0;
-};
-StubShards read_stub(const std::string& dir);
 
 // A local shard as a Searcher opened it: its path, and the database (which
 // shares its state with the Searcher's combined database, so it follows
