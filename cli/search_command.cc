@@ -71,7 +71,7 @@ void print_text(const SearchResponse& resp, const SearchArgs& args) {
   for (const auto& [step, how] : resp.plan) std::cout << step << ": " << how << "\n";
   if (!resp.plan.empty()) std::cout << "\n";
   std::cout << (resp.total_exact ? "" : "about ") << resp.total << " hits";
-  if (resp.lenient) std::cout << " (query read as plain words: " << resp.problem << ")";
+  if (resp.lenient) std::cout << " (not read as written: " << resp.problem << ")";
   std::cout << "\n";
   if (resp.did_you_mean) std::cout << "did you mean: " << *resp.did_you_mean << "\n";
   for (const Hit& h : resp.hits) {

@@ -333,6 +333,26 @@ Result<std::pair<std::vector<Record>, std::vector<Record>>> Searcher::context_of
   return out;
 }
 
+namespace {
+
+std::string trimmed_wildcards(const SearchPlan& plan, const PlannedQueries& queries) {
+  std::set<std::string> trimmed(queries.wildcards.trimmed.begin(),
+                                queries.wildcards.trimmed.end());
+  std::string names;
+  for (const std::string& w : trimmed) names += (names.empty() ? "" : ", ") + w;
+  return names + " matched more than " + std::to_string(plan.wildcard_terms) +
+         " words each; the most frequent were used";
+}
+
+Error busy_with_costly(const PlannedQueries& queries) {
+  return Error{ErrorCode::kUnavailable,
+               "busy with other costly queries (wildcards covering " +
+                   std::to_string(queries.wildcards.postings) +
+                   " lines); try again in a moment, or make the wildcards longer"};
+}
+
+}  // namespace
+
 Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const WorkBudget& budget) {
   SearchResponse resp;
   resp.parsed = to_string(root_of(plan.query));
@@ -348,25 +368,16 @@ Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const Wor
                                               " lines");
     }
   }
-  std::set<std::string> trimmed(queries.wildcards.trimmed.begin(), queries.wildcards.trimmed.end());
-  if (!trimmed.empty()) {
-    std::string names;
-    for (const std::string& w : trimmed) names += (names.empty() ? "" : ", ") + w;
+  if (!queries.wildcards.trimmed.empty()) {
     resp.lenient = true;
-    resp.problem += (resp.problem.empty() ? "" : "; ") + names + " matched more than " +
-                    std::to_string(plan.wildcard_terms) + " words each; the most frequent were used";
+    resp.problem += (resp.problem.empty() ? "" : "; ") + trimmed_wildcards(plan, queries);
   }
   // A costly match (its wildcards cover many lines) waits for no one: it
   // runs in a free slot, or not at all.
   std::optional<CostlySlots::Ticket> slot;
   if (queries.wildcards.postings > resources->impl().costly_postings) {
     slot.emplace(resources->impl().costly.try_take());
-    if (!*slot) {
-      return Error{ErrorCode::kUnavailable,
-                   "busy with other costly queries (wildcards covering " +
-                       std::to_string(queries.wildcards.postings) +
-                       " lines); try again in a moment, or make the wildcards longer"};
-    }
+    if (!*slot) return busy_with_costly(queries);
   }
   Xapian::ValueCountMatchSpy spy(static_cast<Xapian::valueno>(fields::kFacets.slot));
   auto hits = find_hits(plan, queries, db, shards, relevance_weight(normalised_wdf), &spy, budget);

@@ -120,6 +120,30 @@ struct Part {
   bool everything = false;  // MatchAll: constrains nothing beside others
 };
 
+std::optional<Part> convert(const QueryNode& n, const Context& ctx);
+
+// The negated children of an AND become its AND_NOT; a child that
+// constrains nothing is left out.
+std::optional<Part> convert_and(const QueryNode& n, const Context& ctx) {
+  std::vector<Xapian::Query> positive, negative;
+  bool records_only = false;
+  for (const QueryNode& c : n.children) {
+    bool negated = c.type == Type::kNot;
+    auto p = convert(negated ? c.children.front() : c, ctx);
+    if (!p || (!negated && p->everything)) continue;
+    (negated ? negative : positive).push_back(p->query);
+    records_only = records_only || (!negated && p->records_only);
+  }
+  if (positive.empty() && negative.empty()) return std::nullopt;
+  Xapian::Query pos =
+      positive.empty() ? Xapian::Query::MatchAll
+                       : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+  if (negative.empty()) return Part{pos, records_only};
+  return Part{Xapian::Query(Xapian::Query::OP_AND_NOT, pos,
+                            Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end())),
+              records_only};
+}
+
 // nullopt: the node constrains nothing (a word with no index terms, such as
 // "-" or "&", or a bare "*"); it is left out rather than matching nothing.
 std::optional<Part> convert(const QueryNode& n, const Context& ctx) {
@@ -165,26 +189,8 @@ std::optional<Part> convert(const QueryNode& n, const Context& ctx) {
       if (parts.empty()) return std::nullopt;
       return Part{Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), records_only};
     }
-    case Type::kAnd: {
-      std::vector<Xapian::Query> positive, negative;
-      bool records_only = false;
-      for (const QueryNode& c : n.children) {
-        bool negated = c.type == Type::kNot;
-        auto p = convert(negated ? c.children.front() : c, ctx);
-        if (!p || (!negated && p->everything)) continue;
-        (negated ? negative : positive).push_back(p->query);
-        records_only = records_only || (!negated && p->records_only);
-      }
-      if (positive.empty() && negative.empty()) return std::nullopt;
-      Xapian::Query pos =
-          positive.empty() ? Xapian::Query::MatchAll
-                           : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
-      if (negative.empty()) return Part{pos, records_only};
-      return Part{
-          Xapian::Query(Xapian::Query::OP_AND_NOT, pos,
-                        Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end())),
-          records_only};
-    }
+    case Type::kAnd:
+      return convert_and(n, ctx);
   }
   return Part{Xapian::Query::MatchNothing, true};
 }
