@@ -9,13 +9,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "eavesearch/archive_names.h"
 #include "eavesearch/parser.h"
 
 namespace eavesearch {
 
-// The channel of "<dir>/#chan.YYYY-MM-DD.log" (or ".log.html"), normalised;
-// nullopt when the file name has no such form or the date is not a date.
-std::optional<std::string> channel_of_log_name(std::string_view rel_path);
 
 // "YYYY-MM-DDTHH:MM:SS", the whole of `s` -> UTC epoch; nullopt when not a
 // valid time.

@@ -164,26 +164,6 @@ std::optional<Event> parse_body(std::string_view body) {
 
 }  // namespace
 
-std::optional<std::string> channel_of_log_name(std::string_view rel_path) {
-  std::string_view name = rel_path.substr(rel_path.rfind('/') + 1);
-  if (ends_with(name, ".html")) name.remove_suffix(5);
-  if (!ends_with(name, ".log")) return std::nullopt;
-  name.remove_suffix(4);
-  constexpr std::size_t kDate = 10;  // "YYYY-MM-DD"
-  if (name.size() < kDate + 2 || name[name.size() - kDate - 1] != '.') return std::nullopt;
-  std::string_view date = name.substr(name.size() - kDate);
-  if (!shaped(date, "9999-99-99") || !parse_iso_day(date)) return std::nullopt;
-  std::string_view as_written = name.substr(0, name.size() - kDate - 1);
-  std::string channel;
-  if (starts_with(as_written, "%23")) {  // URL-encoded '#', as on the web
-    channel = "#";
-    as_written.remove_prefix(3);
-  }
-  channel.append(as_written);
-  if (channel.empty() || channel == "#" || has_blank(channel)) return std::nullopt;
-  return normalise_channel(channel);
-}
-
 std::optional<std::int64_t> parse_iso_timestamp(std::string_view s) {
   if (s.size() != kIsoTimestampLength || !shaped(s, kTimestampShape)) return std::nullopt;
   auto day = parse_iso_day(s.substr(0, 10));

@@ -17,6 +17,7 @@
 #include "core/parallel.h"
 #include "core/stub.h"
 #include "core/xapian_errors.h"
+#include "eavesearch/archive_names.h"
 #include "eavesearch/schema.h"
 
 namespace eavesearch {
@@ -165,14 +166,8 @@ bool is_year(std::string_view s) {
 std::string shard_of(Sharding sharding, std::string_view rel_path) {
   if (sharding == Sharding::kNone) return "";
   // The date in the name: "#chan.2020-05-14.log", "tc.2020-05-14-15.00.log.txt".
+  if (auto date = date_in_name(rel_path)) return std::string(date->substr(0, 4));
   std::string_view name = rel_path.substr(rel_path.rfind('/') + 1);
-  for (std::size_t at = 0; at + 10 <= name.size(); ++at) {
-    std::string_view date = name.substr(at, 10);
-    if (is_year(date.substr(0, 4)) && date[4] == '-' && date[7] == '-' &&
-        (at == 0 || !std::isdigit(static_cast<unsigned char>(name[at - 1])))) {
-      return std::string(date.substr(0, 4));
-    }
-  }
   // Else a year folder: "meetings/tc/2020/...".
   std::string_view dirs = rel_path.substr(0, rel_path.size() - name.size());
   for (std::size_t end = dirs.rfind('/'); end != std::string_view::npos && end > 0;

@@ -13,21 +13,6 @@ std::string dep_key(std::string_view line, std::string_view prefix) {
   return std::string(line.substr(prefix.size(), eq - prefix.size()));
 }
 
-bool is_primary_form(const std::string& rel_path) {
-  return rel_path.ends_with(".log.txt") || rel_path.ends_with(".log");
-}
-
-std::string previous_day_path(const std::string& path) {
-  std::size_t dot = path.rfind(".log");
-  if (dot == std::string::npos || dot < 11 || path[dot - 11] != '.') return {};
-  auto day = parse_iso_day(std::string_view(path).substr(dot - 10, 10));
-  if (!day) return {};
-  CivilTime t = to_civil(*day - kSecondsPerDay);
-  char date[40];
-  std::snprintf(date, sizeof date, "%04d-%02d-%02d", t.year, t.month, t.day);
-  return path.substr(0, dot - 10) + date + ".log";
-}
-
 std::string channel_deps(const ArchiveFile& file, std::string_view deps,
                          const std::set<std::string>& primary_stems) {
   std::string out;

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "eavesearch/archive_names.h"
 #include "indexer/archive_walker.h"
 
 namespace eavesearch {
@@ -36,12 +37,6 @@ void for_each_dep(std::string_view deps, F&& f) {
 // "meeting:<stem>=1" -> "<stem>"; the key between the prefix and the last '='.
 std::string dep_key(std::string_view line, std::string_view prefix);
 
-// A log's primary form: .log.txt, a channel's .log.
-bool is_primary_form(const std::string& rel_path);
-
-// "…/#chan.2020-05-14.log" (or .log.html) -> "…/#chan.2020-05-13.log"; "" if
-// the name has no such date.
-std::string previous_day_path(const std::string& path);
 
 // The previous: line of a channel log: its day before's file as on disk.
 std::string previous_dep(const ArchiveFile& file);

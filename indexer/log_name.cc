@@ -9,24 +9,6 @@
 
 namespace eavesearch {
 
-LogName parse_log_name(std::string_view rel_path) {
-  static const std::regex kName(R"(^(.+)\.(\d{4}-\d{2}-\d{2})-(\d{2})\.(\d{2})$)");
-  std::string stem = log_stem(rel_path);
-  if (auto slash = stem.rfind('/'); slash != std::string::npos) stem.erase(0, slash + 1);
-  LogName name;
-  std::smatch m;
-  if (!std::regex_match(stem, m, kName)) return name;
-  auto day = parse_iso_day(m[2].str());
-  int hh = std::stoi(m[3].str());
-  int mm = std::stoi(m[4].str());
-  if (!day || hh > 23 || mm > 59) return name;
-  name.meeting = normalise_meeting_name(m[1].str());
-  name.day_start = *day;
-  name.start_seconds = hh * 3600 + mm * 60;
-  name.dated = true;
-  return name;
-}
-
 namespace {
 
 // Reads the pieces of time.asctime() output, advancing through `s`.
@@ -101,17 +83,6 @@ std::optional<std::int64_t> parse_meeting_started(std::string_view text) {
   std::snprintf(day, sizeof day, "%04d-%02d-%02d", t.year, t.month, t.day);
   if (!parse_iso_day(day) || t.hour > 23 || t.minute > 59 || t.second > 60) return std::nullopt;
   return to_epoch(t);
-}
-
-std::string log_stem(std::string_view rel_path) {
-  static constexpr std::array<std::string_view, 8> kExtensions = {
-      ".log.txt", ".log.html", ".flattened.txt", ".txt", ".html", ".log", ".rst", ".eml"};
-  for (std::string_view ext : kExtensions) {
-    if (rel_path.size() > ext.size() && rel_path.substr(rel_path.size() - ext.size()) == ext) {
-      return std::string(rel_path.substr(0, rel_path.size() - ext.size()));
-    }
-  }
-  return std::string(rel_path);
 }
 
 }  // namespace eavesearch

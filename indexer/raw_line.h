@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eavesearch/archive_names.h"
 #include "eavesearch/parser.h"
 
 namespace eavesearch {
@@ -19,16 +20,6 @@ struct RawLine {
   bool is_action = false;           // "* nick text" (/me)
   std::string text;
 };
-
-// What the file name tells about a meeting log: <meeting>.<YYYY-MM-DD>-<HH>.<MM>.
-struct LogName {
-  std::string meeting;         // "" when the name has no such pattern
-  std::int64_t day_start = 0;  // midnight UTC of the date, when `dated`
-  int start_seconds = -1;      // HH:MM of the name in seconds of the day; -1 unknown
-  bool dated = false;
-};
-
-LogName parse_log_name(std::string_view rel_path);
 
 // One line of a .log.txt ("HH:MM:SS <nick> text" or "HH:MM:SS * nick text",
 // FORMATS.md 1.2) into `out` (its number left alone); false when it is not one.

@@ -161,19 +161,20 @@ Result<SearchPlan> plan_search(const SearchRequest& req, const IndexLayout& layo
   p.first = static_cast<unsigned>((req.page - 1) * req.per_page);
   p.per_page = static_cast<unsigned>(req.per_page);
   p.check_at_least = p.first + p.per_page + kExactCountMatches;
-  if (p.facets == FacetStrategy::kSpyInHits) p.check_at_least = std::max(p.check_at_least, kFacetSample);
+  if (p.facets == FacetStrategy::kSpyInHits)
+    p.check_at_least = std::max(p.check_at_least, kFacetSample);
   if (p.facets != FacetStrategy::kNone) p.facet_sample = kFacetSample;
   p.count_seconds = kExactCountSeconds;
   const bool by_key = p.sort != SortOrder::kRelevance;
-  p.hits = !by_key                                ? HitStrategy::kRelevance
+  p.hits = !by_key ? HitStrategy::kRelevance
            : layout.local_shards > 1 && p.facets != FacetStrategy::kSpyInHits
                ? HitStrategy::kKeyOrderShards
                : HitStrategy::kKeyOrder;
   p.query_per_shard = layout.local_shards > 1 && depends_on_shard(root);
   std::set<std::string> wildcards;
   if (std::size_t w = distinct_wildcards(p.query.text, wildcards); w > 0) {
-    p.wildcard_terms = std::min<unsigned>(kMaxWildcardExpansion,
-                                          kMaxWildcardTerms / static_cast<unsigned>(w));
+    p.wildcard_terms =
+        std::min<unsigned>(kMaxWildcardExpansion, kMaxWildcardTerms / static_cast<unsigned>(w));
   }
   p.budget_ms = req.time_budget_ms;
   p.explain = req.explain;

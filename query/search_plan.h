@@ -51,7 +51,7 @@ struct SearchPlan {
   bool query_per_shard = false;  // date ranges resolved against each shard's times
   bool collapse = false;
   int context = 0;
-  unsigned first = 0;           // the first hit of the page
+  unsigned first = 0;  // the first hit of the page
   unsigned per_page = 20;
   unsigned check_at_least = 0;  // matches the hits' match counts (exact total up to it)
   unsigned facet_sample = 0;    // matches the facets count at most

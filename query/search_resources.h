@@ -44,7 +44,9 @@ class CostlySlots {
 
 struct SearchResources::Impl {
   Impl(std::size_t facet_memory_bytes, int costly_at_once, unsigned long costly_postings_)
-      : facet_columns(facet_memory_bytes), costly(costly_at_once), costly_postings(costly_postings_) {}
+      : facet_columns(facet_memory_bytes),
+        costly(costly_at_once),
+        costly_postings(costly_postings_) {}
   FacetColumnCache facet_columns;
   CostlySlots costly;
   unsigned long costly_postings;

@@ -1,5 +1,6 @@
 #include "server/handlers.h"
 
+#include "eavesearch/archive_names.h"
 #include "eavesearch/person.h"
 #include "eavesearch/searcher.h"
 #include "eavesearch/time_util.h"
@@ -111,11 +112,9 @@ void handle_meetings(const Api& api, const httplib::Request& req, httplib::Respo
 void handle_meeting(const Api& api, const httplib::Request& req, httplib::Response& res) {
   std::string name = normalise_meeting_name(req.matches[1].str());
   std::string stem = req.matches[2];
-  std::size_t dot = stem.rfind('.', stem.size() >= 9 ? stem.size() - 9 : 0);
-  std::string year =
-      dot == std::string::npos || stem.size() < dot + 5 ? "" : stem.substr(dot + 1, 4);
-  std::string id = "meetings/" + name + "/" + year + "/" + stem;
-  auto meeting = api.pool.run([id](Searcher& s) { return s.meeting(id); });
+  std::optional<std::string> id = meeting_log_id(name, stem);
+  if (!id) return send_error(res, {ErrorCode::kNotFound, "no meeting " + name + "/" + stem});
+  auto meeting = api.pool.run([id = *id](Searcher& s) { return s.meeting(id); });
   if (failed(res, meeting)) return;
   json j = meeting_json(meeting->first, api.config.log_base_url);
   j["records"] = records_json(meeting->second, api.config.log_base_url);

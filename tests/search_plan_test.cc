@@ -193,7 +193,8 @@ TEST(SearchPlanTest, AWorkBudgetOnceSpentStopsTheWork) {
 TEST(SearchPlanTest, ACostlySearchRunsInAFreeSlotOrNotAtAll) {
   testing::TempDir dir;
   std::string db = (dir.path() / "db").string();
-  ASSERT_TRUE(index_archives({{testing::sample_dir().string()}, db}, [](const std::string&) {}).ok());
+  ASSERT_TRUE(
+      index_archives({{testing::sample_dir().string()}, db}, [](const std::string&) {}).ok());
   auto no_slot = std::make_shared<SearchResources>(0, 0, 1000);
   auto searcher = Searcher::open(db, no_slot);
   ASSERT_TRUE(searcher.ok());

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eavesearch/archive_names.h"
 #include "eavesearch/record.h"
 #include "eavesearch/result.h"
 
@@ -95,9 +96,5 @@ Result<ParsedChannelLog> parse_channel_log(std::string_view rel_path, std::strin
 // Reads irclog2html's .log.html of a channel log (FORMATS.md 2.3), giving
 // the records the .log would.
 Result<ParsedChannelLog> parse_channel_html(std::string_view rel_path, std::string_view content);
-
-// The archive-relative log stem: the path without .log.txt / .log.html /
-// .flattened.txt / .txt / .html / .log / .rst / .eml.
-std::string log_stem(std::string_view rel_path);
 
 }  // namespace eavesearch

@@ -1,0 +1,49 @@
+// The names of archive files (FORMATS.md): the one reader of what a file's
+// name says (its stem, its meeting and date, its channel and day), and the
+// one rule of which form of a log is primary. For indexer/ and server/.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace eavesearch {
+
+// The archive-relative log stem: the path without .log.txt / .log.html /
+// .flattened.txt / .txt / .html / .log / .rst / .eml.
+std::string log_stem(std::string_view rel_path);
+
+// What a meeting log's name tells: <meeting>.<YYYY-MM-DD>-<HH>.<MM>.
+struct LogName {
+  std::string meeting;         // normalised; "" when the name has no such pattern
+  std::int64_t day_start = 0;  // midnight UTC of the date, when `dated`
+  int start_seconds = -1;      // HH:MM of the name in seconds of the day; -1 unknown
+  bool dated = false;
+};
+LogName parse_log_name(std::string_view rel_path);
+
+// The channel of a channel log's name, "#chan.YYYY-MM-DD.log" (or
+// ".log.html"; "%23" for '#' as on the web), normalised; nullopt when the
+// name is not one.
+std::optional<std::string> channel_of_log_name(std::string_view rel_path);
+
+// The first date "YYYY-MM-DD" in the file's name (not its folders), where
+// no digit comes before it; nullopt when there is none.
+std::optional<std::string_view> date_in_name(std::string_view rel_path);
+
+// A channel log's path the day before ("#chan.2020-05-13.log" for
+// "#chan.2020-05-14.log"); "" when `path` is not dated so.
+std::string previous_day_path(const std::string& path);
+
+// Whether a log file is the primary form of its log (.log.txt of a meeting,
+// .log of a channel), read whenever present; other forms (.log.html) are
+// read only while their primary form is missing.
+bool is_primary_form(std::string_view rel_path);
+
+// The id of a meeting's log, "meetings/tc/2020/tc.2020-05-14-15.00", from
+// its series and the stem of its files; nullopt when the stem is not a
+// meeting log's name.
+std::optional<std::string> meeting_log_id(std::string_view meeting, std::string_view stem);
+
+}  // namespace eavesearch

@@ -1,0 +1,62 @@
+// What archive file names say (include/eavesearch/archive_names.h), read in
+// one place for the indexer, its shards and the server's meeting URLs.
+#include "eavesearch/archive_names.h"
+
+#include <gtest/gtest.h>
+
+#include "eavesearch/time_util.h"
+
+namespace eavesearch {
+namespace {
+
+TEST(ArchiveNamesTest, MeetingLogNames) {
+  LogName tc = parse_log_name("meetings/tc/2020/tc.2020-05-14-15.07.log.txt");
+  EXPECT_TRUE(tc.dated);
+  EXPECT_EQ(tc.meeting, "tc");
+  EXPECT_EQ(tc.day_start, to_epoch({2020, 5, 14, 0, 0, 0}));
+  EXPECT_EQ(tc.start_seconds, 15 * 3600 + 7 * 60);
+  EXPECT_EQ(parse_log_name("meetings/x/2013/Solum Team Meeting.2013-11-05-16.00.log.html").meeting,
+            "solum_team_meeting");
+  for (const char* bad : {"meetings/tc/2020/tc.2020-13-14-15.07.log.txt",
+                          "tc.2020-05-14-25.00.log.txt", "tc.2020-05-14.log.txt", "notes.txt"}) {
+    EXPECT_FALSE(parse_log_name(bad).dated) << bad;
+  }
+  EXPECT_EQ(log_stem("meetings/tc/2020/tc.2020-05-14-15.07.log.html"),
+            "meetings/tc/2020/tc.2020-05-14-15.07");
+  EXPECT_EQ(log_stem("a/seed.flattened.txt"), "a/seed");
+}
+
+TEST(ArchiveNamesTest, ChannelLogNames) {
+  EXPECT_EQ(channel_of_log_name("irclogs/#openstack-tc/#openstack-tc.2020-05-14.log"),
+            "#openstack-tc");
+  EXPECT_EQ(channel_of_log_name("irclogs/%23openstack-tc/%23OpenStack-TC.2020-05-14.log.html"),
+            "#openstack-tc");
+  for (const char* bad : {"#openstack-tc.2020-02-30.log", "#openstack-tc.log", "#.2020-05-14.log",
+                          "#a b.2020-05-14.log", "#openstack-tc.2020-05-14.txt"}) {
+    EXPECT_FALSE(channel_of_log_name(bad)) << bad;
+  }
+  EXPECT_EQ(previous_day_path("irclogs/#a/#a.2020-03-01.log"), "irclogs/#a/#a.2020-02-29.log");
+  EXPECT_EQ(previous_day_path("irclogs/#a/#a.2021-01-01.log.html"), "irclogs/#a/#a.2020-12-31.log");
+  EXPECT_EQ(previous_day_path("irclogs/#a/#a.log"), "");
+}
+
+TEST(ArchiveNamesTest, DatesInNamesAndPrimaryForms) {
+  EXPECT_EQ(date_in_name("meetings/tc/2019/tc.2020-05-14-15.07.log.txt"), "2020-05-14")
+      << "the name's date, not the folder's";
+  EXPECT_EQ(date_in_name("irclogs/#a/#a.2016-01-12.log"), "2016-01-12");
+  EXPECT_FALSE(date_in_name("meetings/tc/2020/notes.txt"));
+  EXPECT_FALSE(date_in_name("x/build12020-05-14.log")) << "a digit before it: not a date";
+  EXPECT_TRUE(is_primary_form("meetings/tc/2020/tc.2020-05-14-15.07.log.txt"));
+  EXPECT_TRUE(is_primary_form("irclogs/#a/#a.2016-01-12.log"));
+  EXPECT_FALSE(is_primary_form("irclogs/#a/#a.2016-01-12.log.html"));
+  EXPECT_FALSE(is_primary_form("meetings/tc/2020/tc.2020-05-14-15.07.log.html"));
+}
+
+TEST(ArchiveNamesTest, MeetingIdsOfStems) {
+  EXPECT_EQ(meeting_log_id("tc", "tc.2020-05-14-15.07"), "meetings/tc/2020/tc.2020-05-14-15.07");
+  EXPECT_FALSE(meeting_log_id("tc", "tc.2020-05-14"));
+  EXPECT_FALSE(meeting_log_id("tc", "..%2f..%2fetc"));
+}
+
+}  // namespace
+}  // namespace eavesearch
