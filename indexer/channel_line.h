@@ -14,7 +14,6 @@
 
 namespace eavesearch {
 
-
 // "YYYY-MM-DDTHH:MM:SS", the whole of `s` -> UTC epoch; nullopt when not a
 // valid time.
 std::optional<std::int64_t> parse_iso_timestamp(std::string_view s);

@@ -184,7 +184,8 @@ std::string shard_of(Sharding sharding, std::string_view rel_path) {
 Status switch_generation(const std::string& db_dir, const Generation& generation) {
   std::vector<StubEntry> entries;
   for (const std::string& shard : generation.shards) {
-    entries.push_back({StubEntry::Kind::kLocal, generation.name + (shard.empty() ? "" : "/" + shard)});
+    entries.push_back(
+        {StubEntry::Kind::kLocal, generation.name + (shard.empty() ? "" : "/" + shard)});
   }
   return write_stub(db_dir, entries);
 }

@@ -37,7 +37,6 @@ void for_each_dep(std::string_view deps, F&& f) {
 // "meeting:<stem>=1" -> "<stem>"; the key between the prefix and the last '='.
 std::string dep_key(std::string_view line, std::string_view prefix);
 
-
 // The previous: line of a channel log: its day before's file as on disk.
 std::string previous_dep(const ArchiveFile& file);
 

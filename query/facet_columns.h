@@ -90,8 +90,8 @@ class FacetColumnCache {
 
   std::mutex mutex_;
   std::condition_variable idle_;
-  Loaded loaded_;                             // the latest loaded per path
-  std::set<std::string> loading_;             // loads under way (one per path at most)
+  Loaded loaded_;                               // the latest loaded per path
+  std::set<std::string> loading_;               // loads under way (one per path at most)
   std::map<std::string, std::thread> threads_;  // the latest load's, per path
   std::map<std::string, Xapian::rev> refused_;  // not kept for want of memory
   std::size_t limit_;

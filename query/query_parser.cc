@@ -432,8 +432,8 @@ void add_filters(const std::vector<FoundFilter>& found, std::int64_t now, Parsed
       continue;
     }
     std::string group = group_of(f.token.field);
-    auto it = std::find_if(groups.begin(), groups.end(),
-                           [&](const auto& g) { return g.first == group; });
+    auto it =
+        std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == group; });
     if (it == groups.end()) it = groups.insert(groups.end(), {group, {}});
     it->second.push_back(std::move(*node));
   }
@@ -511,8 +511,7 @@ std::vector<std::string> filter_strings(const Filter& filter) {
   std::vector<std::string> out;
   for (const std::string& v : filter.values) {
     bool plain = !v.empty() && v.find_first_of(" ()\"") == std::string::npos;
-    out.push_back((filter.exclude ? "-" : "") + filter.field + ":" +
-                  (plain ? v : "\"" + v + "\""));
+    out.push_back((filter.exclude ? "-" : "") + filter.field + ":" + (plain ? v : "\"" + v + "\""));
   }
   return out;
 }

@@ -22,11 +22,11 @@
 #include "query/did_you_mean.h"
 #include "query/facet_columns.h"
 #include "query/log_records.h"
-#include "query/snippet.h"
-#include "query/sorted_by_key.h"
 #include "query/search_executors.h"
 #include "query/search_plan.h"
 #include "query/search_resources.h"
+#include "query/snippet.h"
+#include "query/sorted_by_key.h"
 #include "query/xapian_query.h"
 
 namespace eavesearch {
@@ -336,8 +336,7 @@ Result<std::pair<std::vector<Record>, std::vector<Record>>> Searcher::context_of
 namespace {
 
 std::string trimmed_wildcards(const SearchPlan& plan, const PlannedQueries& queries) {
-  std::set<std::string> trimmed(queries.wildcards.trimmed.begin(),
-                                queries.wildcards.trimmed.end());
+  std::set<std::string> trimmed(queries.wildcards.trimmed.begin(), queries.wildcards.trimmed.end());
   std::string names;
   for (const std::string& w : trimmed) names += (names.empty() ? "" : ", ") + w;
   return names + " matched more than " + std::to_string(plan.wildcard_terms) +
@@ -363,9 +362,9 @@ Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const Wor
   if (plan.explain) {
     resp.plan = describe(plan);
     if (queries.wildcards.postings > 0) {
-      resp.plan.emplace_back("wildcards", "expanded to terms covering " +
-                                              std::to_string(queries.wildcards.postings) +
-                                              " lines");
+      resp.plan.emplace_back(
+          "wildcards",
+          "expanded to terms covering " + std::to_string(queries.wildcards.postings) + " lines");
     }
   }
   if (!queries.wildcards.trimmed.empty()) {

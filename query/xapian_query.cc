@@ -135,9 +135,9 @@ std::optional<Part> convert_and(const QueryNode& n, const Context& ctx) {
     records_only = records_only || (!negated && p->records_only);
   }
   if (positive.empty() && negative.empty()) return std::nullopt;
-  Xapian::Query pos =
-      positive.empty() ? Xapian::Query::MatchAll
-                       : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+  Xapian::Query pos = positive.empty()
+                          ? Xapian::Query::MatchAll
+                          : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
   if (negative.empty()) return Part{pos, records_only};
   return Part{Xapian::Query(Xapian::Query::OP_AND_NOT, pos,
                             Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end())),

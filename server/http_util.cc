@@ -109,11 +109,11 @@ std::string canonical_search(const SearchRequest& sr) {
   std::string facets;
   for (const std::string& f : sr.facets) facets += escaped(f) + ",";  // their order is the answer's
   std::string key = "q=" + escaped(sr.q) + "&page=" + std::to_string(sr.page) +
-                    "&per_page=" + std::to_string(sr.per_page) + "&sort=" +
-                    (sr.sort == SortOrder::kAuto ? "auto" : sort_order_name(sr.sort)) +
+                    "&per_page=" + std::to_string(sr.per_page) +
+                    "&sort=" + (sr.sort == SortOrder::kAuto ? "auto" : sort_order_name(sr.sort)) +
                     "&context=" + std::to_string(sr.context) + "&facets=" + facets +
-                    "&collapse=" + (sr.collapse ? "1" : "0") + "&explain=" +
-                    (sr.explain ? "1" : "0");
+                    "&collapse=" + (sr.collapse ? "1" : "0") +
+                    "&explain=" + (sr.explain ? "1" : "0");
   for (const std::string& f : filters) key += "&filter=" + f;
   return key;
 }
@@ -126,7 +126,8 @@ std::string canonical_request(const httplib::Request& req) {
     if (auto sr = search_request(req)) return key + canonical_search(*sr);
   }
   std::vector<std::string> params;
-  for (const auto& [name, value] : req.params) params.push_back(escaped(name) + "=" + escaped(value));
+  for (const auto& [name, value] : req.params)
+    params.push_back(escaped(name) + "=" + escaped(value));
   std::sort(params.begin(), params.end());
   for (const std::string& p : params) key += p + "&";
   return key;

@@ -60,8 +60,8 @@ class FacetColumnsTest : public ::testing::TestWithParam<Sharding> {
     Xapian::ValueCountMatchSpy values(static_cast<Xapian::valueno>(fields::kFacets.slot));
     enquire.add_matchspy(&values);
     enquire.get_mset(0, 10, db.get_doccount());
-    ColumnFacetCounts memory =
-        count_facets(shards, *columns, per_shard(shards, root_of(parsed), db), db.get_doccount(), 60);
+    ColumnFacetCounts memory = count_facets(
+        shards, *columns, per_shard(shards, root_of(parsed), db), db.get_doccount(), 60);
     EXPECT_TRUE(memory.exact) << q;
     EXPECT_EQ(memory.matches, values.get_total()) << q;
     Counts from_values, from_memory;

@@ -169,7 +169,7 @@ TEST_F(HttpTest, DecisionsAreGroupedByMeetingNewestFirst) {
 // and a query the strict parse refuses keeps it.
 TEST_F(HttpTest, NothingTypedEscapesTheDecisionFilter) {
   for (std::string q : {"privsep)%20OR%20(rootwrap", "privsep)", "rootwrap%20OR%20privsep",
-                               "(privsep", "privsep%20-is:action"}) {
+                        "(privsep", "privsep%20-is:action"}) {
     json j = get_json("/api/v1/decisions?q=" + q, 200);
     ASSERT_TRUE(j["meetings"].is_array()) << q;
     EXPECT_GT(j["total"]["value"], 0) << q;
@@ -199,7 +199,8 @@ TEST_F(HttpTest, FiltersApartFromTheQueryRestrictItWhole) {
   for (const json& h : excluded["hits"]) EXPECT_EQ(h["meeting"], "nova");
   json unwrapped = get_json("/api/v1/search?q=ubuntu)%20OR%20(privsep&filter=meeting:nova", 200);
   for (const json& h : unwrapped["hits"]) EXPECT_EQ(h["meeting"], "nova");
-  EXPECT_EQ(get_json("/api/v1/search?q=x&filter=date:2020-13", 400)["error"]["code"], "bad_request");
+  EXPECT_EQ(get_json("/api/v1/search?q=x&filter=date:2020-13", 400)["error"]["code"],
+            "bad_request");
   EXPECT_EQ(get_json("/api/v1/search?q=x&filter=topic:goals", 400)["error"]["code"], "bad_request");
   EXPECT_EQ(get_json("/api/v1/search?q=x&filter=nofield", 400)["error"]["code"], "bad_request");
 }

@@ -254,7 +254,8 @@ TEST(XapianQueryTest, InAShardADateRangeCoveringOrMissingItsTimesReadsNoValue) {
 }
 
 TEST(XapianQueryTest, HighlightTermsAreThePositiveWords) {
-  EXPECT_EQ(highlight_terms(node("Migrations \"ubuntu 20.04\" priv* -nova from:x")), (std::set<std::string>{"20.04", "migrat", "priv*", "ubuntu"}));
+  EXPECT_EQ(highlight_terms(node("Migrations \"ubuntu 20.04\" priv* -nova from:x")),
+            (std::set<std::string>{"20.04", "migrat", "priv*", "ubuntu"}));
 }
 
 }  // namespace

@@ -30,8 +30,8 @@ const char* sort_order_name(SortOrder order);
 struct SearchRequest {
   std::string q;                // the user's query (DESIGN.md 4)
   std::vector<Filter> filters;  // added by a program (a clicked facet, /decisions), all must hold
-  int page = 1;       // 1-based
-  int per_page = 20;  // 1..kMaxPerPage
+  int page = 1;                 // 1-based
+  int per_page = 20;            // 1..kMaxPerPage
   SortOrder sort = SortOrder::kAuto;
   std::int64_t now = 0;  // anchors relative dates; 0 means the current time
   int context = 0;       // lines of the same log before and after each hit, 0..kMaxContext
