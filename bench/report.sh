@@ -89,3 +89,21 @@ and with \`--cache-mb 0\` (every request searches):
 | cache on | $(fmt "$(get eavesearch-http requests_per_s)") | $(fmt "$(get eavesearch-http p50_ms)" 2) | $(fmt "$(get eavesearch-http p99_ms)" 2) | $(get eavesearch-http non_2xx) |
 | \`--cache-mb 0\` | $(fmt "$(get eavesearch-http-uncached requests_per_s)") | $(fmt "$(get eavesearch-http-uncached p50_ms)" 2) | $(fmt "$(get eavesearch-http-uncached p99_ms)" 2) | $(get eavesearch-http-uncached non_2xx) |
 EOF
+if [ -n "$(get eavesearch-hostile wild60_ms)" ]; then
+  cat <<EOF
+
+## Hostile queries
+
+\`bench/hostile_load.sh\` against \`serve --cache-mb 0\`: one query of 60 wildcards (\`s* s* ...\`),
+then 16 clients looping \`a* b* c* d* e* f*\` while one client sends the query mix above, one
+request at a time.
+
+| | |
+|---|---|
+| 60 wildcards: status, time | $(get eavesearch-hostile wild60_status), $(get eavesearch-hostile wild60_ms) ms |
+| RSS before / after it (MB) | $(get eavesearch-hostile rss_before_mb) / $(get eavesearch-hostile rss_after_wild60_mb) |
+| hostile requests (answers other than 2xx) | $(get eavesearch-hostile hostile_requests) ($(get eavesearch-hostile hostile_non_2xx)) |
+| normal requests meanwhile: p50 / max ms (other than 200) | $(fmt "$(get eavesearch-hostile normal_p50_ms)" 1) / $(fmt "$(get eavesearch-hostile normal_max_ms)" 1) ($(get eavesearch-hostile normal_non_200) of $(get eavesearch-hostile normal_requests)) |
+| RSS after the load (MB) | $(get eavesearch-hostile rss_after_mb) |
+EOF
+fi

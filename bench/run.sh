@@ -6,6 +6,7 @@
 #   LINES=1000000   archive size, in the generator's meeting lines
 #   ROUNDS=50       runs of each query class (rg: ROUNDS/10, at least 3)
 #   HTTP_SECONDS=10 duration of the wrk run
+#   HOSTILE_SECONDS=30 duration of the hostile load (bench/hostile_load.sh)
 #   SCRIPTINDEX=auto  run scriptindex (auto: only up to 2M lines; it takes ~30 min at 10M)
 #   REPORT=bench/RESULTS.md  where the table goes
 #   BIN_DIR=build   the binaries measured (a copy keeps a long run apart from rebuilds)
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/.."
 LINES=${LINES:-1000000}
 ROUNDS=${ROUNDS:-50}
 HTTP_SECONDS=${HTTP_SECONDS:-10}
+HOSTILE_SECONDS=${HOSTILE_SECONDS:-30}
 SCRIPTINDEX=${SCRIPTINDEX:-auto}
 WORK=${BENCH_DIR:-build/bench-run}
 REPORT=${REPORT:-bench/RESULTS.md}
@@ -112,6 +114,8 @@ http_run() {
 }
 http_run eavesearch-http
 http_run eavesearch-http-uncached --cache-mb 0
+note "HTTP: hostile queries for ${HOSTILE_SECONDS}s"
+record "$(bench/hostile_load.sh "$BIN" "$db" "$HOSTILE_SECONDS" "$WORK")"
 
 # 6. The table.
 bench/report.sh "$RESULTS" "$LINES" "$archive_lines" "$archive_bytes" | tee "$REPORT"

@@ -24,20 +24,26 @@ export async function renderPerson(view, state, {isCurrent}) {
   view.replaceChildren(el('p', {role: 'status'}, 'Loading…'));
   const p = await getJson(`/api/v1/people/${segment(person)}`);
   if (!isCurrent()) return;
-  const search = (extra) => `/?q=${encodeURIComponent(`${term('from', p.person)} ${extra}`.trim())}`;
+  // A search of their lines: the person (and a meeting) as filters, a topic as words.
+  const search = ({q = '', filters = []} = {}) => {
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    for (const f of [term('from', p.person), ...filters]) params.append('filter', f);
+    return `/?${params}`;
+  };
   const about = p.lines.exact ? '' : 'about ';
   view.replaceChildren(el('section', {id: 'person-view'},
     el('h2', {}, p.person),
     el('p', {}, `${about}${plural(p.lines.value, 'line')}, `, plural(p.action_items_total, 'action item'), ' · ',
-       el('a', {href: search('')}, 'search their lines')),
+       el('a', {href: search()}, 'search their lines')),
     activityNode(p.per_year),
     el('div', {class: 'person-columns'},
       el('section', {id: 'person-meetings'}, el('h3', {}, 'Meetings'),
          el('ul', {}, p.per_meeting.map((m) => el('li', {},
-           el('a', {href: search(term('meeting', m.value))}, m.value), ` (${formatCount(m.count)})`)))),
+           el('a', {href: search({filters: [term('meeting', m.value)]})}, m.value), ` (${formatCount(m.count)})`)))),
       el('section', {id: 'person-topics'}, el('h3', {}, 'Topics'),
          el('ul', {}, p.topics.values.map((t) => el('li', {},
-           el('a', {href: search(term('topic', t.topic))}, t.topic),
+           el('a', {href: search({q: term('topic', t.topic)})}, t.topic),
            t.meeting ? el('span', {class: 'muted'}, ` — ${t.meeting}`) : null, ` (${formatCount(t.count)})`))),
          p.topics.exact ? null : el('p', {class: 'note'}, `From their latest ${formatCount(p.topics.lines_counted)} lines.`))),
     el('section', {}, el('h3', {}, 'Action items'),

@@ -357,6 +357,16 @@ test('n. the person view shows activity and action items', TEST, async () => {
   await until(page, `#person-actions should have ${expected} li`, (n) =>
     document.querySelectorAll('#person-actions > li').length === n, expected);
   await h.screenshot(page, 'person-view');
+  // A meeting of theirs opens their lines there: the person and the meeting
+  // as filters, the query box left empty for words.
+  const meeting = body.per_meeting[0].value;
+  await page.click(`#person-meetings a:text-is("${meeting}")`);
+  await waitForQuery(page, `filter by gmann in ${meeting}`, (p) =>
+    p.getAll('filter').join(' ') === `from:gmann meeting:${meeting}` && !p.get('q'));
+  const api = (await h.api(`/api/v1/search?filter=from:gmann&filter=meeting:${enc(meeting)}&per_page=1`)).body;
+  assert.equal(api.total.value, body.per_meeting[0].count, 'the meeting facet of the person page');
+  await expectTotal(page, api.total.value);
+  assert.equal(await page.inputValue('#q'), '');
   expectNoErrors(page);
 });
 
