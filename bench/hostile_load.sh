@@ -9,16 +9,8 @@ set -euo pipefail
 BIN=$1 DB=$2 SECONDS_=$3 WORK=$4
 rss_mb() { awk '/^VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 
-"$BIN" serve --db "$DB" --port 0 --cache-mb 0 >"$WORK/hostile-serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/hostile-serve.log")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { cat "$WORK/hostile-serve.log" >&2; exit 4; }
+. "$(dirname "$0")/serve.sh"
+start_serve "$BIN" "$DB" "$WORK/hostile-serve.log" --cache-mb 0
 base="http://127.0.0.1:$port/api/v1/search"
 curl -s -o /dev/null "$base?q=review"  # opened and warm
 sleep 1
@@ -52,8 +44,7 @@ normal=$(sort -k2 -n "$WORK/hostile-normal.txt" | awk '
   {t[NR] = $2 * 1000; if ($1 != 200) bad++}
   END {printf "\"normal_requests\":%d,\"normal_p50_ms\":%.1f,\"normal_max_ms\":%.1f,\"normal_non_200\":%d",
        NR, t[int((NR + 1) / 2)], t[NR], bad}')
-kill "$server" && wait "$server" || true
-trap - EXIT
+stop_serve
 printf '{"engine":"eavesearch-hostile","wild60_status":%s,"wild60_ms":%.0f,"rss_before_mb":%s,' \
   "$wild_status" "$(echo "$wild_s * 1000" | bc)" "$rss_before"
 printf '"rss_after_wild60_mb":%s,"rss_after_mb":%s,"hostile_requests":%s,"hostile_non_2xx":%s,%s}\n' \

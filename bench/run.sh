@@ -93,24 +93,15 @@ note "queries: rg"
 rg_rounds=$((ROUNDS / 10 > 3 ? ROUNDS / 10 : 3))
 bench/rg_bench.sh "$archive" "$rg_rounds" >>"$RESULTS"
 # One wrk run against `serve` with the given options, as engine $1.
+. bench/serve.sh
 http_run() {
   local engine=$1
   shift
   note "HTTP ($engine): wrk for ${HTTP_SECONDS}s"
-  "$BIN" serve --db "$db" --port 0 "$@" >"$WORK/serve.log" 2>&1 &
-  server=$!
-  trap 'kill $server 2>/dev/null || true' EXIT
-  port=
-  for _ in $(seq 100); do
-    port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.log")
-    [ -n "$port" ] && break
-    sleep 0.1
-  done
-  [ -n "$port" ] || { cat "$WORK/serve.log"; exit 4; }
+  start_serve "$BIN" "$db" "$WORK/serve.log" "$@"
   ENGINE=$engine wrk -t2 -c16 -d"${HTTP_SECONDS}s" -s bench/query_mix.lua \
     "http://127.0.0.1:$port" | grep '^{' >>"$RESULTS"
-  kill "$server" && wait "$server" || true
-  trap - EXIT
+  stop_serve
 }
 http_run eavesearch-http
 http_run eavesearch-http-uncached --cache-mb 0
