@@ -27,6 +27,29 @@ Result<int> int_param(const httplib::Request& req, const char* name, int fallbac
   return out;
 }
 
+namespace {
+
+// The `filter` parameters; those of one field and sign joined (either value).
+Result<std::vector<Filter>> filters_of(const httplib::Request& req) {
+  std::vector<Filter> out;
+  for (std::size_t k = 0; k < req.get_param_value_count("filter"); ++k) {
+    auto f = parse_filter(req.get_param_value("filter", k));
+    if (!f) return Error{ErrorCode::kUsage, "filter: " + f.error().message};
+    auto same = std::find_if(out.begin(), out.end(), [&](const Filter& g) {
+      return g.field == f->field && g.exclude == f->exclude;
+    });
+    if (same == out.end()) {
+      out.push_back(std::move(*f));
+    } else if (std::find(same->values.begin(), same->values.end(), f->values[0]) ==
+               same->values.end()) {
+      same->values.push_back(f->values[0]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<SearchRequest> search_request(const httplib::Request& req) {
   SearchRequest sr;
   sr.q = req.get_param_value("q");
@@ -61,19 +84,9 @@ Result<SearchRequest> search_request(const httplib::Request& req) {
     if (!sort) return Error{ErrorCode::kUsage, "sort must be relevance, newest or oldest"};
     sr.sort = *sort;
   }
-  for (std::size_t k = 0; k < req.get_param_value_count("filter"); ++k) {
-    auto f = parse_filter(req.get_param_value("filter", k));
-    if (!f) return Error{ErrorCode::kUsage, "filter: " + f.error().message};
-    auto same = std::find_if(sr.filters.begin(), sr.filters.end(), [&](const Filter& g) {
-      return g.field == f->field && g.exclude == f->exclude;
-    });
-    if (same == sr.filters.end()) {
-      sr.filters.push_back(std::move(*f));
-    } else if (std::find(same->values.begin(), same->values.end(), f->values[0]) ==
-               same->values.end()) {
-      same->values.push_back(f->values[0]);
-    }
-  }
+  auto filters = filters_of(req);
+  if (!filters) return filters.error();
+  sr.filters = std::move(*filters);
   if (req.has_param("explain")) {
     std::string v = req.get_param_value("explain");
     if (v != "1" && v != "0") return Error{ErrorCode::kUsage, "explain must be 1 or 0"};
