@@ -5,6 +5,7 @@ namespace eavesearch {
 int exit_code_for(ErrorCode code) {
   switch (code) {
     case ErrorCode::kUsage:
+    case ErrorCode::kMethodNotAllowed:
       return 2;
     case ErrorCode::kLocked:
       return 3;

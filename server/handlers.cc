@@ -138,6 +138,9 @@ void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Re
   sr.per_page = *per_page;
   auto resp = api.pool.run([sr](Searcher& s) { return s.search(sr); });
   if (failed(res, resp)) return;
+  if (resp->total == 0) {
+    return send_error(res, {ErrorCode::kNotFound, "no log of " + channel + " on " + date});
+  }
   send_json(res, 200,
             {{"channel", channel},
              {"date", date},

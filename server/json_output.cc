@@ -10,6 +10,8 @@ const char* error_code_name(ErrorCode code) {
   switch (code) {
     case ErrorCode::kUsage:
       return "bad_request";
+    case ErrorCode::kMethodNotAllowed:
+      return "method_not_allowed";
     case ErrorCode::kNotFound:
       return "not_found";
     case ErrorCode::kLocked:
@@ -138,6 +140,8 @@ int http_status_for(ErrorCode code) {
   switch (code) {
     case ErrorCode::kUsage:
       return 400;
+    case ErrorCode::kMethodNotAllowed:
+      return 405;
     case ErrorCode::kNotFound:
       return 404;
     case ErrorCode::kLocked:

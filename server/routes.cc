@@ -14,14 +14,39 @@ namespace eavesearch {
 namespace {
 
 void method_not_allowed(httplib::Server& server) {
-  auto handler = [](const httplib::Request&, httplib::Response& res) {
-    send_error(res, Error{ErrorCode::kUsage, "method not allowed"});
-    res.status = 405;
+  auto handler = [](const httplib::Request& req, httplib::Response& res) {
+    send_error(res, Error{ErrorCode::kMethodNotAllowed,
+                          req.method + " is not allowed; only GET and HEAD are"});
+    res.set_header("Allow", "GET, HEAD");
   };
   server.Post(".*", handler);
   server.Put(".*", handler);
   server.Delete(".*", handler);
   server.Patch(".*", handler);
+  server.Options(".*", handler);
+}
+
+// The page runs its own script files only (no inline script, no eval) and
+// may not be framed; no answer's type is sniffed.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' "
+    "data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+void guard(httplib::Server& server) {
+  // A NUL in a path is no file of the page: the file would be opened up to
+  // the NUL and typed by what follows ("/index.html%00.js" as JavaScript).
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.find('\0') == std::string::npos)
+      return httplib::Server::HandlerResponse::Unhandled;
+    send_error(res, Error{ErrorCode::kNotFound, "no such path"});
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "same-origin");
+    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+  });
 }
 
 // A request as the cache knows it, and the day, which relative dates
@@ -73,6 +98,7 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
   route("/metrics", handle_metrics, false);
 
   method_not_allowed(server);
+  guard(server);
 
   server.set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {

@@ -32,6 +32,12 @@ Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
   // Headers and body go out in two writes: without this, Nagle's algorithm
   // holds the body for the client's delayed ACK, 40 ms per kept-alive request.
   server.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a
+  // second server on the same port starts and takes half the requests.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   register_routes(server, pool, config, metrics);
   if (!config.web_dir.empty() && !server.set_mount_point("/", config.web_dir)) {
     return Error{ErrorCode::kIo, "cannot serve the page from " + config.web_dir};

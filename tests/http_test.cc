@@ -126,11 +126,68 @@ TEST_F(HttpTest, BadRequestsGetJsonErrors) {
     EXPECT_EQ(j["error"]["code"], c.code) << c.path;
     EXPECT_TRUE(j["error"]["message"].is_string()) << c.path;
   }
+}
+
+// Only GET (and HEAD) are answered; every other method is a 405 that says
+// so and names the ones allowed (issue 16, row 11).
+TEST_F(HttpTest, OtherMethodsAreNotAllowed) {
   httplib::Client client("127.0.0.1", port_);
-  auto res = client.Post("/api/v1/search", "", "text/plain");
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 405);
-  EXPECT_EQ(json::parse(res->body)["error"]["code"], "bad_request");
+  std::vector<httplib::Result> answers;
+  answers.push_back(client.Post("/api/v1/search", "", "text/plain"));
+  answers.push_back(client.Put("/", "", "text/plain"));
+  answers.push_back(client.Delete("/api/v1/records/x"));
+  answers.push_back(client.Options("/api/v1/search"));
+  answers.push_back(client.Options("/"));
+  for (const auto& res : answers) {
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 405);
+    EXPECT_EQ(res->get_header_value("Allow"), "GET, HEAD");
+    EXPECT_EQ(json::parse(res->body)["error"]["code"], "method_not_allowed") << res->body;
+  }
+}
+
+// A NUL in the path is no file of the page: "/index.html%00.js" was
+// index.html served as JavaScript (issue 16, row 11).
+TEST_F(HttpTest, APathWithANulIsNotFound) {
+  for (const char* path : {"/index.html%00.js", "/%00", "/api/v1/search%00?q=x"}) {
+    auto res = get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
+  }
+}
+
+// Every answer, the page's and the API's, forbids sniffing and framing, and
+// the page runs no script but its own files (issue 16, row 11).
+TEST_F(HttpTest, AnswersCarrySecurityHeaders) {
+  for (const char* path : {"/", "/app.js", "/api/v1/search?q=privsep", "/nothing"}) {
+    auto res = get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY") << path;
+    std::string csp = res->get_header_value("Content-Security-Policy");
+    EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << path << ": " << csp;
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << path << ": " << csp;
+    EXPECT_EQ(csp.find("unsafe-eval"), std::string::npos) << path;
+  }
+}
+
+// A second server on a port one already serves fails to start instead of
+// sharing it (SO_REUSEPORT sent half the requests to each; issue 16, row 4).
+TEST_F(HttpTest, ASecondServerOnTheSamePortFailsToStart) {
+  ServerConfig config;
+  config.db_dir = db_;
+  config.host = "127.0.0.1";
+  config.port = port_;
+  std::atomic<bool> stop = true;  // were it to listen, it would stop at once
+  bool listened = false;
+  Status second = run_server(config, stop, [&](int) { listened = true; });
+  EXPECT_FALSE(second.ok());
+  EXPECT_FALSE(listened);
+  if (!second.ok()) {
+    EXPECT_EQ(second.error().code, ErrorCode::kIo);
+  }
+  get_json("/healthz", 200);  // the first still answers
 }
 
 TEST_F(HttpTest, InvalidUtf8InTheQueryIsAnsweredNotFatal) {

@@ -166,6 +166,8 @@ TEST_F(OpenApiTest, EveryErrorIsTheErrorShape) {
   expect("/api/v1/search?q=x&context=11", 400, "Error");
   expect("/api/v1/search?q=" + std::string(1025, 'q'), 400, "Error");
   expect("/api/v1/channels/openstack-tc/yesterday", 400, "Error");
+  expect("/api/v1/channels/no-such-channel/2021-06-03", 404, "Error");
+  expect("/api/v1/channels/openstack-tc/2001-06-03", 404, "Error");
   expect("/api/v1/suggest?field=topic", 400, "Error");
   expect("/api/v1/records/no%231", 404, "Error");
   expect("/api/v1/meetings/nothing", 404, "Error");

@@ -10,13 +10,14 @@
 namespace eavesearch {
 
 enum class ErrorCode {
-  kUsage,        // bad flag, bad query, bad parameter
-  kNotFound,     // unknown id, meeting, path
-  kLocked,       // another writer holds the database lock
-  kUnavailable,  // no database yet, or over a time budget
-  kIo,           // file system error, unreadable input
-  kCorrupt,      // database corrupt or of an unknown version
-  kInternal,     // a bug or an unexpected library error
+  kUsage,             // bad flag, bad query, bad parameter
+  kMethodNotAllowed,  // an HTTP method other than GET and HEAD
+  kNotFound,          // unknown id, meeting, path
+  kLocked,            // another writer holds the database lock
+  kUnavailable,       // no database yet, or over a time budget
+  kIo,                // file system error, unreadable input
+  kCorrupt,           // database corrupt or of an unknown version
+  kInternal,          // a bug or an unexpected library error
 };
 
 struct Error {
