@@ -13,6 +13,14 @@
 
 namespace eavesearch {
 
+FacetValues most_frequent(FacetValues values, std::size_t limit) {
+  std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  if (values.size() > limit) values.resize(limit);
+  return values;
+}
+
 void add_packed(FacetCounts& counts, std::string_view packed, long n) {
   for_each_facet(packed, [&](std::size_t k, std::string_view value) {
     auto it = counts[k].find(value);

@@ -32,6 +32,11 @@ namespace eavesearch {
 // Counts per value of each facet kPackedFacets names.
 using FacetCounts = std::array<std::map<std::string, long, std::less<>>, kPackedFacets.size()>;
 
+// Values with their counts, most frequent first (ties by value, as
+// ValueCountMatchSpy orders them), at most `limit`: facets and completions.
+using FacetValues = std::vector<std::pair<std::string, long>>;
+FacetValues most_frequent(FacetValues values, std::size_t limit);
+
 // Adds `n` matches of the packed value `packed` (core/facet_value.h).
 void add_packed(FacetCounts& counts, std::string_view packed, long n);
 

@@ -408,11 +408,6 @@ QueryNode plain_words(const std::vector<Lexeme>& tokens) {
   return words.empty() ? QueryNode{} : combine(Type::kAnd, std::move(words));
 }
 
-void add_problem(ParsedQuery& out, const std::string& problem) {
-  out.lenient = true;
-  out.problem += (out.problem.empty() ? "" : "; ") + problem;
-}
-
 // The found filters as nodes: one per group (either value), then one per
 // exclusion; a bad value is left out, with the reason in `out`.
 void add_filters(const std::vector<FoundFilter>& found, std::int64_t now, ParsedQuery& out) {
@@ -486,6 +481,11 @@ QueryNode root_of(const ParsedQuery& parsed) {
   if (parsed.text.type != Type::kMatchAll || parsed.filters.empty()) parts.push_back(parsed.text);
   parts.insert(parts.end(), parsed.filters.begin(), parsed.filters.end());
   return flattened(combine(Type::kAnd, std::move(parts)));
+}
+
+void add_problem(ParsedQuery& parsed, const std::string& problem) {
+  parsed.lenient = true;
+  parsed.problem += (parsed.problem.empty() ? "" : "; ") + problem;
 }
 
 Result<Filter> parse_filter(std::string_view text) {

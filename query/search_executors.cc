@@ -10,19 +10,8 @@
 namespace eavesearch {
 namespace {
 
-using FacetValues = std::vector<std::pair<std::string, long>>;
-
 const auto kSortSlot = static_cast<Xapian::valueno>(fields::kSortKey.slot);
 const auto kLogSlot = static_cast<Xapian::valueno>(fields::kLog.slot);
-
-// Most frequent first, ties by value, as ValueCountMatchSpy orders them.
-FacetValues most_frequent(FacetValues values) {
-  std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
-  if (values.size() > kFacetValues) values.resize(kFacetValues);
-  return values;
-}
 
 // The facets asked for; the years are summed from the months ("2020" of "2020-05").
 std::vector<Facet> facets_of(const FacetCounts& counts, const std::vector<std::string>& names) {
@@ -34,7 +23,7 @@ std::vector<Facet> facets_of(const FacetCounts& counts, const std::vector<std::s
     for (std::size_t k = 0; k < kPackedFacets.size(); ++k) {
       if (kPackedFacets[k] == name) values.assign(counts[k].begin(), counts[k].end());
     }
-    out.push_back({name, most_frequent(std::move(values))});
+    out.push_back({name, most_frequent(std::move(values), kFacetValues)});
   }
   return out;
 }
@@ -74,7 +63,7 @@ double WorkBudget::seconds_left(double cap) const {
 PlannedQueries plan_queries(const SearchPlan& plan, const Xapian::Database& db,
                             const std::vector<LocalShard>& shards) {
   PlannedQueries out;
-  QueryNode root = root_of(plan.query);
+  const QueryNode& root = plan.root;
   auto wildcard_terms = static_cast<Xapian::termcount>(plan.wildcard_terms);
   out.whole = to_xapian(root, db, std::nullopt, wildcard_terms, &out.wildcards);
   out.per_shard.assign(shards.size(), out.whole);

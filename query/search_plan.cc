@@ -58,11 +58,6 @@ bool prune(QueryNode& n, Drop& drop) {
   return true;
 }
 
-void add_problem(ParsedQuery& q, const std::string& problem) {
-  q.lenient = true;
-  q.problem += (q.problem.empty() ? "" : "; ") + problem;
-}
-
 // Keeps the text within kMaxQueryTerms terms and kMaxWildcards distinct
 // wildcards (a repeated one is the same), saying what went.
 void bound_terms(ParsedQuery& q) {
@@ -146,7 +141,8 @@ Result<SearchPlan> plan_search(const SearchRequest& req, const IndexLayout& layo
   }
   merge_repeated_wildcards(p.query.text);
   bound_terms(p.query);
-  QueryNode root = root_of(p.query);
+  p.root = root_of(p.query);
+  const QueryNode& root = p.root;
   p.sort = req.sort != SortOrder::kAuto ? req.sort
            : has_text(root)             ? SortOrder::kRelevance
                                         : SortOrder::kNewest;

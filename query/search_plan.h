@@ -44,6 +44,7 @@ inline constexpr unsigned kMaxWildcardTerms = 2000;
 struct SearchPlan {
   IndexLayout layout;
   ParsedQuery query;  // the user's text and filters, then the program's filters
+  QueryNode root;     // root_of(query): what is matched
   SortOrder sort = SortOrder::kRelevance;
   HitStrategy hits = HitStrategy::kRelevance;
   FacetStrategy facets = FacetStrategy::kNone;

@@ -95,22 +95,6 @@ struct Searcher::Impl {
   }
 };
 
-namespace {
-
-using FacetValues = std::vector<std::pair<std::string, long>>;
-
-// Most frequent first, ties by value, as ValueCountMatchSpy orders them; at
-// most `limit`.
-FacetValues most_frequent(FacetValues values, std::size_t limit) {
-  std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
-  if (values.size() > limit) values.resize(limit);
-  return values;
-}
-
-}  // namespace
-
 std::optional<SortOrder> parse_sort_order(std::string_view s) {
   if (s == "relevance") return SortOrder::kRelevance;
   if (s == "newest") return SortOrder::kNewest;
@@ -354,7 +338,7 @@ Error busy_with_costly(const PlannedQueries& queries) {
 
 Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const WorkBudget& budget) {
   SearchResponse resp;
-  resp.parsed = to_string(root_of(plan.query));
+  resp.parsed = to_string(plan.root);
   resp.lenient = plan.query.lenient;
   resp.problem = plan.query.problem;
   resp.sort = plan.sort;
@@ -392,7 +376,7 @@ Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const Wor
     resp.total = *facets->matches;
     resp.total_exact = true;
   }
-  std::set<std::string> terms = highlight_terms(root_of(plan.query));
+  std::set<std::string> terms = highlight_terms(plan.root);
   for (const Xapian::MSetIterator& it : hits->page) {
     auto record = record_of(it);
     if (!record) return record.error();
@@ -416,7 +400,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     auto resp = impl_->execute(*plan, budget);
     if (!resp) return resp.error();
     resp->q = req.q;
-    resp->did_you_mean = did_you_mean(impl_->db, req.q, root_of(plan->query));
+    resp->did_you_mean = did_you_mean(impl_->db, req.q, plan->root);
     for (Hit& hit : resp->hits) {
       if (req.context == 0) break;
       if (auto ok = budget.check(); !ok) return ok.error();

@@ -80,6 +80,9 @@ ParsedQuery parse_query(std::string_view text, std::int64_t now);
 // The one node of a parsed query: its text AND its filters.
 QueryNode root_of(const ParsedQuery& parsed);
 
+// Marks `parsed` lenient and adds `problem` to what it says ("; " between).
+void add_problem(ParsedQuery& parsed, const std::string& problem);
+
 // The printable middle form, e.g. (and (word privsep) (field person mnaser)).
 std::string to_string(const QueryNode& node);
 
