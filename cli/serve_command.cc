@@ -31,8 +31,16 @@ Command add_serve_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--web-dir", config->web_dir, "folder of the search page's files")
       ->capture_default_str();
-  cmd->add_option("--threads", config->threads, "worker threads")
+  cmd->add_option("--threads", config->threads, "searches run at once")
       ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  cmd->add_option("--max-connections", config->max_connections,
+                  "connections served at once (one thread each)")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  cmd->add_option("--max-connections-per-client", config->max_connections_per_client,
+                  "connections at once from one address (0: no limit, behind a proxy that limits)")
+      ->check(CLI::Range(0, 4096))
       ->capture_default_str();
   cmd->add_option("--time-budget-ms", config->time_budget_ms,
                   "answer 503 to a request still searching after this long")

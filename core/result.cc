@@ -6,6 +6,7 @@ int exit_code_for(ErrorCode code) {
   switch (code) {
     case ErrorCode::kUsage:
     case ErrorCode::kMethodNotAllowed:
+    case ErrorCode::kLimitExceeded:
       return 2;
     case ErrorCode::kLocked:
       return 3;

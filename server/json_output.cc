@@ -12,6 +12,8 @@ const char* error_code_name(ErrorCode code) {
       return "bad_request";
     case ErrorCode::kMethodNotAllowed:
       return "method_not_allowed";
+    case ErrorCode::kLimitExceeded:
+      return "limit_exceeded";
     case ErrorCode::kNotFound:
       return "not_found";
     case ErrorCode::kLocked:
@@ -142,6 +144,8 @@ int http_status_for(ErrorCode code) {
       return 400;
     case ErrorCode::kMethodNotAllowed:
       return 405;
+    case ErrorCode::kLimitExceeded:
+      return 429;
     case ErrorCode::kNotFound:
       return 404;
     case ErrorCode::kLocked:

@@ -36,6 +36,11 @@ void guard(httplib::Server& server) {
   // A NUL in a path is no file of the page: the file would be opened up to
   // the NUL and typed by what follows ("/index.html%00.js" as JavaScript).
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    // Range is ignored on every route (a whole answer, 200): cpp-httplib
+    // 0.11.4 answers any number of ranges, each a copy of the body
+    // ("bytes=0-,0-,..." made 1.29 GB of an 8 KB request). It parsed them
+    // into this request, which is its own, not const, object.
+    const_cast<httplib::Request&>(req).ranges.clear();
     if (req.path.find('\0') == std::string::npos)
       return httplib::Server::HandlerResponse::Unhandled;
     send_error(res, Error{ErrorCode::kNotFound, "no such path"});

@@ -3,11 +3,14 @@
 //
 // Each request borrows a Searcher (opening it on first use, so that a server
 // started before its database answers 503 until the database exists),
-// refreshed to the latest commit. Xapian 1.4 cannot stop a match, so the
-// work runs on a thread of its own and the request waits at most the budget:
-// past it the answer is 503 while the work finishes in the background and
-// returns its Searcher. At most `max_overrunning` such works run at once;
-// beyond that requests are refused with 503 at once. Thread-safe.
+// refreshed to the latest commit. At most `threads` works search at once; a
+// request waits for its turn within its budget. Xapian 1.4 cannot stop a
+// match, so the work runs on a thread of its own and the request waits at
+// most the budget: past it the answer is 503 while the work finishes in the
+// background and returns its Searcher. At most `threads` such works run at
+// once; beyond that requests are refused with 503 at once. So at most
+// 2 x `threads` Searchers are open, and those unused for `idle_limit` are
+// closed (with them the files of generations replaced since). Thread-safe.
 #pragma once
 
 #include <chrono>
@@ -28,11 +31,8 @@ class SearcherPool {
  public:
   // Its Searchers share `resources`.
   SearcherPool(std::string db_dir, std::shared_ptr<SearchResources> resources,
-               std::chrono::milliseconds budget, int max_overrunning)
-      : db_dir_(std::move(db_dir)),
-        resources_(std::move(resources)),
-        budget_(budget),
-        max_overrunning_(max_overrunning) {}
+               std::chrono::milliseconds budget, int threads,
+               std::chrono::milliseconds idle_limit = std::chrono::seconds(30));
   ~SearcherPool();  // waits for the works still running past their budget
   SearcherPool(const SearcherPool&) = delete;
   SearcherPool& operator=(const SearcherPool&) = delete;
@@ -52,27 +52,39 @@ class SearcherPool {
     bool abandoned = false;  // the request stopped waiting
   };
 
+  using Clock = std::chrono::steady_clock;
+  struct Idle {
+    Searcher searcher;
+    Clock::time_point since;
+  };
+
   Result<Searcher> borrow();
   void give_back(Searcher searcher);
-  Status admit();  // kUnavailable when too many works overran
+  // kUnavailable when too many works overran, or no turn came by `deadline`.
+  Status admit(Clock::time_point deadline);
   void finished(bool overran);
   Error over_budget();
+  void close_unused();  // the trimmer's loop
 
   std::string db_dir_;
   std::shared_ptr<SearchResources> resources_;
   std::chrono::milliseconds budget_;
-  int max_overrunning_;
+  int threads_;
+  std::chrono::milliseconds idle_limit_;
   std::mutex mutex_;
-  std::condition_variable idle_works_;
-  std::vector<Searcher> idle_;
+  std::condition_variable changed_;  // running_, overrunning_ or closing_
+  std::vector<Idle> idle_;           // the most recently used last
   int running_ = 0;
   int overrunning_ = 0;
+  bool closing_ = false;
+  std::thread trimmer_;
 };
 
 template <typename F>
 auto SearcherPool::run(F f) -> decltype(f(std::declval<Searcher&>())) {
   using R = decltype(f(std::declval<Searcher&>()));
-  if (auto admitted = admit(); !admitted) return admitted.error();
+  auto deadline = Clock::now() + budget_;
+  if (auto admitted = admit(deadline); !admitted) return admitted.error();
   auto work = std::make_shared<Work<R>>();
   std::thread([this, work, f = std::move(f)]() mutable {
     std::optional<R> result;
@@ -97,7 +109,7 @@ auto SearcherPool::run(F f) -> decltype(f(std::declval<Searcher&>())) {
     finished(overran);  // the last use of `this`
   }).detach();
   std::unique_lock lock(work->mutex);
-  if (!work->done.wait_for(lock, budget_, [&] { return work->result.has_value(); })) {
+  if (!work->done.wait_until(lock, deadline, [&] { return work->result.has_value(); })) {
     work->abandoned = true;
     return over_budget();
   }

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <thread>
 
+#include "server/guarded_server.h"
 #include "server/routes.h"
 
 namespace eavesearch {
@@ -12,25 +13,29 @@ namespace {
 // other core stays free for everyone else's.
 constexpr int kCostlyAtOnce = 1;
 
+ConnectionLimits connection_limits(const ServerConfig& config) {
+  ConnectionLimits limits;
+  limits.max_connections = config.max_connections;
+  limits.per_client = config.max_connections_per_client;
+  limits.request.deadline = std::chrono::milliseconds(config.request_deadline_ms);
+  limits.lifetime = std::chrono::milliseconds(config.connection_lifetime_ms);
+  return limits;
+}
+
 }  // namespace
 
 Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
                   const std::function<void(int port)>& on_listening) {
-  httplib::Server server;
+  GuardedServer server(connection_limits(config));
   auto resources = std::make_shared<SearchResources>(
       static_cast<std::size_t>(config.facet_memory_mb) << 20, kCostlyAtOnce);
   SearcherPool pool(config.db_dir, resources, std::chrono::milliseconds(config.time_budget_ms),
-                    config.threads);
+                    config.threads, std::chrono::milliseconds(config.searcher_idle_ms));
   Metrics metrics;
-  server.new_task_queue = [threads = config.threads] {
-    return new httplib::ThreadPool(static_cast<size_t>(threads));
-  };
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
-  server.set_keep_alive_timeout(2);  // an idle browser connection frees its thread soon
-  server.set_payload_max_length(64 * 1024);
   // Headers and body go out in two writes: without this, Nagle's algorithm
-  // holds the body for the client's delayed ACK, 40 ms per kept-alive request.
+  // holds the body for the client's delayed ACK.
   server.set_tcp_nodelay(true);
   // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a
   // second server on the same port starts and takes half the requests.
@@ -65,6 +70,7 @@ Status run_server(const ServerConfig& config, const std::atomic<bool>& stop,
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   server.stop();
+  server.shut_connections();  // whatever the clients do, their threads end now
   listener.join();
   return Ok{};
 }

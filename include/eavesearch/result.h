@@ -12,6 +12,7 @@ namespace eavesearch {
 enum class ErrorCode {
   kUsage,             // bad flag, bad query, bad parameter
   kMethodNotAllowed,  // an HTTP method other than GET and HEAD
+  kLimitExceeded,     // a request over a server limit: too slow, too large, too many
   kNotFound,          // unknown id, meeting, path
   kLocked,            // another writer holds the database lock
   kUnavailable,       // no database yet, or over a time budget
