@@ -72,6 +72,9 @@ GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits) {
   new_task_queue = [n = limits.max_connections] {
     return new httplib::ThreadPool(static_cast<std::size_t>(n));
   };
+  // What the Keep-Alive header of an answer says (serve_requests keeps it).
+  set_keep_alive_max_count(kRequestsPerConnection);
+  set_keep_alive_timeout(std::chrono::duration_cast<std::chrono::seconds>(kKeepAliveIdle).count());
   watchdog_ = std::thread([this] { watch(); });
 }
 

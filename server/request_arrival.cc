@@ -9,8 +9,8 @@ namespace {
 
 bool starts_with_name(std::string_view line, std::string_view name) {
   if (line.size() <= name.size() || line[name.size()] != ':') return false;
-  return std::equal(name.begin(), name.end(), line.begin(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == b;
+  return std::equal(name.begin(), name.end(), line.begin(), [](char lower, char c) {
+    return std::tolower(static_cast<unsigned char>(c)) == lower;
   });
 }
 
