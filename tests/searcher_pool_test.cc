@@ -8,7 +8,9 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <thread>
+#include <vector>
 
 #include "eavesearch/indexer.h"
 #include "tests/corpus.h"
@@ -30,6 +32,18 @@ class SearcherPoolTest : public ::testing::Test {
   testing::TempDir dir_;
   std::string db_ = dir_.str() + "/db";
 };
+
+// The files of `dir` this process holds open (deleted ones included).
+int open_files_under(const std::string& dir) {
+  std::string prefix = fs::canonical(dir).string() + "/";
+  int n = 0;
+  for (const auto& fd : fs::directory_iterator("/proc/self/fd")) {
+    std::error_code ec;
+    auto target = fs::read_symlink(fd.path(), ec);
+    if (!ec && target.string().rfind(prefix, 0) == 0) ++n;
+  }
+  return n;
+}
 
 TEST_F(SearcherPoolTest, WorkWithinTheBudgetIsAnswered) {
   SearcherPool pool(db_, nullptr, 2000ms, 2);
@@ -61,6 +75,52 @@ TEST_F(SearcherPoolTest, WorkOverTheBudgetIsUnavailableAndFinishesInTheBackgroun
     EXPECT_EQ(finished->load(), 0);
   }  // the pool waits for the abandoned work before it goes
   EXPECT_EQ(finished->load(), 1);
+}
+
+// Row 8 of issue 16: each connection's request ran its search at once, so
+// Searchers (4 fds a shard) grew with the connections.
+TEST_F(SearcherPoolTest, AtMostThreadsSearchAtOnce) {
+  SearcherPool pool(db_, nullptr, 5000ms, 2);
+  std::atomic<int> now = 0, most = 0;
+  auto work = [&now, &most](Searcher& s) {
+    int n = ++now;
+    for (int seen = most; n > seen && !most.compare_exchange_weak(seen, n);) {
+    }
+    std::this_thread::sleep_for(200ms);
+    --now;
+    return s.record_count();
+  };
+  std::vector<std::future<Result<long>>> requests;
+  for (int k = 0; k < 6; ++k) {
+    requests.push_back(std::async(std::launch::async, [&] { return pool.run(work); }));
+  }
+  for (auto& r : requests) EXPECT_TRUE(r.get().ok());
+  EXPECT_EQ(most.load(), 2);
+}
+
+// Row 8: idle Searchers stayed open for ever, and with them the files of
+// generations a --rebuild had replaced (79 MB pinned).
+TEST_F(SearcherPoolTest, UnusedSearchersCloseAndLetReplacedGenerationsGo) {
+  SearcherPool pool(db_, nullptr, 5000ms, 4, 300ms);
+  std::vector<std::future<Result<long>>> requests;
+  for (int k = 0; k < 4; ++k) {
+    requests.push_back(std::async(std::launch::async, [&] {
+      return pool.run([](Searcher& s) {
+        std::this_thread::sleep_for(100ms);
+        return s.record_count();
+      });
+    }));
+  }
+  for (auto& r : requests) EXPECT_TRUE(r.get().ok());
+  EXPECT_GT(open_files_under(db_), 0);
+  IndexOptions rebuild{{(fs::path(EAVESEARCH_TEST_DATA) / "two_meetings").string()}, db_};
+  rebuild.rebuild = true;
+  ASSERT_TRUE(index_archives(rebuild, [](const std::string&) {}).ok());
+  std::this_thread::sleep_for(1000ms);
+  EXPECT_EQ(open_files_under(db_), 0);
+  auto count = pool.run([](Searcher& s) { return s.record_count(); });  // opens afresh
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 20);
 }
 
 TEST_F(SearcherPoolTest, NoDatabaseIsUnavailable) {
