@@ -38,6 +38,8 @@ void print_report(const IndexReport& r, const IndexArgs& args) {
   std::cout << "files: " << r.files_seen << " seen, " << r.files_new << " new, " << r.files_changed
             << " changed, " << r.files_removed << " removed, " << r.files_unchanged
             << " unchanged, " << r.files_skipped << " skipped";
+  if (r.files_unreadable > 0)
+    std::cout << " (" << r.files_unreadable << " unreadable: what the index holds of them kept)";
   if (r.files_other > 0)
     std::cout << " (" << r.files_other << " minutes or duplicate HTML, not indexed)";
   std::cout << "\nrecords: " << r.records_added << " added, " << r.records_removed << " removed";
@@ -45,6 +47,7 @@ void print_report(const IndexReport& r, const IndexArgs& args) {
   std::cout << "\n"
             << (r.committed ? "committed" : "nothing to commit: the index is up to date") << " in "
             << r.seconds << " s\n";
+  if (r.files_skipped > 0) std::cout << "done with files skipped: see the warnings above\n";
 }
 
 }  // namespace

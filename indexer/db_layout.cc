@@ -271,6 +271,12 @@ Result<Xapian::WritableDatabase> open_rebuilt_shard(const std::string& db_dir,
   });
 }
 
+void remove_rebuilt_shard(const std::string& db_dir, const Generation& generation,
+                          const std::string& folder) {
+  std::error_code ec;
+  fs::remove_all(shard_path(db_dir, generation, folder), ec);
+}
+
 Result<std::string> compact_rebuilt_shard(const std::string& db_dir, const Generation& generation,
                                           const std::string& folder) {
   std::string_view shard = shard_name(folder);

@@ -88,6 +88,11 @@ Result<Xapian::WritableDatabase> open_rebuilt_shard(const std::string& db_dir,
                                                     const Generation& generation,
                                                     const std::string& shard, std::string& folder);
 
+// Removes the rebuilt database in `folder` (closed), abandoned: readers never
+// had it.
+void remove_rebuilt_shard(const std::string& db_dir, const Generation& generation,
+                          const std::string& folder);
+
 // Compacts the rebuilt database in `folder` into the shard's next folder,
 // returned: the caller names it in the generation and switch_generation
 // points readers at it.
