@@ -152,17 +152,17 @@ void index_one_shard(const IndexOptions& options, const Generation& generation,
       ++run->report.files_unreadable;
     }
   }
-  shard.report = run ? Result<IndexReport>(run->report) : Result<IndexReport>(run.error());
-  try {
+  shard.report = run ? Result<IndexReport>(run->report)
+                     : Result<IndexReport>(error_at(shard.db->path, run.error()));
+  Status closed = with_xapian_errors([&]() -> Status {
     shard.db->db.close();
-  } catch (const Xapian::Error& e) {
-    if (shard.report) shard.report = Error{ErrorCode::kIo, e.get_description()};
-  }
+    return Ok{};
+  });
+  if (!closed && shard.report) shard.report = error_at(shard.db->path, closed.error());
 }
 
-}  // namespace
-
-Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn) {
+// index_archives, which maps what this throws.
+Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& warn) {
   auto started = std::chrono::steady_clock::now();
   if (options.commit_docs < 1) return Error{ErrorCode::kUsage, "commit_docs must be 1 or more"};
   auto lock = WriterLock::acquire(options.db_dir);
@@ -266,6 +266,13 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
+}
+
+}  // namespace
+
+Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn) {
+  // A failure on any of the run's threads is rethrown here (run_parallel).
+  return with_xapian_errors([&] { return run_index(options, warn); });
 }
 
 }  // namespace eavesearch

@@ -106,6 +106,18 @@ TEST_F(CliTest, ASecondWriterIsLockedOut) {
   EXPECT_FALSE(std::filesystem::exists(dir_.str() + "/db/gen-3"));
 }
 
+// `index` runs its work in a child process (cli/child_process.h): SIGTERM
+// stops both, and the command dies of it as it did without a child.
+TEST_F(CliTest, SigtermStopsTheIndexAndItsChild) {
+  std::string db = shell_quote(dir_.str() + "/sample-db");
+  Outcome out = shell(std::string(EAVESEARCH_BIN) + " index " +
+                      shell_quote(testing::sample_dir().string()) + " --db " + db +
+                      " --quiet & pid=$!; sleep 0.5; kill -TERM $pid; wait $pid; echo exit=$?; " +
+                      "flock -n " + shell_quote(dir_.str() + "/sample-db/lock") + " echo unlocked");
+  EXPECT_NE(out.out.find("exit=143"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("unlocked"), std::string::npos) << out.out;  // the child is gone too
+}
+
 // systemd stops the server with SIGTERM (deploy/eavesearch-serve.service):
 // it ends cleanly, exit code 0, within a second or two.
 TEST_F(CliTest, ServeStopsCleanlyOnSigterm) {
