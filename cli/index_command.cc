@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
 #include "eavesearch/indexer.h"
+#include "eavesearch/text.h"
 #include "server/json_output.h"
 
 namespace eavesearch {
@@ -30,6 +31,7 @@ void print_report(const IndexReport& r, const IndexArgs& args) {
         {"files_skipped", r.files_skipped},
         {"records_added", r.records_added},
         {"records_removed", r.records_removed},
+        {"lines_cut", r.lines_cut},
         {"seconds", r.seconds},
         {"committed", r.committed},
     };
@@ -46,6 +48,8 @@ void print_report(const IndexReport& r, const IndexArgs& args) {
     std::cout << " (" << r.files_other << " minutes or duplicate HTML, not indexed)";
   std::cout << "\nrecords: " << r.records_added << " added, " << r.records_removed << " removed";
   if (r.malformed_lines > 0) std::cout << "; " << r.malformed_lines << " malformed lines skipped";
+  if (r.lines_cut > 0)
+    std::cout << "; " << r.lines_cut << " lines cut to " << kMaxLineBytes << " bytes";
   std::cout << "\n"
             << (r.committed ? "committed" : "nothing to commit: the index is up to date") << " in "
             << r.seconds << " s\n";

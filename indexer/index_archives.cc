@@ -28,6 +28,7 @@ void add_report(IndexReport& total, const IndexReport& shard) {
   total.records_added += shard.records_added;
   total.records_removed += shard.records_removed;
   total.malformed_lines += shard.malformed_lines;
+  total.lines_cut += shard.lines_cut;
   total.committed = total.committed || shard.committed;
 }
 

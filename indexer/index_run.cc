@@ -23,7 +23,7 @@
 namespace eavesearch {
 namespace {
 
-// Malformed-line warnings printed per file; the rest are counted.
+// Warnings about lines (malformed, cut) printed per file; the rest are counted.
 constexpr std::size_t kWarningsPerFile = 5;
 // Shorter words are not worth correcting.
 constexpr std::size_t kMinSpellingWord = 4;
@@ -186,7 +186,7 @@ class IndexRun {
     for (const Record& r : parsed->records) records.push_back(&r);
     const Meeting& m = parsed->meeting;
     require_unused_ids(records, is_primary_form(file.rel_path), {m.id});
-    report_malformed(file, parsed->malformed_lines, parsed->warnings);
+    report_lines(file, parsed->malformed_lines, parsed->cut_lines, parsed->warnings);
     ++(before ? report_.files_changed : report_.files_new);
     std::string channel = db_.get_metadata(meeting_channel_key(m.id));
     if (channel.empty() && m.channel.empty()) channel = sibling_html_channel(file);
@@ -273,7 +273,7 @@ class IndexRun {
       if (keep[k]) written.push_back(&records[k]);
     }
     require_unused_ids(written, is_primary_form(file.rel_path), meeting_ids);
-    report_malformed(file, parsed->malformed_lines, parsed->warnings);
+    report_lines(file, parsed->malformed_lines, parsed->cut_lines, parsed->warnings);
     if (before) release_channel_claims(*before);
     ++(before ? report_.files_changed : report_.files_new);
     // Its deps are found afresh.
@@ -365,15 +365,18 @@ class IndexRun {
     });
   }
 
-  void report_malformed(const ArchiveFile& file, int count,
-                        const std::vector<std::string>& warnings) {
-    report_.malformed_lines += count;
+  // The lines of an indexed file that were skipped as malformed or cut to
+  // kMaxLineBytes: counted, and the first warnings passed on.
+  void report_lines(const ArchiveFile& file, int malformed, int cut,
+                    const std::vector<std::string>& warnings) {
+    report_.malformed_lines += malformed;
+    report_.lines_cut += cut;
     for (std::size_t k = 0; k < warnings.size() && k < kWarningsPerFile; ++k) {
       warn(file.abs_path + ": " + warnings[k]);
     }
     if (warnings.size() > kWarningsPerFile) {
       warn(file.abs_path + ": " + std::to_string(warnings.size() - kWarningsPerFile) +
-           " more malformed lines skipped");
+           " more lines malformed (skipped) or too long (cut)");
     }
   }
 

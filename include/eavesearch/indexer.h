@@ -65,6 +65,7 @@ struct IndexReport {
   long records_added = 0;
   long records_removed = 0;
   int malformed_lines = 0;  // lines skipped inside files that were indexed
+  int lines_cut = 0;        // lines longer than kMaxLineBytes (text.h), cut to it
   double seconds = 0;
   bool committed = false;
 };
