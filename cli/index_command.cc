@@ -1,10 +1,13 @@
+#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "cli/child_process.h"
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
 #include "eavesearch/indexer.h"
+#include "eavesearch/text.h"
 #include "server/json_output.h"
 
 namespace eavesearch {
@@ -28,6 +31,7 @@ void print_report(const IndexReport& r, const IndexArgs& args) {
         {"files_skipped", r.files_skipped},
         {"records_added", r.records_added},
         {"records_removed", r.records_removed},
+        {"lines_cut", r.lines_cut},
         {"seconds", r.seconds},
         {"committed", r.committed},
     };
@@ -38,13 +42,49 @@ void print_report(const IndexReport& r, const IndexArgs& args) {
   std::cout << "files: " << r.files_seen << " seen, " << r.files_new << " new, " << r.files_changed
             << " changed, " << r.files_removed << " removed, " << r.files_unchanged
             << " unchanged, " << r.files_skipped << " skipped";
+  if (r.files_unreadable > 0)
+    std::cout << " (" << r.files_unreadable << " unreadable: what the index holds of them kept)";
   if (r.files_other > 0)
     std::cout << " (" << r.files_other << " minutes or duplicate HTML, not indexed)";
   std::cout << "\nrecords: " << r.records_added << " added, " << r.records_removed << " removed";
   if (r.malformed_lines > 0) std::cout << "; " << r.malformed_lines << " malformed lines skipped";
+  if (r.lines_cut > 0)
+    std::cout << "; " << r.lines_cut << " lines cut to " << kMaxLineBytes << " bytes";
   std::cout << "\n"
             << (r.committed ? "committed" : "nothing to commit: the index is up to date") << " in "
             << r.seconds << " s\n";
+  if (r.files_skipped > 0) std::cout << "done with files skipped: see the warnings above\n";
+}
+
+int run_index(IndexArgs& args) {
+  if (!args.shards.empty()) {
+    args.options.sharding = args.shards == "year" ? Sharding::kYear : Sharding::kNone;
+  }
+  std::optional<ProgressBar> bar;
+  if (!args.json && !args.quiet) {
+    bar.emplace();
+    args.options.progress = [&bar](const IndexProgress& p) { bar->update(p); };
+  }
+  auto report = index_archives(args.options, [&bar](const std::string& warning) {
+    if (bar) bar->clear();
+    std::cerr << "warning: " << warning << "\n";
+  });
+  bar.reset();
+  if (!report) return report_error(report.error());
+  print_report(*report, args);
+  return report->files_skipped > 0 ? kExitFindings : kExitOk;
+}
+
+// What to say when the index's process dies of a signal (run_in_child):
+// Xapian aborts it when the disk fills up in a commit.
+std::function<std::string(int)> why_it_died(const IndexArgs& args) {
+  return [db = args.options.db_dir](int signal) {
+    std::string how =
+        "the index stopped on signal " + std::to_string(signal) + " (" + strsignal(signal) + ")";
+    std::string after = "; the database stays at its last commit, and the next run goes on";
+    if (is_disk_full(db)) return db + ": " + kNoSpace + " (" + how + ", in Xapian)" + after;
+    return how + after;
+  };
 }
 
 }  // namespace
@@ -74,24 +114,8 @@ Command add_index_command(CLI::App& app) {
       ->check(CLI::Range(1, 256));
   cmd->add_flag("--json", args->json, "print one JSON summary line");
   cmd->add_flag("--quiet", args->quiet, "print warnings only");
-  return {cmd, [args] {
-            if (!args->shards.empty()) {
-              args->options.sharding = args->shards == "year" ? Sharding::kYear : Sharding::kNone;
-            }
-            std::optional<ProgressBar> bar;
-            if (!args->json && !args->quiet) {
-              bar.emplace();
-              args->options.progress = [&bar](const IndexProgress& p) { bar->update(p); };
-            }
-            auto report = index_archives(args->options, [&bar](const std::string& warning) {
-              if (bar) bar->clear();
-              std::cerr << "warning: " << warning << "\n";
-            });
-            bar.reset();
-            if (!report) return report_error(report.error());
-            print_report(*report, *args);
-            return report->files_skipped > 0 ? kExitFindings : kExitOk;
-          }};
+  return {cmd,
+          [args] { return run_in_child([&] { return run_index(*args); }, why_it_died(*args)); }};
 }
 
 }  // namespace eavesearch

@@ -1,5 +1,8 @@
 #include "eavesearch/result.h"
 
+#include <cerrno>
+#include <cstring>
+
 namespace eavesearch {
 
 int exit_code_for(ErrorCode code) {
@@ -18,6 +21,15 @@ int exit_code_for(ErrorCode code) {
       return 4;
   }
   return 4;
+}
+
+Error error_from_errno(int err, const std::string& what) {
+  return {ErrorCode::kIo, what + ": " + (err == ENOSPC ? kNoSpace : std::strerror(err))};
+}
+
+Error error_at(const std::string& where, Error error) {
+  error.message = where + ": " + error.message;
+  return error;
 }
 
 }  // namespace eavesearch

@@ -40,14 +40,18 @@ Status write_stub(const std::string& db_dir, const std::vector<StubEntry>& entri
     content += '\n';
   }
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Error{ErrorCode::kIo, "cannot write " + tmp + ": " + std::strerror(errno)};
-  bool written =
-      ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
-  written = ::fsync(fd) == 0 && written;
+  if (fd < 0) return error_from_errno(errno, "cannot write " + tmp);
+  int err = 0;
+  for (std::size_t done = 0; done < content.size() && err == 0;) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) err = errno;
+    done += n > 0 ? static_cast<std::size_t>(n) : 0;
+  }
+  if (err == 0 && ::fsync(fd) != 0) err = errno;
   ::close(fd);
-  if (!written) return Error{ErrorCode::kIo, "cannot write " + tmp + ": " + std::strerror(errno)};
+  if (err != 0) return error_from_errno(err, "cannot write " + tmp);
   if (::rename(tmp.c_str(), stub.c_str()) != 0) {
-    return Error{ErrorCode::kIo, "cannot replace " + stub + ": " + std::strerror(errno)};
+    return error_from_errno(errno, "cannot replace " + stub);
   }
   int dir = ::open(db_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir >= 0) {

@@ -127,7 +127,18 @@ void for_each_token(std::string_view text, const std::function<void(const Token&
   }
 }
 
-std::string clean_line(std::string_view line) {
+std::string_view utf8_prefix(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t end = max;
+  // Back over the continuation bytes (10xxxxxx, three at most) of a
+  // character cut in two.
+  for (int k = 0; k < 3 && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80; ++k)
+    --end;
+  return text.substr(0, end);
+}
+
+std::string clean_line(std::string_view whole, bool* cut) {
+  std::string_view line = utf8_prefix(whole, kMaxLineBytes);
   bool valid = true;
   for (std::size_t i = 0; i < line.size();) {
     if (next_code_point(line, i) < 0) {
@@ -167,6 +178,10 @@ std::string clean_line(std::string_view line) {
     if (c == 0x7f) continue;
     out.push_back(static_cast<char>(c));
   }
+  // Decoded cp1252 takes up to three bytes a character.
+  std::size_t kept = utf8_prefix(out, kMaxLineBytes).size();
+  if (cut) *cut = line.size() < whole.size() || kept < out.size();
+  out.resize(kept);
   return out;
 }
 

@@ -1,13 +1,30 @@
 #include "core/xapian_errors.h"
 
+#include <cerrno>
+#include <cstring>
 #include <string_view>
 
 namespace eavesearch {
+
+namespace {
+
+// Xapian names the system's error in the text of some of its own
+// ("Modifications failed (DatabaseError: Error writing block 8 (No space
+// left on device)), ..."), and keeps errno in others.
+bool is_out_of_space(const Xapian::Error& e) {
+  const char* no_space = std::strerror(ENOSPC);
+  const char* reason = e.get_error_string();
+  return (reason != nullptr && std::strcmp(reason, no_space) == 0) ||
+         e.get_msg().find(no_space) != std::string::npos;
+}
+
+}  // namespace
 
 // Xapian::Error is not polymorphic in 1.4: its most derived type is known by name.
 Error error_from_xapian(const Xapian::Error& e) {
   std::string_view type = e.get_type();
   std::string message = std::string(type) + ": " + e.get_msg();
+  if (is_out_of_space(e)) return {ErrorCode::kIo, kNoSpace + (" (" + message + ")")};
   if (type == "DatabaseLockError") return {ErrorCode::kLocked, message};
   if (type == "DatabaseCorruptError" || type == "DatabaseVersionError") {
     return {ErrorCode::kCorrupt, message};

@@ -5,16 +5,20 @@
 #include <xapian.h>
 
 #include <exception>
+#include <filesystem>
 #include <string>
 
 #include "eavesearch/result.h"
 
 namespace eavesearch {
 
+// The Error for `e`; kIo, its message starting with kNoSpace, when the disk
+// is full.
 Error error_from_xapian(const Xapian::Error& e);
 
-// Runs `f` (returning a Result) and maps any Xapian or standard exception
-// it throws to an Error.
+// Runs `f` (returning a Result) and maps any exception it throws to an
+// Error: Xapian's by error_from_xapian, file system errors to kIo, the rest
+// to kInternal.
 template <typename F>
 auto with_xapian_errors(F&& f) -> decltype(f()) {
   try {
@@ -23,6 +27,8 @@ auto with_xapian_errors(F&& f) -> decltype(f()) {
     return error_from_xapian(e);
   } catch (const std::bad_alloc&) {
     return Error{ErrorCode::kInternal, "out of memory"};
+  } catch (const std::filesystem::filesystem_error& e) {
+    return error_from_errno(e.code().value(), e.path1().string());
   } catch (const std::exception& e) {
     return Error{ErrorCode::kInternal, e.what()};
   }

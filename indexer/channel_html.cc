@@ -18,6 +18,7 @@
 #include "eavesearch/text.h"
 #include "indexer/channel_line.h"
 #include "indexer/html_text.h"
+#include "indexer/raw_line.h"
 
 namespace eavesearch {
 namespace {
@@ -103,7 +104,9 @@ Result<ParsedChannelLog> parse_channel_html(std::string_view rel_path, std::stri
     std::string_view tag = content.substr(begin, open_end - begin);
     from = next_tr;
     ++number;
-    std::string body = clean_line(row_body(row));
+    bool cut = false;
+    std::string body = clean_line(row_body(row), &cut);
+    if (cut) add_cut_line(parsed, number);
     std::optional<std::string_view> id = attribute(tag, "id");
     if (!id) {
       if (body.find_first_not_of(" \t") != std::string::npos) {

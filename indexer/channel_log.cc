@@ -24,6 +24,7 @@
 #include "eavesearch/text.h"
 #include "eavesearch/time_util.h"
 #include "indexer/channel_line.h"
+#include "indexer/raw_line.h"
 
 namespace eavesearch {
 namespace {
@@ -233,7 +234,9 @@ Result<ParsedChannelLog> parse_channel_log(std::string_view rel_path, std::strin
     ++number;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     if (raw.find_first_not_of(" \t") == std::string_view::npos) continue;
-    std::string cleaned = clean_line(raw);
+    bool cut = false;
+    std::string cleaned = clean_line(raw, &cut);
+    if (cut) add_cut_line(parsed, number);
     std::string_view line = cleaned;
     if (!shaped(line, kTimestampShape) || line.size() <= kIsoTimestampLength ||
         line[kIsoTimestampLength] != ' ') {

@@ -119,14 +119,6 @@ void compare_maps(const Map& written, const Map& derived, const std::string& wha
   }
 }
 
-Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::kIo, path + ": cannot open"};
-  std::ostringstream out;
-  out << in.rdbuf();
-  return std::move(out).str();
-}
-
 }  // namespace
 
 Minutes minutes_of(const Meeting& meeting) {
@@ -186,14 +178,13 @@ int CheckReport::differences() const {
 }
 
 Result<CheckReport> check_archives(const std::vector<std::string>& archives) {
-  std::vector<std::string> walk_problems;
-  auto files = walk_archives(archives, walk_problems);
-  if (!files) return files.error();
+  auto walk = walk_archives(archives);
+  if (!walk) return walk.error();
   CheckReport report;
-  report.problems = std::move(walk_problems);
+  report.problems = std::move(walk->warnings);
   std::map<std::string, const ArchiveFile*> by_path;
-  for (const ArchiveFile& f : *files) by_path[f.rel_path] = &f;
-  for (const ArchiveFile& f : *files) {
+  for (const ArchiveFile& f : walk->files) by_path[f.rel_path] = &f;
+  for (const ArchiveFile& f : walk->files) {
     bool txt_log = f.rel_path.ends_with(".log.txt");
     bool html_log = f.rel_path.ends_with(".log.html");
     if (!txt_log && !(html_log && !by_path.count(log_stem(f.rel_path) + ".log.txt"))) continue;
@@ -203,9 +194,9 @@ Result<CheckReport> check_archives(const std::vector<std::string>& archives) {
       if (auto it = by_path.find(stem + ext); it != by_path.end()) minutes.push_back(it->second);
     }
     if (minutes.empty()) continue;
-    auto content = read_file(f.abs_path);
+    auto content = read_archive_file(f.abs_path);
     if (!content) {
-      report.problems.push_back(content.error().message);
+      report.problems.push_back(f.abs_path + ": cannot read: " + content.error().message);
       continue;
     }
     auto log = txt_log ? parse_meetbot_log(f.rel_path, *content)
@@ -217,9 +208,9 @@ Result<CheckReport> check_archives(const std::vector<std::string>& archives) {
     ++report.meetings;
     Minutes derived = minutes_of(log->meeting);
     for (const ArchiveFile* file : minutes) {
-      auto text = read_file(file->abs_path);
+      auto text = read_archive_file(file->abs_path);
       if (!text) {
-        report.problems.push_back(text.error().message);
+        report.problems.push_back(file->abs_path + ": cannot read: " + text.error().message);
         continue;
       }
       auto written =

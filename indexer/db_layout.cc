@@ -222,10 +222,10 @@ Result<ShardDb> open_shard(const std::string& db_dir, Generation& generation,
                            const std::string& shard, bool live, bool termlist) {
   if (auto folder = folder_of(generation, shard)) {
     std::string path = shard_path(db_dir, generation, *folder);
-    return with_xapian_errors([&]() -> Result<ShardDb> {
+    auto opened = with_xapian_errors([&]() -> Result<ShardDb> {
       bool has_termlist =
           Xapian::Database(path).get_metadata(std::string(kTermlistKey)) != kNoTermlist;
-      ShardDb shard_db{open_writable(path, has_termlist), has_termlist};
+      ShardDb shard_db{open_writable(path, has_termlist), has_termlist, path};
       Xapian::WritableDatabase& db = shard_db.db;
       if (db.get_metadata(std::string(kSchemaKey)) != kSchemaVersion) {
         if (db.get_doccount() > 0) {
@@ -237,6 +237,8 @@ Result<ShardDb> open_shard(const std::string& db_dir, Generation& generation,
       }
       return shard_db;
     });
+    if (!opened) return error_at(path, opened.error());
+    return opened;
   }
   std::string path = shard_path(db_dir, generation, shard);
   std::error_code ec;
@@ -245,13 +247,13 @@ Result<ShardDb> open_shard(const std::string& db_dir, Generation& generation,
   auto db = with_xapian_errors([&]() -> Result<ShardDb> {
     ShardDb made{
         Xapian::WritableDatabase(path, Xapian::DB_CREATE | (termlist ? 0 : Xapian::DB_NO_TERMLIST)),
-        termlist};
+        termlist, path};
     made.db.set_metadata(std::string(kSchemaKey), std::string(kSchemaVersion));
     if (!termlist) made.db.set_metadata(std::string(kTermlistKey), std::string(kNoTermlist));
     made.db.commit();  // before the stub names it: read by the next run's open_shard
     return made;
   });
-  if (!db) return db.error();
+  if (!db) return error_at(path, db.error());
   generation.shards.push_back(shard);
   std::sort(generation.shards.begin(), generation.shards.end());
   if (live) {
@@ -264,11 +266,20 @@ Result<Xapian::WritableDatabase> open_rebuilt_shard(const std::string& db_dir,
                                                     const Generation& generation,
                                                     const std::string& shard, std::string& folder) {
   folder = next_shard_folder(db_dir, generation, shard);
-  return with_xapian_errors([&]() -> Result<Xapian::WritableDatabase> {
-    Xapian::WritableDatabase made(shard_path(db_dir, generation, folder), Xapian::DB_CREATE);
-    made.set_metadata(std::string(kSchemaKey), std::string(kSchemaVersion));
-    return made;
+  std::string path = shard_path(db_dir, generation, folder);
+  auto made = with_xapian_errors([&]() -> Result<Xapian::WritableDatabase> {
+    Xapian::WritableDatabase fresh(path, Xapian::DB_CREATE);
+    fresh.set_metadata(std::string(kSchemaKey), std::string(kSchemaVersion));
+    return fresh;
   });
+  if (!made) return error_at(path, made.error());
+  return made;
+}
+
+void remove_rebuilt_shard(const std::string& db_dir, const Generation& generation,
+                          const std::string& folder) {
+  std::error_code ec;
+  fs::remove_all(shard_path(db_dir, generation, folder), ec);
 }
 
 Result<std::string> compact_rebuilt_shard(const std::string& db_dir, const Generation& generation,
@@ -276,11 +287,12 @@ Result<std::string> compact_rebuilt_shard(const std::string& db_dir, const Gener
   std::string_view shard = shard_name(folder);
   std::string target = next_shard_folder(db_dir, generation, shard);
   std::string built = shard_path(db_dir, generation, folder);
+  std::string target_path = shard_path(db_dir, generation, target);
   Status compacted = with_xapian_errors([&]() -> Status {
-    Xapian::Database(built).compact(shard_path(db_dir, generation, target));
+    Xapian::Database(built).compact(target_path);
     return Ok{};
   });
-  if (!compacted) return compacted.error();
+  if (!compacted) return error_at(target_path, compacted.error());
   std::error_code ec;
   fs::remove_all(built, ec);  // never named: readers never had it
   return target;
@@ -294,12 +306,13 @@ Result<Generation> compact_generation(const std::string& db_dir, const Generatio
   std::vector<Status> done(generation.shards.size(), Ok{});
   run_parallel(generation.shards.size(), jobs, [&](std::size_t k) {
     const std::string& folder = generation.shards[k];
+    std::string target_path = shard_path(db_dir, target, target.shards[k]);
     done[k] = with_xapian_errors([&]() -> Status {
       if (!folder.empty()) fs::create_directories(db_dir + "/" + target.name);
-      Xapian::Database(shard_path(db_dir, generation, folder))
-          .compact(shard_path(db_dir, target, target.shards[k]));
+      Xapian::Database(shard_path(db_dir, generation, folder)).compact(target_path);
       return Ok{};
     });
+    if (!done[k]) done[k] = error_at(target_path, done[k].error());
   });
   for (const Status& s : done) {
     if (!s) return s.error();

@@ -55,6 +55,7 @@ bool is_year(std::string_view s);
 struct ShardDb {
   Xapian::WritableDatabase db;
   bool has_termlist = true;
+  std::string path;  // its folder, for messages
 };
 
 // The shard holding an archive file's records: the year its name (or a
@@ -77,7 +78,7 @@ Result<Generation> open_new_generation(const std::string& db_dir, Sharding shard
 // The database of `shard` in `generation`, made (afresh, if a killed run
 // left part of it; with a termlist if `termlist`) when the generation has
 // no such shard yet; a new shard of the live generation (`live`) is added to
-// the stub once it exists.
+// the stub once it exists. Errors here and below name the folder.
 Result<ShardDb> open_shard(const std::string& db_dir, Generation& generation,
                            const std::string& shard, bool live, bool termlist);
 
@@ -87,6 +88,11 @@ Result<ShardDb> open_shard(const std::string& db_dir, Generation& generation,
 Result<Xapian::WritableDatabase> open_rebuilt_shard(const std::string& db_dir,
                                                     const Generation& generation,
                                                     const std::string& shard, std::string& folder);
+
+// Removes the rebuilt database in `folder` (closed), abandoned: readers never
+// had it.
+void remove_rebuilt_shard(const std::string& db_dir, const Generation& generation,
+                          const std::string& folder);
 
 // Compacts the rebuilt database in `folder` into the shard's next folder,
 // returned: the caller names it in the generation and switch_generation

@@ -53,7 +53,7 @@ Result<ParsedLog> parse_flattened_log(std::string_view rel_path, std::string_vie
     RawLine raw;
     raw.number = static_cast<int>(lines.size()) + 1;
     raw.seconds_of_day = current;
-    raw.text = clean_line(trim(content.substr(text_start, text_end - text_start)));
+    raw.text = clean_line(trim(content.substr(text_start, text_end - text_start)), &raw.cut);
     lines.push_back(std::move(raw));
   };
   for (std::size_t at = 0; at < content.size(); ++at) {

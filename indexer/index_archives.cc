@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "core/parallel.h"
+#include "core/stub.h"
 #include "core/xapian_errors.h"
 #include "eavesearch/indexer.h"
 #include "indexer/archive_walker.h"
@@ -22,10 +23,12 @@ void add_report(IndexReport& total, const IndexReport& shard) {
   total.files_removed += shard.files_removed;
   total.files_unchanged += shard.files_unchanged;
   total.files_skipped += shard.files_skipped;
+  total.files_unreadable += shard.files_unreadable;
   total.files_other += shard.files_other;
   total.records_added += shard.records_added;
   total.records_removed += shard.records_removed;
   total.malformed_lines += shard.malformed_lines;
+  total.lines_cut += shard.lines_cut;
   total.committed = total.committed || shard.committed;
 }
 
@@ -54,26 +57,34 @@ bool keeps_termlist(const IndexOptions& options, bool full_build, const std::str
 
 // The shard rebuilt, with a termlist, beside its database (one without,
 // where a document had to go, or --termlists): its compacted database's
-// folder, and the run's report against the file states `before` it had.
-Result<std::pair<std::string, IndexReport>> rebuild(
-    const IndexOptions& options, const Generation& generation, const std::string& shard,
-    const FileStates& before, const std::vector<ArchiveFile>& files,
-    const std::set<std::string>& primary_stems, const WarningSink& warn,
-    const std::function<void(const ArchiveFile&)>& file_done) {
+// folder, and the run's report against the file states `before` it had;
+// nullopt when the rebuild was abandoned, as a file whose records it holds
+// could not be read (the fresh database is then removed).
+using RebuiltShard = std::optional<std::pair<std::string, IndexReport>>;
+Result<RebuiltShard> rebuild(const IndexOptions& options, const Generation& generation,
+                             const std::string& shard, const FileStates& before,
+                             const std::vector<ArchiveFile>& files,
+                             const std::set<std::string>& primary_stems,
+                             const UnreadablePaths& unreadable, const WarningSink& warn,
+                             const std::function<void(const ArchiveFile&)>& file_done) {
   std::string folder;
   auto fresh = open_rebuilt_shard(options.db_dir, generation, shard, folder);
   if (!fresh) return fresh.error();
-  auto report =
-      rebuild_shard(*fresh, before, files, primary_stems, options.commit_docs, warn, file_done);
-  if (!report) return report.error();
+  auto rebuilt = rebuild_shard(*fresh, before, files, primary_stems, unreadable,
+                               options.commit_docs, warn, file_done);
+  if (!rebuilt) return rebuilt.error();
   Status closed = with_xapian_errors([&]() -> Status {
     fresh->close();
     return Ok{};
   });
   if (!closed) return closed.error();
+  if (rebuilt->abandoned) {
+    remove_rebuilt_shard(options.db_dir, generation, folder);
+    return RebuiltShard();
+  }
   auto compacted = compact_rebuilt_shard(options.db_dir, generation, folder);
   if (!compacted) return compacted.error();
-  return std::pair{std::move(*compacted), *report};
+  return RebuiltShard(std::pair{std::move(*compacted), rebuilt->report});
 }
 
 // One shard of a run, with its database opened.
@@ -85,11 +96,29 @@ struct Shard {
   std::string rebuilt;  // the folder of its rebuilt database, if it was rebuilt
 };
 
+// The paths of the files `shards` hold records of that `unreadable` covers:
+// unseen, but kept.
+Result<std::vector<std::string>> kept_paths(const std::vector<Shard>& shards,
+                                            const UnreadablePaths& unreadable) {
+  return with_xapian_errors([&]() -> Result<std::vector<std::string>> {
+    std::vector<std::string> kept;
+    for (const Shard& shard : shards) {
+      for (const auto& [path, state] : read_file_states(shard.db->db)) {
+        if (unreadable.covers(path)) kept.push_back(path);
+      }
+    }
+    return kept;
+  });
+}
+
 // Indexes the shard incrementally, or rebuilds it where it has no termlist
 // and one is needed (a document to delete or replace, or --termlists), then
 // closes its database; `count_file` is called once for each file either way.
+// A rebuild that cannot read a file of the shard leaves the shard as the
+// incremental pass left it: its other changes wait for a run that can.
 void index_one_shard(const IndexOptions& options, const Generation& generation,
-                     const std::set<std::string>& primary_stems, const WarningSink& warn,
+                     const std::set<std::string>& primary_stems, const UnreadablePaths& unreadable,
+                     const WarningSink& warn,
                      const std::function<void(const ArchiveFile&)>& count_file, Shard& shard) {
   std::size_t files_done = 0;  // a rebuild reports progress past these only
   std::size_t files_redone = 0;
@@ -107,50 +136,55 @@ void index_one_shard(const IndexOptions& options, const Generation& generation,
                      return ShardRun{{}, true, read_file_states(shard.db->db)};
                    })
                  : index_shard(shard.db->db, shard.db->has_termlist, shard.files, primary_stems,
-                               options.commit_docs, warn, file_done);
+                               unreadable, options.commit_docs, warn, file_done);
   if (run && run->needs_rebuild) {
     files_redone = files_done;
-    run->report = {};
-    if (auto rebuilt = rebuild(options, generation, shard.name, run->states_before, shard.files,
-                               primary_stems, warn, file_done)) {
-      shard.rebuilt = rebuilt->first;
-      run->report = rebuilt->second;
-    } else {
+    auto rebuilt = rebuild(options, generation, shard.name, run->states_before, shard.files,
+                           primary_stems, unreadable, warn, file_done);
+    if (!rebuilt) {
       run = rebuilt.error();
+    } else if (*rebuilt) {
+      shard.rebuilt = (*rebuilt)->first;
+      run->report = (*rebuilt)->second;
+    } else {
+      warn("shard " + shard.name + ": not rebuilt, as a file of it could not be read (named " +
+           "above): it stays as it was, and its other changes wait for the next run");
+      ++run->report.files_skipped;
+      ++run->report.files_unreadable;
     }
   }
-  shard.report = run ? Result<IndexReport>(run->report) : Result<IndexReport>(run.error());
-  try {
+  shard.report = run ? Result<IndexReport>(run->report)
+                     : Result<IndexReport>(error_at(shard.db->path, run.error()));
+  Status closed = with_xapian_errors([&]() -> Status {
     shard.db->db.close();
-  } catch (const Xapian::Error& e) {
-    if (shard.report) shard.report = Error{ErrorCode::kIo, e.get_description()};
-  }
+    return Ok{};
+  });
+  if (!closed && shard.report) shard.report = error_at(shard.db->path, closed.error());
 }
 
-}  // namespace
-
-Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn) {
+// index_archives, which maps what this throws.
+Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& warn) {
   auto started = std::chrono::steady_clock::now();
   if (options.commit_docs < 1) return Error{ErrorCode::kUsage, "commit_docs must be 1 or more"};
   auto lock = WriterLock::acquire(options.db_dir);
   if (!lock) return lock.error();
-  std::vector<std::string> walk_warnings;
-  auto files = walk_archives(options.archives, walk_warnings);
-  if (!files) return files.error();
+  const bool had_live = read_stub(options.db_dir).has_value();
+  auto walk = walk_archives(options.archives);
+  if (!walk) return walk.error();
   auto generation =
       options.rebuild
           ? open_new_generation(options.db_dir, options.sharding.value_or(Sharding::kYear))
           : open_live_generation(options.db_dir, options.sharding);
   if (!generation) return generation.error();
-  const std::set<std::string> primary_stems = stems_with_log_txt(*files);
+  std::set<std::string> primary_stems = stems_with_log_txt(walk->files);
   IndexProgress progress;
-  progress.files_total = static_cast<long>(files->size());
-  for (const ArchiveFile& f : *files) progress.bytes_total += f.size;
+  progress.files_total = static_cast<long>(walk->files.size());
+  for (const ArchiveFile& f : walk->files) progress.bytes_total += f.size;
 
   std::vector<Shard> shards;
   bool from_empty = true;
   const bool full_build = generation->shards.empty();
-  auto by_shard = files_by_shard(std::move(*files), *generation);
+  auto by_shard = files_by_shard(std::move(walk->files), *generation);
   std::string newest_year;
   for (const auto& [name, shard_files] : by_shard) {
     if (is_year(name) && !shard_files.empty()) newest_year = std::max(newest_year, name);
@@ -161,6 +195,11 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
     if (!db) return db.error();
     from_empty = from_empty && db->db.get_doccount() == 0;
     shards.push_back({name, std::move(shard_files), std::move(*db), IndexReport{}, {}});
+  }
+  if (!walk->unreadable.empty()) {
+    auto kept = kept_paths(shards, walk->unreadable);
+    if (!kept) return kept.error();
+    primary_stems.merge(stems_with_log_txt({}, *kept));
   }
   // The biggest first, so that the last to finish is a small one.
   auto bytes = [](const Shard& s) {
@@ -176,12 +215,12 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
     std::lock_guard hold(sinks);
     warn(w);
   };
-  for (const std::string& w : walk_warnings) warn(w);
+  for (const std::string& w : walk->warnings) warn(w + std::string(kKeptNote));
   int jobs = job_count(options.jobs);
   run_parallel(shards.size(), jobs, [&](std::size_t k) {
     Shard& shard = shards[k];
     index_one_shard(
-        options, *generation, primary_stems, warn_locked,
+        options, *generation, primary_stems, walk->unreadable, warn_locked,
         [&](const ArchiveFile& file) {
           std::lock_guard hold(sinks);
           ++progress.files_done;
@@ -191,10 +230,15 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
         shard);
   });
   IndexReport report;
-  report.files_skipped = static_cast<int>(walk_warnings.size());
+  report.files_skipped = report.files_unreadable = static_cast<int>(walk->warnings.size());
   for (const Shard& shard : shards) {
     if (!shard.report) return shard.report.error();
     add_report(report, *shard.report);
+  }
+  if (options.rebuild && had_live && report.files_unreadable > 0) {
+    return Error{ErrorCode::kIo, std::to_string(report.files_unreadable) +
+                                     " files or folders could not be read (named above): the "
+                                     "live index is kept, as the rebuilt one would lack them"};
   }
   if (options.rebuild) report.committed = true;  // a new generation, even if empty
 
@@ -223,6 +267,13 @@ Result<IndexReport> index_archives(const IndexOptions& options, const WarningSin
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
+}
+
+}  // namespace
+
+Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn) {
+  // A failure on any of the run's threads is rethrown here (run_parallel).
+  return with_xapian_errors([&] { return run_index(options, warn); });
 }
 
 }  // namespace eavesearch

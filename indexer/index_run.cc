@@ -23,19 +23,10 @@
 namespace eavesearch {
 namespace {
 
-// Malformed-line warnings printed per file; the rest are counted.
+// Warnings about lines (malformed, cut) printed per file; the rest are counted.
 constexpr std::size_t kWarningsPerFile = 5;
 // Shorter words are not worth correcting.
 constexpr std::size_t kMinSpellingWord = 4;
-
-Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorCode::kIo, "cannot open"};
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (in.bad()) return Error{ErrorCode::kIo, "read error"};
-  return std::move(out).str();
-}
 
 // Where a meeting's channel, learnt from a channel log, is kept for its own log.
 std::string meeting_channel_key(const std::string& stem) {
@@ -58,15 +49,20 @@ std::string archive_root_of(const std::string& rel_path) {
 // termlist (which Xapian cannot do): the shard is rebuilt instead.
 struct NeedsRebuild {};
 
+// Thrown by a rebuild that meets a file the shard holds records of but that
+// cannot be read: the rebuilt database would lack them.
+struct CannotRebuild {};
+
 class IndexRun {
  public:
   // `stored`: the states `db` holds, or with `rebuilding`, those of the
   // shard `db` (empty) replaces: every file is then indexed, but reported
   // against them. `db` has a termlist unless !has_termlist.
   IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn, long commit_docs,
-           bool has_termlist, FileStates stored, bool rebuilding)
+           bool has_termlist, FileStates stored, bool rebuilding, const UnreadablePaths& unreadable)
       : db_(db),
         warn_(warn),
+        unreadable_(unreadable),
         commit_docs_(commit_docs),
         fresh_(db.get_doccount() == 0),
         has_termlist_(has_termlist),
@@ -86,8 +82,8 @@ class IndexRun {
       ++report_.files_unchanged;
       return;
     }
-    auto content = read_file(file.abs_path);
-    if (!content) return skip(file, content.error().message, before);
+    auto content = read_archive_file(file.abs_path);
+    if (!content) return skip_unreadable(file, content.error().message, before);
     FileState state{file.size, file.mtime_ns, content_hash(*content), 0, deps};
     unchanged = unchanged || (same_deps && before->hash == state.hash);
     if (unchanged && !rebuilding_) {
@@ -110,12 +106,18 @@ class IndexRun {
   }
 
   // Files indexed before and missing now lose their records, first: the
-  // files that depended on them then see it in their deps.
+  // files that depended on them then see it in their deps. A file the walk
+  // could not read is not missing: it keeps them.
   void remove_missing(const std::vector<ArchiveFile>& files) {
     std::set<std::string> present;
     for (const ArchiveFile& f : files) present.insert(f.rel_path);
     for (auto it = stored_.begin(); it != stored_.end();) {
       if (present.count(it->first)) {
+        ++it;
+        continue;
+      }
+      if (unreadable_.covers(it->first)) {
+        if (rebuilding_ && it->second.records > 0) throw CannotRebuild{};
         ++it;
         continue;
       }
@@ -184,7 +186,7 @@ class IndexRun {
     for (const Record& r : parsed->records) records.push_back(&r);
     const Meeting& m = parsed->meeting;
     require_unused_ids(records, is_primary_form(file.rel_path), {m.id});
-    report_malformed(file, parsed->malformed_lines, parsed->warnings);
+    report_lines(file, parsed->malformed_lines, parsed->cut_lines, parsed->warnings);
     ++(before ? report_.files_changed : report_.files_new);
     std::string channel = db_.get_metadata(meeting_channel_key(m.id));
     if (channel.empty() && m.channel.empty()) channel = sibling_html_channel(file);
@@ -271,7 +273,7 @@ class IndexRun {
       if (keep[k]) written.push_back(&records[k]);
     }
     require_unused_ids(written, is_primary_form(file.rel_path), meeting_ids);
-    report_malformed(file, parsed->malformed_lines, parsed->warnings);
+    report_lines(file, parsed->malformed_lines, parsed->cut_lines, parsed->warnings);
     if (before) release_channel_claims(*before);
     ++(before ? report_.files_changed : report_.files_new);
     // Its deps are found afresh.
@@ -318,7 +320,7 @@ class IndexRun {
     std::string rel = previous_day_path(file.rel_path);
     std::string abs = previous_day_path(file.abs_path);
     if (rel.empty() || abs.empty()) return {};
-    auto content = read_file(abs);
+    auto content = read_archive_file(abs);
     if (!content) return {};
     auto day = parse_channel_log(rel, *content);
     return day ? std::move(day->records) : std::vector<Record>{};
@@ -363,15 +365,18 @@ class IndexRun {
     });
   }
 
-  void report_malformed(const ArchiveFile& file, int count,
-                        const std::vector<std::string>& warnings) {
-    report_.malformed_lines += count;
+  // The lines of an indexed file that were skipped as malformed or cut to
+  // kMaxLineBytes: counted, and the first warnings passed on.
+  void report_lines(const ArchiveFile& file, int malformed, int cut,
+                    const std::vector<std::string>& warnings) {
+    report_.malformed_lines += malformed;
+    report_.lines_cut += cut;
     for (std::size_t k = 0; k < warnings.size() && k < kWarningsPerFile; ++k) {
       warn(file.abs_path + ": " + warnings[k]);
     }
     if (warnings.size() > kWarningsPerFile) {
       warn(file.abs_path + ": " + std::to_string(warnings.size() - kWarningsPerFile) +
-           " more malformed lines skipped");
+           " more lines malformed (skipped) or too long (cut)");
     }
   }
 
@@ -383,6 +388,17 @@ class IndexRun {
     save_state(file.rel_path, state);
   }
 
+  // A file that could not be read keeps what the index holds of it (its
+  // records and state), as it cannot be known to have changed.
+  void skip_unreadable(const ArchiveFile& file, const std::string& reason,
+                       const FileState* before) {
+    ++report_.files_unreadable;
+    count_skipped(file.abs_path + ": skipped: cannot read: " + reason +
+                  (before ? std::string(kKeptNote) : ""));
+    if (rebuilding_ && before && before->records > 0) throw CannotRebuild{};
+  }
+
+  // A file read but not indexed (not a log, no date): what it gave before goes.
   void skip(const ArchiveFile& file, const std::string& reason, const FileState* before) {
     count_skipped(file.abs_path + ": skipped: " + reason);
     if (before) {
@@ -467,6 +483,7 @@ class IndexRun {
 
   Xapian::WritableDatabase& db_;
   const WarningSink& warn_;
+  const UnreadablePaths& unreadable_;
   long commit_docs_;
   bool fresh_;                                      // the database was empty when the run began
   bool has_termlist_;                               // else NeedsRebuild before a delete
@@ -481,19 +498,14 @@ class IndexRun {
 
 }  // namespace
 
-// Stems of the primary forms (.log.txt, a channel's .log): the other forms of
-// the same log (.log.html, flattened) are read only when these are missing.
-std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files) {
+std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files,
+                                         const std::vector<std::string>& kept) {
   std::set<std::string> stems;
-  auto ends_with = [](const std::string& s, std::string_view suffix) {
-    return s.size() > suffix.size() &&
-           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  auto add = [&](const std::string& path) {
+    if (path.ends_with(".log.txt") || path.ends_with(".log")) stems.insert(log_stem(path));
   };
-  for (const ArchiveFile& f : files) {
-    if (ends_with(f.rel_path, ".log.txt") || ends_with(f.rel_path, ".log")) {
-      stems.insert(log_stem(f.rel_path));
-    }
-  }
+  for (const ArchiveFile& f : files) add(f.rel_path);
+  for (const std::string& path : kept) add(path);
   return stems;
 }
 
@@ -508,14 +520,15 @@ FileStates read_file_states(const Xapian::Database& db) {
 
 Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
                              const std::vector<ArchiveFile>& files,
-                             const std::set<std::string>& primary_stems, long commit_docs,
+                             const std::set<std::string>& primary_stems,
+                             const UnreadablePaths& unreadable, long commit_docs,
                              const WarningSink& warn,
                              const std::function<void(const ArchiveFile&)>& file_done) {
   return with_xapian_errors([&]() -> Result<ShardRun> {
     // Kept for a rebuild, which only a database without a termlist needs.
     FileStates states = read_file_states(db);
     IndexRun run(db, warn, commit_docs, has_termlist,
-                 has_termlist ? std::move(states) : FileStates(states), false);
+                 has_termlist ? std::move(states) : FileStates(states), false, unreadable);
     try {
       run.remove_missing(files);
       for (const ArchiveFile& file : files) {
@@ -529,19 +542,24 @@ Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
   });
 }
 
-Result<IndexReport> rebuild_shard(Xapian::WritableDatabase& fresh, const FileStates& before,
-                                  const std::vector<ArchiveFile>& files,
-                                  const std::set<std::string>& primary_stems, long commit_docs,
-                                  const WarningSink& warn,
-                                  const std::function<void(const ArchiveFile&)>& file_done) {
-  return with_xapian_errors([&]() -> Result<IndexReport> {
-    IndexRun run(fresh, warn, commit_docs, true, before, true);
-    run.remove_missing(files);
-    for (const ArchiveFile& file : files) {
-      run.visit(file, primary_stems);
-      file_done(file);
+Result<ShardRebuild> rebuild_shard(Xapian::WritableDatabase& fresh, const FileStates& before,
+                                   const std::vector<ArchiveFile>& files,
+                                   const std::set<std::string>& primary_stems,
+                                   const UnreadablePaths& unreadable, long commit_docs,
+                                   const WarningSink& warn,
+                                   const std::function<void(const ArchiveFile&)>& file_done) {
+  return with_xapian_errors([&]() -> Result<ShardRebuild> {
+    IndexRun run(fresh, warn, commit_docs, true, before, true, unreadable);
+    try {
+      run.remove_missing(files);
+      for (const ArchiveFile& file : files) {
+        run.visit(file, primary_stems);
+        file_done(file);
+      }
+    } catch (const CannotRebuild&) {
+      return ShardRebuild{{}, true};
     }
-    return run.finish();
+    return ShardRebuild{run.finish(), false};
   });
 }
 

@@ -16,10 +16,16 @@
 
 namespace eavesearch {
 
+// Ends the warning about a path that could not be read whose records the
+// index holds.
+inline constexpr std::string_view kKeptNote = "; what the index holds of it is kept";
+
 // The stems of the primary forms of logs (.log.txt, a channel's .log) in the
-// whole archive: the other forms of the same log (.log.html, flattened) are
-// read only when these are missing.
-std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files);
+// whole archive, its files and the files kept unread (`kept`: the paths of
+// indexed files an unreadable folder hides): the other forms of the same log
+// (.log.html, flattened) are read only when these are missing.
+std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files,
+                                         const std::vector<std::string>& kept = {});
 
 // The indexed files' states by path, as a database holds them.
 using FileStates = std::map<std::string, FileState>;
@@ -39,20 +45,32 @@ struct ShardRun {
 // Indexes `files` (sorted by path: all the archive files whose records this
 // database holds) into `db` incrementally: removed files' records go first,
 // then new and changed files are (re)indexed; commits every `commit_docs`
-// documents and at the end. `file_done` is called after each file.
+// documents and at the end. A file `unreadable` covers, or one that cannot
+// be read, keeps its records and state. `file_done` is called after each
+// file.
 Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
                              const std::vector<ArchiveFile>& files,
-                             const std::set<std::string>& primary_stems, long commit_docs,
+                             const std::set<std::string>& primary_stems,
+                             const UnreadablePaths& unreadable, long commit_docs,
                              const WarningSink& warn,
                              const std::function<void(const ArchiveFile&)>& file_done);
+
+// What rebuild_shard did. `abandoned`: a file whose records the shard holds
+// could not be read (named in a warning), so the fresh database lacks them
+// and must not replace the shard; `report` is then empty.
+struct ShardRebuild {
+  IndexReport report;
+  bool abandoned = false;
+};
 
 // Indexes all of `files` into `fresh` (an empty database), reporting what
 // changed since the file states `before` (of the shard it replaces), as
 // index_shard would have; warnings only for files that changed.
-Result<IndexReport> rebuild_shard(Xapian::WritableDatabase& fresh, const FileStates& before,
-                                  const std::vector<ArchiveFile>& files,
-                                  const std::set<std::string>& primary_stems, long commit_docs,
-                                  const WarningSink& warn,
-                                  const std::function<void(const ArchiveFile&)>& file_done);
+Result<ShardRebuild> rebuild_shard(Xapian::WritableDatabase& fresh, const FileStates& before,
+                                   const std::vector<ArchiveFile>& files,
+                                   const std::set<std::string>& primary_stems,
+                                   const UnreadablePaths& unreadable, long commit_docs,
+                                   const WarningSink& warn,
+                                   const std::function<void(const ArchiveFile&)>& file_done);
 
 }  // namespace eavesearch

@@ -36,8 +36,10 @@ bool parse_meetbot_line(std::string_view s, RawLine& out) {
     if (close == std::string_view::npos || close == 1) return false;
     std::string_view nick = rest.substr(1, close - 1);
     if (nick.find_first_of(" <>") != std::string_view::npos) return false;
-    out.nick = clean_line(nick);
-    out.text = clean_line(rest.substr(std::min(rest.size(), close + 2)));
+    bool nick_cut = false;
+    out.nick = clean_line(nick, &nick_cut);
+    out.text = clean_line(rest.substr(std::min(rest.size(), close + 2)), &out.cut);
+    out.cut = out.cut || nick_cut;
     return true;
   }
   if (rest.size() >= 3 && rest[0] == '*' && rest[1] == ' ') {
@@ -45,9 +47,11 @@ bool parse_meetbot_line(std::string_view s, RawLine& out) {
     std::size_t space = body.find(' ');
     std::string_view nick = body.substr(0, space);
     if (nick.empty()) return false;
-    out.nick = clean_line(nick);
+    bool nick_cut = false;
+    out.nick = clean_line(nick, &nick_cut);
     out.is_action = true;
-    out.text = space == std::string_view::npos ? std::string() : clean_line(body.substr(space + 1));
+    if (space != std::string_view::npos) out.text = clean_line(body.substr(space + 1), &out.cut);
+    out.cut = out.cut || nick_cut;
     return true;
   }
   return false;

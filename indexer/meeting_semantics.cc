@@ -256,6 +256,9 @@ std::vector<std::string> meeting_topics(const Meeting& meeting) {
 
 Result<ParsedLog> build_meeting_log(std::string_view rel_path, std::vector<RawLine> lines,
                                     ParsedLog parsed) {
+  for (const RawLine& l : lines) {
+    if (l.cut) add_cut_line(parsed, l.number);
+  }
   LogName name = parse_log_name(rel_path);
   std::int64_t day_start = name.day_start;
   int previous = name.start_seconds;

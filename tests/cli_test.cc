@@ -1,45 +1,28 @@
 // The `eavesearch` command as a user runs it: outputs and the exit codes of
 // DESIGN.md 1a.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "tests/corpus.h"
 #include "tests/index_dump.h"
+#include "tests/shell.h"
 
 namespace eavesearch {
 namespace {
 
-struct Outcome {
-  int code;
-  std::string out;  // stdout and stderr
-};
-
-// Runs a shell command line, stderr with stdout.
-Outcome shell(const std::string& line) {
-  std::string command = "(" + line + ") 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, ""};
-  std::string out;
-  std::array<char, 4096> buf;
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+using testing::Outcome;
+using testing::shell;
+using testing::shell_quote;
 
 Outcome run(const std::string& args) { return shell(std::string(EAVESEARCH_BIN) + " " + args); }
-
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = quoted(dir_.str() + "/db");
-    archive_ = quoted(std::string(EAVESEARCH_TEST_DATA) + "/two_meetings");
+    db_ = shell_quote(dir_.str() + "/db");
+    archive_ = shell_quote(std::string(EAVESEARCH_TEST_DATA) + "/two_meetings");
   }
   testing::TempDir dir_;
   std::string db_, archive_;
@@ -51,7 +34,7 @@ TEST_F(CliTest, IndexSearchShowAndStats) {
   auto summary = nlohmann::json::parse(index.out);
   EXPECT_EQ(summary["records_added"], 20);
   EXPECT_EQ(summary["committed"], true);
-  EXPECT_EQ(summary.size(), 10u);  // exactly the keys of DESIGN.md 6
+  EXPECT_EQ(summary.size(), 11u);  // the keys of DESIGN.md 6, and lines_cut
   Outcome again = run("index " + archive_ + " --db " + db_ + " --json");
   EXPECT_EQ(nlohmann::json::parse(again.out)["committed"], false);
 
@@ -62,7 +45,8 @@ TEST_F(CliTest, IndexSearchShowAndStats) {
   EXPECT_EQ(text.code, 0);
   EXPECT_NE(text.out.find("did you mean: privsep"), std::string::npos) << text.out;
 
-  Outcome show = run("show --db " + db_ + " " + quoted("meetings/nova/2020/nova.2020-05-14-14.00"));
+  Outcome show =
+      run("show --db " + db_ + " " + shell_quote("meetings/nova/2020/nova.2020-05-14-14.00"));
   EXPECT_EQ(show.code, 0) << show.out;
   EXPECT_NE(show.out.find("ACTION: gmann to remove the last rootwrap filters"), std::string::npos);
   Outcome stats = run("stats --db " + db_ + " --json");
@@ -76,16 +60,17 @@ TEST_F(CliTest, ExitCodes) {
   EXPECT_EQ(run("index /no/such/archive --db " + db_).code, 2);
   EXPECT_EQ(run("search --db " + db_ + " x").code, 4);  // no database yet
   EXPECT_EQ(run("index " + archive_ + " --db " + db_).code, 0);
-  EXPECT_EQ(run("show --db " + db_ + " " + quoted("nope#1")).code, 4);
+  EXPECT_EQ(run("show --db " + db_ + " " + shell_quote("nope#1")).code, 4);
   EXPECT_EQ(
-      run("index " + quoted(dir_.str() + "/db") + " --db " + quoted(dir_.str() + "/db2")).code,
+      run("index " + shell_quote(dir_.str() + "/db") + " --db " + shell_quote(dir_.str() + "/db2"))
+          .code,
       1);  // a folder of non-log files: skipped ones make 1
   EXPECT_EQ(run("--help").code, 0);
 }
 
 TEST_F(CliTest, CheckReportsMeetBotDifferences) {
   EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
-  Outcome same = run("check " + quoted((corpus / "real").string()));
+  Outcome same = run("check " + shell_quote((corpus / "real").string()));
   EXPECT_EQ(same.code, 0) << same.out;
   EXPECT_NE(same.out.find("2 meetings, 4 minutes files compared, 0 differences"), std::string::npos)
       << same.out;
@@ -98,7 +83,7 @@ TEST_F(CliTest, CheckReportsMeetBotDifferences) {
   std::string line = "  * 5 articles need review  (bcotton, 12:14:39)\n";
   minutes.erase(minutes.find(line), line.size());
   testing::write_file(copy / (stem + ".txt"), minutes);
-  Outcome differs = run("check " + quoted(copy.string()));
+  Outcome differs = run("check " + shell_quote(copy.string()));
   EXPECT_EQ(differs.code, 1) << differs.out;
   EXPECT_NE(differs.out.find("item not in MeetBot's minutes: INFO \"5 articles need review\""),
             std::string::npos)
@@ -108,7 +93,7 @@ TEST_F(CliTest, CheckReportsMeetBotDifferences) {
 TEST_F(CliTest, ASecondWriterIsLockedOut) {
   ASSERT_EQ(run("index " + archive_ + " --db " + db_).code, 0);
   // flock(1) holds DIR/lock while the second index runs under it.
-  std::string lock = quoted(dir_.str() + "/db/lock");
+  std::string lock = shell_quote(dir_.str() + "/db/lock");
   Outcome second = run("--help >/dev/null; flock " + lock + " " + EAVESEARCH_BIN + " index " +
                        archive_ + " --db " + db_);
   EXPECT_EQ(second.code, 3) << second.out;
@@ -121,11 +106,23 @@ TEST_F(CliTest, ASecondWriterIsLockedOut) {
   EXPECT_FALSE(std::filesystem::exists(dir_.str() + "/db/gen-3"));
 }
 
+// `index` runs its work in a child process (cli/child_process.h): SIGTERM
+// stops both, and the command dies of it as it did without a child.
+TEST_F(CliTest, SigtermStopsTheIndexAndItsChild) {
+  std::string db = shell_quote(dir_.str() + "/sample-db");
+  Outcome out = shell(std::string(EAVESEARCH_BIN) + " index " +
+                      shell_quote(testing::sample_dir().string()) + " --db " + db +
+                      " --quiet & pid=$!; sleep 0.5; kill -TERM $pid; wait $pid; echo exit=$?; " +
+                      "flock -n " + shell_quote(dir_.str() + "/sample-db/lock") + " echo unlocked");
+  EXPECT_NE(out.out.find("exit=143"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("unlocked"), std::string::npos) << out.out;  // the child is gone too
+}
+
 // systemd stops the server with SIGTERM (deploy/eavesearch-serve.service):
 // it ends cleanly, exit code 0, within a second or two.
 TEST_F(CliTest, ServeStopsCleanlyOnSigterm) {
   ASSERT_EQ(run("index " + archive_ + " --db " + db_).code, 0);
-  std::string log = quoted(dir_.str() + "/serve.log");
+  std::string log = shell_quote(dir_.str() + "/serve.log");
   Outcome out = shell(std::string(EAVESEARCH_BIN) + " serve --db " + db_ + " --port 0 >" + log +
                       " & pid=$!; for i in $(seq 50); do grep -q serving " + log +
                       " && break; sleep 0.1; done; kill -TERM $pid; wait $pid; echo exit=$?");

@@ -73,6 +73,39 @@ TEST(CleanLineTest, RemovesFormattingAndControlsKeepsTabs) {
             "");
 }
 
+// A line longer than kMaxLineBytes is cut to it on a character boundary,
+// however its bytes grow or shrink once decoded.
+TEST(CleanLineTest, CutsLongLinesOnACharacterBoundary) {
+  auto times = [](std::string_view s, std::size_t n) {
+    std::string out;
+    for (std::size_t k = 0; k < n; ++k) out += s;
+    return out;
+  };
+  struct Case {
+    const char* what;
+    std::string line;
+    std::string clean;
+    bool cut;
+  };
+  const Case cases[] = {
+      {"at the limit", times("a", kMaxLineBytes), times("a", kMaxLineBytes), false},
+      {"ASCII past it", times("a", kMaxLineBytes + 1), times("a", kMaxLineBytes), true},
+      {"a three-byte character across it", "a" + times("\u20ac", 2000), "a" + times("\u20ac", 1365),
+       true},
+      {"cp1252 that grows past it", times("\x93", 2000), times("\u201c", 1365), true},
+      {"colour codes that shrink it",
+       times("\x03"
+             "4x",
+             1500),
+       times("x", 1365), true},
+  };
+  for (const Case& c : cases) {
+    bool cut = !c.cut;
+    EXPECT_EQ(clean_line(c.line, &cut), c.clean) << c.what;
+    EXPECT_EQ(cut, c.cut) << c.what;
+  }
+}
+
 TEST(HtmlEscapeTest, EscapesMarkup) {
   EXPECT_EQ(html_escape("<img src=x onerror='a'> & \"q\""),
             "&lt;img src=x onerror=&#39;a&#39;&gt; &amp; &quot;q&quot;");

@@ -53,13 +53,19 @@ struct IndexReport {
   int files_seen = 0;  // archive files looked at (ignored names excluded)
   int files_new = 0;
   int files_changed = 0;
-  int files_removed = 0;  // indexed before, gone (or unreadable) now
+  int files_removed = 0;  // indexed before, gone now
   int files_unchanged = 0;
-  int files_skipped = 0;  // looked like logs but could not be read
-  int files_other = 0;    // recognised but not indexed as text (minutes, superseded .log.html)
+  // Looked like logs but could not be read or indexed, and the entries and
+  // folders the walk could not read; each named in a warning.
+  int files_skipped = 0;
+  // Of files_skipped, those that could not be read (entries, folders, files):
+  // what the index holds of them is kept, never counted as removed.
+  int files_unreadable = 0;
+  int files_other = 0;  // recognised but not indexed as text (minutes, superseded .log.html)
   long records_added = 0;
   long records_removed = 0;
   int malformed_lines = 0;  // lines skipped inside files that were indexed
+  int lines_cut = 0;        // lines longer than kMaxLineBytes (text.h), cut to it
   double seconds = 0;
   bool committed = false;
 };
@@ -73,9 +79,13 @@ using WarningSink = std::function<void(const std::string&)>;
 // (same size, mtime or content hash, and the same facts taken from other
 // files) skipped; the result equals a clean build. Commits every
 // options.commit_docs documents, so that a killed run leaves the last commit
-// and the next run converges. kLocked if another writer holds the lock,
-// kIo / kCorrupt / kInternal on failure (the database then stays at its last
-// commit).
+// and the next run converges. An entry, folder or file that cannot be read
+// is named in a warning and skipped (files_unreadable), keeping what the
+// index holds of it; only files gone from the archive lose their records.
+// kLocked if another writer holds the lock, kIo / kCorrupt / kInternal on
+// failure (the database then stays at its last commit); kIo too for a
+// --rebuild that could not read every file while a live index exists (the
+// new one would lack their records: the live one stays).
 Result<IndexReport> index_archives(const IndexOptions& options, const WarningSink& warn);
 
 }  // namespace eavesearch

@@ -45,6 +45,7 @@ struct ParsedLog {
   // after it are outside the meeting (kind say/me, no items). -1 if none.
   int end_index = -1;
   int malformed_lines = 0;            // lines skipped (each also in `warnings`)
+  int cut_lines = 0;                  // lines cut to kMaxLineBytes (each also in `warnings`)
   std::vector<std::string> warnings;  // "line 12: ..." (the caller adds the file name)
 };
 
@@ -86,6 +87,7 @@ struct ParsedChannelLog {
   // lines are a's person).
   std::vector<Record> records;
   int malformed_lines = 0;
+  int cut_lines = 0;                  // lines cut to kMaxLineBytes (text.h)
   std::vector<std::string> warnings;  // "line 12: ..."
 };
 

@@ -29,6 +29,15 @@ struct Error {
 // Process exit code of DESIGN.md 1a for an error (0 and 1 are success codes).
 int exit_code_for(ErrorCode code);
 
+// What a full disk is called in every message, whichever call met it.
+inline constexpr const char* kNoSpace = "no space left on device";
+
+// kIo: "<what>: <the system's reason for errno `err`>" (kNoSpace for ENOSPC).
+Error error_from_errno(int err, const std::string& what);
+
+// `error` with `where` (a path) before its message.
+Error error_at(const std::string& where, Error error);
+
 template <typename T>
 class [[nodiscard]] Result {
  public:

@@ -33,10 +33,20 @@ std::string index_term(std::string_view word);
 // NFKC case-folded form of `text` (ICU nfkc_cf); ASCII is only lowercased.
 std::string fold(std::string_view text);
 
-// `text` made valid UTF-8: each line that is not valid UTF-8 is decoded as
+// The most text a line of a log gives. IRC lines are 512 bytes: a longer
+// one is a paste or a broken file, and is cut to this.
+inline constexpr std::size_t kMaxLineBytes = 4096;
+
+// `line` made valid UTF-8: each line that is not valid UTF-8 is decoded as
 // cp1252 instead (as irclog2html does); mIRC formatting codes and C0 controls
-// are removed, except TAB, and CR and LF, which become spaces.
-std::string clean_line(std::string_view line);
+// are removed, except TAB, and CR and LF, which become spaces. At most
+// kMaxLineBytes long: a longer line is cut on a character boundary (only
+// its first kMaxLineBytes bytes are read), and `cut`, when given, says so.
+std::string clean_line(std::string_view line, bool* cut = nullptr);
+
+// The longest start of UTF-8 `text` of at most `max` bytes that ends on a
+// character boundary.
+std::string_view utf8_prefix(std::string_view text, std::size_t max);
 
 // HTML-escapes & < > " '.
 std::string html_escape(std::string_view text);
