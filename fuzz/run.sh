@@ -60,12 +60,23 @@ make_seeds() {
     text_minutes) cp fuzz/seeds/minutes.txt "$2/"; return ;;
     html_minutes) cp fuzz/seeds/minutes.html "$2/"; return ;;
     query_parser) queries | one_file_a_line "$2"; return ;;
-    http_params) requests | one_file_a_line "$2"; return ;;
+    http_params) request_seeds "$2"; return ;;
     *) echo "no fuzz target $1 (one of: ${all[*]})" >&2; return 1 ;;
   esac
   local n=0 f
   archive_files "$pattern" | grep -F "$under" | while IFS= read -r f; do
     archive_seed "$f" >"$2/$((n++))"
+  done
+}
+
+# Each request alone, and with the next one (fuzz/http_params_fuzzer.cc
+# compares two requests' cache keys).
+request_seeds() {
+  local r k
+  mapfile -t r < <(requests)
+  for k in "${!r[@]}"; do
+    printf '%s' "${r[k]}" >"$1/$k"
+    printf '%s\n%s' "${r[k]}" "${r[k + 1]:-${r[0]}}" >"$1/pair-$k"
   done
 }
 
