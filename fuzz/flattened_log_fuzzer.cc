@@ -6,7 +6,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace eavesearch;
   fuzz::ArchiveFile file = fuzz::archive_file(fuzz::as_text(data, size));
   if (auto log = parse_flattened_log(file.rel_path, file.content)) {
-    fuzz::expect_clean_records(log->records);
+    fuzz::expect_clean_log(*log, size);
   }
   return 0;
 }

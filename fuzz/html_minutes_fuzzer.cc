@@ -6,6 +6,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace eavesearch;
   if (auto minutes = read_html_minutes(fuzz::as_text(data, size))) {
+    fuzz::expect_linear_minutes(*minutes, size);
     compare_minutes(*minutes, minutes_of(Meeting{}));
   }
   return 0;

@@ -7,7 +7,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace eavesearch;
   fuzz::ArchiveFile file = fuzz::archive_file(fuzz::as_text(data, size));
   if (auto log = parse_meetbot_html(file.rel_path, file.content)) {
-    fuzz::expect_clean_records(log->records);
+    fuzz::expect_clean_log(*log, size);
   }
   meetbot_html_channel(file.content.substr(0, kClassifyHeadBytes));
   return 0;
