@@ -1,5 +1,6 @@
 // parse_channel_html: irclog2html's .log.html of a channel log.
 #include "eavesearch/parser.h"
+#include "fuzz/contracts.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,6 @@
 // parse_flattened_log: a MeetBot log flattened onto one line, without nicks.
 #include "eavesearch/parser.h"
+#include "fuzz/contracts.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,6 +1,7 @@
 // read_html_minutes (MeetBot's .html minutes), and the comparison `eavesearch
 // check` makes of what it read.
 #include "eavesearch/check.h"
+#include "fuzz/contracts.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

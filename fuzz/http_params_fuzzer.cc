@@ -15,6 +15,7 @@
 #include "eavesearch/archive_names.h"
 #include "eavesearch/person.h"
 #include "eavesearch/time_util.h"
+#include "fuzz/contracts.h"
 #include "fuzz/fuzz_input.h"
 #include "query/search_plan.h"
 #include "server/http_util.h"

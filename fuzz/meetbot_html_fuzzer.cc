@@ -1,6 +1,7 @@
 // parse_meetbot_html (MeetBot's .log.html, both anchor styles) and the
 // channel read from its head.
 #include "eavesearch/parser.h"
+#include "fuzz/contracts.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

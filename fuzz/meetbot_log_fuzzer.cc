@@ -1,5 +1,6 @@
 // parse_meetbot_log (a MeetBot .log.txt) and the meeting semantics it applies.
 #include "eavesearch/parser.h"
+#include "fuzz/contracts.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,6 @@
 // parse_pasted_log: MeetBot lines pasted into another document (reST, mail).
 #include "eavesearch/parser.h"
+#include "fuzz/contracts.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -59,13 +59,25 @@ make_seeds() {
     classify) pattern='*' ;;
     text_minutes) cp fuzz/seeds/minutes.txt "$2/"; return ;;
     html_minutes) cp fuzz/seeds/minutes.html "$2/"; return ;;
-    query_parser) queries | one_file_a_line "$2"; return ;;
+    query_parser) query_seeds "$2"; return ;;
     http_params) request_seeds "$2"; return ;;
     *) echo "no fuzz target $1 (one of: ${all[*]})" >&2; return 1 ;;
   esac
   local n=0 f
   archive_files "$pattern" | grep -F "$under" | while IFS= read -r f; do
     archive_seed "$f" >"$2/$((n++))"
+  done
+}
+
+# Each query alone, and with the text of a line of a meeting log
+# (fuzz/query_parser_fuzzer.cc makes its snippet).
+query_seeds() {
+  local q t k
+  mapfile -t q < <(queries)
+  mapfile -t t < <(cut -d' ' -f3- tests/data/golden/meetbot_log/meetings/tc/2020/*.log.txt)
+  for k in "${!q[@]}"; do
+    printf '%s' "${q[k]}" >"$1/$k"
+    printf '%s\n%s' "${q[k]}" "${t[k % ${#t[@]}]}" >"$1/text-$k"
   done
 }
 
@@ -78,11 +90,6 @@ request_seeds() {
     printf '%s' "${r[k]}" >"$1/$k"
     printf '%s\n%s' "${r[k]}" "${r[k + 1]:-${r[0]}}" >"$1/pair-$k"
   done
-}
-
-one_file_a_line() {
-  local n=0 line
-  while IFS= read -r line; do printf '%s' "$line" >"$1/$((n++))"; done
 }
 
 dict_of() {
