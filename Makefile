@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 DEMO_DB ?= build/demo-db
 PORT ?= 8080
 
-.PHONY: all deps build test asan demo sample bench format clean
+.PHONY: all deps build test asan fuzz demo sample bench format clean
 
 all: build
 
@@ -30,6 +30,15 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --preset asan -j $(JOBS)
 
+# Each libFuzzer target of fuzz/ for FUZZ_SECONDS (clang, ASan + UBSan), or
+# only FUZZ_TARGETS; fails naming the target and its crash file (fuzz/run.sh).
+FUZZ_SECONDS ?= 15
+FUZZ_TARGETS ?=
+fuzz: deps
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+	fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 demo: build
 	build/eavesearch index data/sample --db $(DEMO_DB)
 	build/eavesearch serve --db $(DEMO_DB) --port $(PORT)
@@ -49,4 +58,4 @@ format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf build build-asan build-release
+	rm -rf build build-asan build-fuzz build-release

@@ -126,19 +126,52 @@ bool is_known_bot(std::string_view nick) {
   return std::find(kKnownBots.begin(), kKnownBots.end(), nick) != kKnownBots.end();
 }
 
-bool matches_whole_word(std::string_view text, std::string_view nick) {
-  if (nick.empty() || nick.size() > text.size()) return false;
-  for (std::size_t at = 0; at + nick.size() <= text.size(); ++at) {
-    bool equal = true;
-    for (std::size_t k = 0; k < nick.size() && equal; ++k) {
-      equal = lower(text[at + k]) == lower(nick[k]);
+NickMatcher::NickMatcher(const std::vector<std::string>& nicks) : nicks_at_(1) {
+  for (std::size_t i = 0; i < nicks.size(); ++i) {
+    if (nicks[i].empty()) continue;
+    std::uint32_t node = 0;
+    for (char c : nicks[i]) {
+      std::uint32_t next = child(node, c);
+      if (next == 0) {
+        next = static_cast<std::uint32_t>(nicks_at_.size());
+        edges_[std::uint64_t{node} << 8 | static_cast<unsigned char>(lower(c))] = next;
+        nicks_at_.emplace_back();
+      }
+      node = next;
     }
-    if (!equal) continue;
-    bool before = at > 0 && is_word_byte(text[at - 1]);
-    bool after = at + nick.size() < text.size() && is_word_byte(text[at + nick.size()]);
-    if (before != is_word_byte(nick.front()) && after != is_word_byte(nick.back())) return true;
+    nicks_at_[node].push_back(i);
   }
-  return false;
+}
+
+std::uint32_t NickMatcher::child(std::uint32_t node, char c) const {
+  auto it = edges_.find(std::uint64_t{node} << 8 | static_cast<unsigned char>(lower(c)));
+  return it == edges_.end() ? 0 : it->second;
+}
+
+std::vector<std::size_t> NickMatcher::find_in(std::string_view text) const {
+  // \b at each end: the byte outside differs from the nick's own end byte
+  // in being a word character (a nick's bytes match the text's, case aside).
+  std::vector<std::uint32_t> matched;
+  for (std::size_t start = 0; start < text.size(); ++start) {
+    bool word_before = start > 0 && is_word_byte(text[start - 1]);
+    if (word_before == is_word_byte(text[start])) continue;
+    std::uint32_t node = 0;
+    for (std::size_t end = start; end < text.size(); ++end) {
+      if ((node = child(node, text[end])) == 0) break;
+      bool word_after = end + 1 < text.size() && is_word_byte(text[end + 1]);
+      if (!nicks_at_[node].empty() && word_after != is_word_byte(text[end])) {
+        matched.push_back(node);
+      }
+    }
+  }
+  std::sort(matched.begin(), matched.end());
+  matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+  std::vector<std::size_t> out;
+  for (std::uint32_t node : matched) {
+    out.insert(out.end(), nicks_at_[node].begin(), nicks_at_[node].end());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::vector<std::string> split_nick_list(std::string_view s) {

@@ -107,15 +107,17 @@ class MeetingState {
   // As MeetBot does when it writes the minutes: owners of action items
   // among every attendee, and the people present.
   void finish() {
+    std::vector<std::string> attendees;
+    for (const auto& [nick, lines] : lines_by_nick_) attendees.push_back(nick);
+    const NickMatcher matcher(attendees);
     for (std::size_t i = 0; i < items_.size(); ++i) {
       Record& r = records_[items_[i]];
       MinutesItem& item = meeting_.items[i];
       if (item.type != "ACTION") continue;
       std::set<std::string> persons;
-      for (const auto& [nick, lines] : lines_by_nick_) {
-        if (!matches_whole_word(item.text, nick)) continue;
-        item.owners.push_back(nick);
-        persons.insert(normalise_person(nick));
+      for (std::size_t a : matcher.find_in(item.text)) {
+        item.owners.push_back(attendees[a]);
+        persons.insert(normalise_person(attendees[a]));
       }
       r.owners.assign(persons.begin(), persons.end());
     }

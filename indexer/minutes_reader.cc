@@ -1,5 +1,6 @@
 // MeetBot's minutes files read back (FORMATS.md 1.6, 1.7): the Text writer's
 // .txt and the HTML2 writer's .html, OpenStack's and Fedora's variants.
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -114,15 +115,16 @@ std::string html_section(std::string_view html, std::string_view heading) {
   return std::string(html.substr(at, end == std::string::npos ? std::string::npos : end - at));
 }
 
-// The texts of the <li> elements directly in `html` (no nesting).
+// The texts of the <li> elements directly in `html` (no nesting). As in
+// HTML, an <li> ends at its </li> or at the next <li>: items never overlap,
+// so a file of unclosed <li>s is read in one pass, not once per item.
 std::vector<std::string> list_items(std::string_view html) {
   std::vector<std::string> out;
-  for (std::size_t at = html.find("<li>"); at != std::string_view::npos;
-       at = html.find("<li>", at)) {
+  for (std::size_t at = html.find("<li>"); at != std::string_view::npos;) {
     at += 4;
-    std::size_t end = html.find("</li>", at);
+    std::size_t end = std::min(html.find("</li>", at), html.find("<li>", at));
     out.push_back(collapse_whitespace(html_to_text(html.substr(at, end - at))));
-    if (end == std::string_view::npos) break;
+    at = html.find("<li>", end);
   }
   return out;
 }
@@ -222,9 +224,10 @@ Result<Minutes> read_html_minutes(std::string_view content) {
     m.items.push_back(std::move(item));
   }
   std::string by_person = collapse_whitespace(html_section(content, "Action items, by person"));
+  // Each person's part ends where their list does: parts never overlap.
   for (std::size_t at = by_person.find("<li>"); at != std::string::npos;) {
     std::size_t inner = by_person.find("<ol>", at);
-    std::size_t close = by_person.find("</ol>", at);
+    std::size_t close = by_person.find("</ol>", inner);
     if (inner == std::string::npos || close == std::string::npos) break;
     std::string nick = collapse_whitespace(html_to_text(by_person.substr(at + 4, inner - at - 4)));
     std::vector<std::string> actions =

@@ -33,8 +33,11 @@ std::int64_t day_start(std::int64_t t) {
 
 CivilTime add_months(CivilTime t, int months) {
   int total = t.year * 12 + (t.month - 1) + months;
-  t.year = total / 12;
-  t.month = total % 12 + 1;
+  // Floored: a month before year 0 ("date:30000m") is in a negative year, not in month 0 or -5.
+  int month = total % 12;
+  if (month < 0) month += 12;
+  t.year = (total - month) / 12;
+  t.month = month + 1;
   if (t.day > 28) t.day = 28;  // keep it a valid date; a day's error is fine for "about N months"
   return t;
 }

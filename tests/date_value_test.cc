@@ -44,6 +44,13 @@ TEST(DateValueTest, Table) {
       {"after", "2020", "2021-01-01T00:00:00Z *"},
       {"before", "2020-05", "* 2020-05-01T00:00:00Z"},
       {"after", "2020..2021", "error"},
+      // Months and years back past year 0 stay in the past (they named a day
+      // in year 2,000,000 or in month -9, matching nothing).
+      {"date", "24290m", "0000-01-28T00:00:00Z *"},
+      {"date", "24291m", "-001-12-28T00:00:00Z *"},
+      {"date", "999999m", "-81310-12-28T00:00:00Z *"},
+      {"date", "999999y", "-997975-03-28T00:00:00Z *"},
+      {"before", "30000m", "* -476-03-28T00:00:00Z"},
   };
   for (const auto& [field, value, expected] : cases) {
     EXPECT_EQ(range(field, value), expected) << field << ":" << value;

@@ -1,0 +1,13 @@
+// parse_channel_log: a day of irclogs/#chan (Supybot and Limnoria grammars).
+#include "eavesearch/parser.h"
+#include "fuzz/contracts.h"
+#include "fuzz/fuzz_input.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace eavesearch;
+  fuzz::ArchiveFile file = fuzz::archive_file(fuzz::as_text(data, size));
+  if (auto log = parse_channel_log(file.rel_path, file.content)) {
+    fuzz::expect_clean_records(log->records, size);
+  }
+  return 0;
+}
