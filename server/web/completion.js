@@ -46,6 +46,8 @@ export function attachCompletion(input, list) {
       return close();  // completion is a convenience: the search itself reports errors
     }
     if (ticket !== pending) return;
+    // A list that arrives after the user moved in the last one keeps their choice.
+    const chosen = active >= 0 ? options[active]?.value : undefined;
     options = body.values.map((v) => ({field, value: v.value, count: v.count}));
     if (!options.length) return close();
     list.replaceChildren(...options.map((o, k) => {
@@ -60,6 +62,8 @@ export function attachCompletion(input, list) {
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = -1;
+    const again = options.findIndex((o) => o.value === chosen);
+    if (again >= 0) highlight(again);
   };
 
   let timer = 0;
