@@ -110,10 +110,12 @@ TEST_F(CliTest, ASecondWriterIsLockedOut) {
 // stops both, and the command dies of it as it did without a child.
 TEST_F(CliTest, SigtermStopsTheIndexAndItsChild) {
   std::string db = shell_quote(dir_.str() + "/sample-db");
-  Outcome out = shell(std::string(EAVESEARCH_BIN) + " index " +
-                      shell_quote(testing::sample_dir().string()) + " --db " + db +
-                      " --quiet & pid=$!; sleep 0.5; kill -TERM $pid; wait $pid; echo exit=$?; " +
-                      "flock -n " + shell_quote(dir_.str() + "/sample-db/lock") + " echo unlocked");
+  Outcome out =
+      shell(std::string(EAVESEARCH_BIN) + " index " + shell_quote(testing::sample_dir().string()) +
+            " --db " + db + " --quiet & pid=$!; for i in $(seq 300); do [ -e " + db +
+            "/lock ] && break; sleep 0.1; done; sleep 0.2; " +
+            "kill -TERM $pid; wait $pid; echo exit=$?; " + "flock -n " +
+            shell_quote(dir_.str() + "/sample-db/lock") + " echo unlocked");
   EXPECT_NE(out.out.find("exit=143"), std::string::npos) << out.out;
   EXPECT_NE(out.out.find("unlocked"), std::string::npos) << out.out;  // the child is gone too
 }

@@ -53,10 +53,22 @@ class DiskFullTest : public ::testing::Test {
     return true;
   }
 
-  Outcome index(const std::string& db) {
-    return shell(std::string(EAVESEARCH_BIN) + " index " +
+  // `env` before the command: variables for it.
+  Outcome index(const std::string& db, const std::string& env = "") {
+    return shell(env + std::string(EAVESEARCH_BIN) + " index " +
                  shell_quote(testing::sample_dir().string()) + " --db " + shell_quote(db) +
                  " --jobs 2 --commit-docs 1000 --json");
+  }
+
+  // For the runs that fill the disk: Xapian 1.4 leaks objects a commit it
+  // cannot write had allocated (seen under ASan in about one run in five,
+  // allocated inside WritableDatabase::commit), so leaks allocated in
+  // libxapian are not reported there. ASan's fast unwinder stops at
+  // libxapian's frames, hence the module rather than the function.
+  std::string xapian_leaks_suppressed() {
+    std::string file = dirs_.str() + "/lsan.supp";
+    testing::write_file(file, "leak:libxapian.so\n");
+    return "LSAN_OPTIONS=suppressions=" + shell_quote(file) + " ";
   }
 
   testing::TempDir dirs_;
@@ -75,7 +87,7 @@ TEST_F(DiskFullTest, ARunThatFillsTheDiskFailsCleanlyAndTheNextOneConverges) {
     SCOPED_TRACE(std::to_string(megabytes) + " MB");
     if (!mount_disk(megabytes)) GTEST_SKIP() << "cannot mount a tmpfs: " << refused_;
     std::string db = disk_ + "/db";
-    Outcome full = index(db);
+    Outcome full = index(db, xapian_leaks_suppressed());
     EXPECT_EQ(full.code, 4) << full.out;
     EXPECT_NE(lowercase(full.out).find("no space left on device"), std::string::npos) << full.out;
     EXPECT_NE(full.out.find(db), std::string::npos) << full.out;
