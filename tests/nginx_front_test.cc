@@ -43,22 +43,6 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
-// A port free now (the kernel's choice for a bind to port 0), for nginx.
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  int port = -1;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
-    port = ntohs(addr.sin_port);
-  }
-  ::close(fd);
-  return port;
-}
-
 // The shipped site with its ports and page folder pointed at the test's.
 std::string site_for_test(int nginx_port, int serve_port, const std::string& web_dir) {
   std::string site = read_file(fs::path(EAVESEARCH_SOURCE_DIR) / "deploy/nginx-eavesearch.conf");
@@ -101,7 +85,7 @@ class NginxFrontTest : public ::testing::Test {
   void start_nginx() {
     fs::path root = dir_.path() / "nginx";
     fs::create_directories(root / "logs");
-    port_ = free_port();
+    port_ = testing::free_port();
     std::string web = (fs::path(EAVESEARCH_SOURCE_DIR) / "server/web").string();
     std::ofstream(root / "site.conf") << site_for_test(port_, serve_->port(), web);
     std::ofstream(root / "nginx.conf")

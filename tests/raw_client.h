@@ -1,4 +1,4 @@
-// Test helper: a TCP client that sends exactly the bytes a test gives, from
+// Test helpers: free_port(), and a TCP client that sends exactly the bytes a test gives, from
 // a chosen loopback address (127.0.0.2 stands for another client than
 // 127.0.0.1: Linux routes all of 127/8 to lo), as hostile clients do.
 #pragma once
@@ -14,6 +14,19 @@
 #include <string_view>
 
 namespace eavesearch::testing {
+
+// A port nothing listens on now, chosen by the kernel (a bind to port 0).
+inline int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), len);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
 
 class RawClient {
  public:

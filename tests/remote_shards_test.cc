@@ -18,6 +18,7 @@
 
 #include "eavesearch/indexer.h"
 #include "tests/corpus.h"
+#include "tests/raw_client.h"
 #include "tests/same_answers.h"
 #include "tests/test_server.h"
 
@@ -27,19 +28,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kTcpsrv = "/usr/bin/xapian-tcpsrv";
-
-// A port nothing listens on now, chosen by the kernel.
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), len);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
 
 bool accepts(int port) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -58,7 +46,7 @@ class Tcpsrv {
  public:
   explicit Tcpsrv(const std::vector<std::string>& databases) {
     for (int attempt = 0; attempt < 5 && port_ < 0; ++attempt) {
-      int port = free_port();
+      int port = testing::free_port();
       std::vector<std::string> args = {kTcpsrv,  "--interface",        "127.0.0.1",
                                        "--port", std::to_string(port), "--quiet"};
       args.insert(args.end(), databases.begin(), databases.end());
