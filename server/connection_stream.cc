@@ -16,8 +16,7 @@ constexpr int kPollMs = 50;
 
 }  // namespace
 
-Arrival ConnectionStream::await_request(const RequestLimits& limits,
-                                        std::chrono::milliseconds idle,
+Arrival ConnectionStream::await_request(const RequestLimits& limits, std::chrono::milliseconds idle,
                                         const std::atomic<bool>& stopping) {
   buffer_.erase(0, pos_);  // the requests already answered
   pos_ = 0;

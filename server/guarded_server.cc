@@ -144,10 +144,7 @@ bool GuardedServer::admit(int sock, const std::string& client) {
   std::lock_guard lock(mutex_);
   if (stopping_) return false;
   int& from_client = per_client_[client];
-  if (limits_.per_client > 0 && from_client >= limits_.per_client) {
-    if (from_client == 0) per_client_.erase(client);
-    return false;
-  }
+  if (limits_.per_client > 0 && from_client >= limits_.per_client) return false;
   ++from_client;
   open_[sock] = Open{std::chrono::steady_clock::now() + limits_.lifetime};
   return true;

@@ -203,7 +203,9 @@ TEST_F(NginxFrontTest, RequestsPerAddressAreRateLimited) {
   int limited = 0;
   for (int k = 0; k < 100; ++k) {
     RawClient c(port_, kAttacker);
-    c.send("GET /api/v1/suggest?field=person&prefix=a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    c.send(
+        "GET /api/v1/suggest?field=person&prefix=a HTTP/1.1\r\nHost: x\r\nConnection: "
+        "close\r\n\r\n");
     if (c.receive().rfind("HTTP/1.1 429 ", 0) == 0) ++limited;
   }
   EXPECT_GT(limited, 0);
