@@ -42,15 +42,21 @@ int show_record(Searcher& searcher, const ShowArgs& args) {
   return kExitOk;
 }
 
-// A meeting id (a log stem): its minutes.
+// A meeting id (a log stem): its minutes, and with --json every line.
 int show_meeting(Searcher& searcher, const ShowArgs& args) {
   auto meeting = searcher.meeting(args.what);
   if (!meeting) return report_error(meeting.error());
-  const Meeting& m = meeting->first;
+  const Meeting& m = meeting->meeting;
   if (args.json) {
     nlohmann::json j = meeting_json(m, args.log_base_url);
     nlohmann::json records = nlohmann::json::array();
-    for (const Record& r : meeting->second) records.push_back(record_json(r, args.log_base_url));
+    for (const Record& r : meeting->records) records.push_back(record_json(r, args.log_base_url));
+    for (ListPage page{2}; records.size() < static_cast<std::size_t>(meeting->total); ++page.page) {
+      auto more = searcher.meeting(args.what, page);
+      if (!more) return report_error(more.error());
+      if (more->records.empty()) break;
+      for (const Record& r : more->records) records.push_back(record_json(r, args.log_base_url));
+    }
     j["records"] = records;
     std::cout << dump_json(j, 2) << "\n";
     return kExitOk;
@@ -63,7 +69,7 @@ int show_meeting(Searcher& searcher, const ShowArgs& args) {
   }
   std::cout << "people present:";
   for (const Attendee& a : m.people) std::cout << " " << a.nick << " (" << a.lines << ")";
-  std::cout << "\n" << meeting->second.size() << " lines\n";
+  std::cout << "\n" << meeting->total << " lines\n";
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include <regex>  // file names only: short, bounded input
 
 #include "eavesearch/person.h"
+#include "eavesearch/text.h"
 #include "eavesearch/time_util.h"
 
 namespace eavesearch {
@@ -34,6 +35,10 @@ std::string log_stem(std::string_view rel_path) {
     }
   }
   return std::string(rel_path);
+}
+
+std::string log_id(std::string_view rel_path) {
+  return percent_encode_invalid_utf8(log_stem(rel_path));
 }
 
 LogName parse_log_name(std::string_view rel_path) {

@@ -24,7 +24,9 @@ int exit_code_for(ErrorCode code) {
 }
 
 Error error_from_errno(int err, const std::string& what) {
-  return {ErrorCode::kIo, what + ": " + (err == ENOSPC ? kNoSpace : std::strerror(err))};
+  if (err == ENOSPC) return {ErrorCode::kIo, what + ": " + kNoSpace};
+  if (err == EMFILE || err == ENFILE) return {ErrorCode::kIo, what + ": " + kTooManyOpenFiles};
+  return {ErrorCode::kIo, what + ": " + std::strerror(err)};
 }
 
 Error error_at(const std::string& where, Error error) {

@@ -127,6 +127,23 @@ void for_each_token(std::string_view text, const std::function<void(const Token&
   }
 }
 
+std::string percent_encode_invalid_utf8(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t start = i;
+    if (next_code_point(text, i) >= 0) {
+      out.append(text.substr(start, i - start));
+      continue;
+    }
+    auto byte = static_cast<unsigned char>(text[start]);
+    out.append({'%', kHex[byte >> 4], kHex[byte & 0xF]});
+    i = start + 1;
+  }
+  return out;
+}
+
 std::string_view utf8_prefix(std::string_view text, std::size_t max) {
   if (text.size() <= max) return text;
   std::size_t end = max;

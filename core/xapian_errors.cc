@@ -11,11 +11,11 @@ namespace {
 // Xapian names the system's error in the text of some of its own
 // ("Modifications failed (DatabaseError: Error writing block 8 (No space
 // left on device)), ..."), and keeps errno in others.
-bool is_out_of_space(const Xapian::Error& e) {
-  const char* no_space = std::strerror(ENOSPC);
+bool names_errno(const Xapian::Error& e, int err) {
+  const char* said = std::strerror(err);
   const char* reason = e.get_error_string();
-  return (reason != nullptr && std::strcmp(reason, no_space) == 0) ||
-         e.get_msg().find(no_space) != std::string::npos;
+  return (reason != nullptr && std::strcmp(reason, said) == 0) ||
+         e.get_msg().find(said) != std::string::npos;
 }
 
 }  // namespace
@@ -24,7 +24,11 @@ bool is_out_of_space(const Xapian::Error& e) {
 Error error_from_xapian(const Xapian::Error& e) {
   std::string_view type = e.get_type();
   std::string message = std::string(type) + ": " + e.get_msg();
-  if (is_out_of_space(e)) return {ErrorCode::kIo, kNoSpace + (" (" + message + ")")};
+  if (names_errno(e, ENOSPC)) return {ErrorCode::kIo, kNoSpace + (" (" + message + ")")};
+  // Out of descriptors, a database that is there must not read as missing.
+  if (names_errno(e, EMFILE) || names_errno(e, ENFILE)) {
+    return {ErrorCode::kIo, kTooManyOpenFiles + (" (" + message + ")")};
+  }
   if (type == "DatabaseLockError") return {ErrorCode::kLocked, message};
   if (type == "DatabaseCorruptError" || type == "DatabaseVersionError") {
     return {ErrorCode::kCorrupt, message};

@@ -179,7 +179,7 @@ void add_malformed_line(ParsedChannelLog& out, int line, std::string_view why) {
 }
 
 ChannelRecordBuilder::ChannelRecordBuilder(std::string_view rel_path, ParsedChannelLog& out)
-    : path_(rel_path), stem_(log_stem(rel_path)), out_(out) {}
+    : path_(rel_path), stem_(log_id(rel_path)), out_(out) {}
 
 std::string ChannelRecordBuilder::person_of(std::string_view nick) const {
   auto it = person_by_nick_.find(ascii_lower(nick));

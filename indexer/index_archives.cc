@@ -162,6 +162,61 @@ void index_one_shard(const IndexOptions& options, const Generation& generation,
   if (!closed && shard.report) shard.report = error_at(shard.db->path, closed.error());
 }
 
+// The shards of `generation` that `files` go to, opened for writing, the
+// biggest first, so that the last to finish is a small one. `from_empty`
+// says whether they all were empty.
+Result<std::vector<Shard>> open_shards(const IndexOptions& options, Generation& generation,
+                                       std::vector<ArchiveFile> files, bool& from_empty) {
+  const bool full_build = generation.shards.empty();
+  auto by_shard = files_by_shard(std::move(files), generation);
+  std::string newest_year;
+  for (const auto& [name, shard_files] : by_shard) {
+    if (is_year(name) && !shard_files.empty()) newest_year = std::max(newest_year, name);
+  }
+  std::vector<Shard> shards;
+  from_empty = true;
+  for (auto& [name, shard_files] : by_shard) {
+    auto db = open_shard(options.db_dir, generation, name, !options.rebuild,
+                         keeps_termlist(options, full_build, name, newest_year));
+    if (!db) return db.error();
+    from_empty = from_empty && db->db.get_doccount() == 0;
+    shards.push_back({name, std::move(shard_files), std::move(*db), IndexReport{}, {}});
+  }
+  auto bytes = [](const Shard& s) {
+    std::uint64_t n = 0;
+    for (const ArchiveFile& f : s.files) n += f.size;
+    return n;
+  };
+  std::stable_sort(shards.begin(), shards.end(),
+                   [&](const Shard& a, const Shard& b) { return bytes(a) > bytes(b); });
+  return shards;
+}
+
+// Readers get the run's work: rebuilt shards replace theirs in the stub; a
+// database built from empty is compacted into the generation readers get;
+// a rebuild switches to its new generation in any case.
+Status publish(const IndexOptions& options, Generation generation, const std::vector<Shard>& shards,
+               bool compact, int jobs) {
+  bool shards_rebuilt = false;
+  for (const Shard& shard : shards) {
+    if (shard.rebuilt.empty()) continue;
+    for (std::string& folder : generation.shards) {
+      if (shard_name(folder) == shard.name) folder = shard.rebuilt;
+    }
+    shards_rebuilt = true;
+  }
+  Generation live = generation;
+  if (compact) {
+    auto compacted = compact_generation(options.db_dir, generation, jobs);
+    if (!compacted) return compacted.error();
+    live = std::move(*compacted);
+  }
+  if (options.rebuild || shards_rebuilt || live.name != generation.name) {
+    return switch_generation(options.db_dir, live);
+  }
+  return Ok{};
+}
+
 // index_archives, which maps what this throws.
 Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& warn) {
   auto started = std::chrono::steady_clock::now();
@@ -180,35 +235,14 @@ Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& wa
   IndexProgress progress;
   progress.files_total = static_cast<long>(walk->files.size());
   for (const ArchiveFile& f : walk->files) progress.bytes_total += f.size;
-
-  std::vector<Shard> shards;
   bool from_empty = true;
-  const bool full_build = generation->shards.empty();
-  auto by_shard = files_by_shard(std::move(walk->files), *generation);
-  std::string newest_year;
-  for (const auto& [name, shard_files] : by_shard) {
-    if (is_year(name) && !shard_files.empty()) newest_year = std::max(newest_year, name);
-  }
-  for (auto& [name, shard_files] : by_shard) {
-    auto db = open_shard(options.db_dir, *generation, name, !options.rebuild,
-                         keeps_termlist(options, full_build, name, newest_year));
-    if (!db) return db.error();
-    from_empty = from_empty && db->db.get_doccount() == 0;
-    shards.push_back({name, std::move(shard_files), std::move(*db), IndexReport{}, {}});
-  }
+  auto shards = open_shards(options, *generation, std::move(walk->files), from_empty);
+  if (!shards) return shards.error();
   if (!walk->unreadable.empty()) {
-    auto kept = kept_paths(shards, walk->unreadable);
+    auto kept = kept_paths(*shards, walk->unreadable);
     if (!kept) return kept.error();
     primary_stems.merge(stems_with_log_txt({}, *kept));
   }
-  // The biggest first, so that the last to finish is a small one.
-  auto bytes = [](const Shard& s) {
-    std::uint64_t n = 0;
-    for (const ArchiveFile& f : s.files) n += f.size;
-    return n;
-  };
-  std::stable_sort(shards.begin(), shards.end(),
-                   [&](const Shard& a, const Shard& b) { return bytes(a) > bytes(b); });
 
   std::mutex sinks;  // warnings and progress come from every builder
   auto warn_locked = [&](const std::string& w) {
@@ -217,8 +251,7 @@ Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& wa
   };
   for (const std::string& w : walk->warnings) warn(w + std::string(kKeptNote));
   int jobs = job_count(options.jobs);
-  run_parallel(shards.size(), jobs, [&](std::size_t k) {
-    Shard& shard = shards[k];
+  run_parallel(shards->size(), jobs, [&](std::size_t k) {
     index_one_shard(
         options, *generation, primary_stems, walk->unreadable, warn_locked,
         [&](const ArchiveFile& file) {
@@ -227,11 +260,11 @@ Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& wa
           progress.bytes_done += file.size;
           if (options.progress) options.progress(progress);
         },
-        shard);
+        (*shards)[k]);
   });
   IndexReport report;
   report.files_skipped = report.files_unreadable = static_cast<int>(walk->warnings.size());
-  for (const Shard& shard : shards) {
+  for (const Shard& shard : *shards) {
     if (!shard.report) return shard.report.error();
     add_report(report, *shard.report);
   }
@@ -241,29 +274,9 @@ Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& wa
                                      "live index is kept, as the rebuilt one would lack them"};
   }
   if (options.rebuild) report.committed = true;  // a new generation, even if empty
-
-  // Rebuilt shards replace theirs in the stub at once.
-  bool shards_rebuilt = false;
-  for (const Shard& shard : shards) {
-    if (shard.rebuilt.empty()) continue;
-    for (std::string& folder : generation->shards) {
-      if (shard_name(folder) == shard.name) folder = shard.rebuilt;
-    }
-    shards_rebuilt = true;
-  }
-  // A database built from empty is compacted into the generation readers
-  // get; a rebuild switches to its new generation in any case.
-  Generation live = *generation;
-  if (from_empty && report.records_added > 0) {
-    auto compacted = compact_generation(options.db_dir, *generation, jobs);
-    if (!compacted) return compacted.error();
-    live = std::move(*compacted);
-  }
-  if (options.rebuild || shards_rebuilt || live.name != generation->name) {
-    if (auto switched = switch_generation(options.db_dir, live); !switched) {
-      return switched.error();
-    }
-  }
+  auto published =
+      publish(options, *generation, *shards, from_empty && report.records_added > 0, jobs);
+  if (!published) return published.error();
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

@@ -277,7 +277,7 @@ Result<ParsedLog> build_meeting_log(std::string_view rel_path, std::vector<RawLi
     day_start = *started - *started % kSecondsPerDay;
     previous = static_cast<int>(*started % kSecondsPerDay);
   }
-  std::string stem = log_stem(rel_path);
+  std::string stem = log_id(rel_path);
   Meeting& meeting = parsed.meeting;
   meeting.id = stem;
   meeting.path = std::string(rel_path);

@@ -156,27 +156,50 @@ Result<Hit> Searcher::record(const std::string& id, int context) {
   });
 }
 
-Result<std::vector<Meeting>> Searcher::meetings_of(const std::string& name) {
-  return with_xapian_errors([&]() -> Result<std::vector<Meeting>> {
+namespace {
+
+Status check_list_page(ListPage page) {
+  if (page.page < 1) return Error{ErrorCode::kUsage, "page must be 1 or more"};
+  if (page.per_page < 1 || page.per_page > kMaxListPage) {
+    return Error{ErrorCode::kUsage,
+                 "per_page must be between 1 and " + std::to_string(kMaxListPage)};
+  }
+  return Ok{};
+}
+
+// The page's matches of `enquire`, and how many there are in all.
+Xapian::MSet list_page(Xapian::Enquire& enquire, const Xapian::Database& db, ListPage page) {
+  auto first = static_cast<Xapian::doccount>(
+      std::min<std::int64_t>(std::int64_t{page.page - 1} * page.per_page, db.get_doccount()));
+  return enquire.get_mset(first, static_cast<Xapian::doccount>(page.per_page), db.get_doccount());
+}
+
+}  // namespace
+
+Result<MeetingList> Searcher::meetings_of(const std::string& name, ListPage page) {
+  if (auto ok = check_list_page(page); !ok) return ok.error();
+  return with_xapian_errors([&]() -> Result<MeetingList> {
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(Xapian::Query(
         boolean_term(fields::kType.prefix, meeting_series_type(normalise_meeting_name(name)))));
     enquire.set_sort_by_value(static_cast<Xapian::valueno>(fields::kSortKey.slot), true);
-    std::vector<Meeting> out;
-    Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
+    MeetingList out;
+    Xapian::MSet mset = list_page(enquire, impl_->db, page);
+    out.total = static_cast<long>(mset.get_matches_estimated());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       auto m = decode_meeting(it.get_document().get_data());
       if (!m) return m.error();
       m->items.clear();
       m->people.clear();
-      out.push_back(std::move(*m));
+      out.meetings.push_back(std::move(*m));
     }
     return out;
   });
 }
 
-Result<std::pair<Meeting, std::vector<Record>>> Searcher::meeting(const std::string& id) {
-  return with_xapian_errors([&]() -> Result<std::pair<Meeting, std::vector<Record>>> {
+Result<MeetingLines> Searcher::meeting(const std::string& id, ListPage page) {
+  if (auto ok = check_list_page(page); !ok) return ok.error();
+  return with_xapian_errors([&]() -> Result<MeetingLines> {
     std::string term = boolean_term(fields::kId.prefix, id);
     Xapian::PostingIterator p = impl_->db.postlist_begin(term);
     if (p == impl_->db.postlist_end(term)) return Error{ErrorCode::kNotFound, "no meeting " + id};
@@ -195,14 +218,16 @@ Result<std::pair<Meeting, std::vector<Record>>> Searcher::meeting(const std::str
         Xapian::Query(Xapian::Query::OP_FILTER, lines,
                       Xapian::Query(std::string(fields::kType.prefix).append(kTypeRecord))));
     enquire.set_sort_by_value(static_cast<Xapian::valueno>(fields::kSortKey.slot), false);
-    std::vector<Record> records;
-    Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
+    MeetingLines out;
+    out.meeting = std::move(*m);
+    Xapian::MSet mset = list_page(enquire, impl_->db, page);
+    out.total = static_cast<long>(mset.get_matches_estimated());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       auto r = impl_->record_of(it);
       if (!r) return r.error();
-      records.push_back(std::move(*r));
+      out.records.push_back(std::move(*r));
     }
-    return std::pair{std::move(*m), std::move(records)};
+    return out;
   });
 }
 

@@ -97,27 +97,67 @@ void handle_record(const Api& api, const httplib::Request& req, httplib::Respons
   send_json(res, 200, j);
 }
 
-void handle_meetings(const Api& api, const httplib::Request& req, httplib::Response& res) {
-  std::string name = normalise_meeting_name(req.matches[1].str());
-  auto meetings = api.pool.run([name](Searcher& s) { return s.meetings_of(name); });
-  if (failed(res, meetings)) return;
-  if (meetings->empty())
-    return send_error(res, {ErrorCode::kNotFound, "no meetings named " + name});
-  json list = json::array();
-  for (const Meeting& m : *meetings) list.push_back(meeting_json(m, api.config.log_base_url));
-  send_json(res, 200, {{"meeting", name}, {"count", meetings->size()}, {"meetings", list}});
+namespace {
+
+Result<ListPage> list_page(const httplib::Request& req) {
+  auto page = int_param(req, "page", 1);
+  if (!page) return page.error();
+  auto per_page = int_param(req, "per_page", kMaxListPage);
+  if (!per_page) return per_page.error();
+  return ListPage{*page, *per_page};
 }
 
-// /meetings/{meeting}/{stem}: the stem of its files, "tc.2020-05-14-15.00".
-void handle_meeting(const Api& api, const httplib::Request& req, httplib::Response& res) {
+}  // namespace
+
+void handle_meetings(const Api& api, const httplib::Request& req, httplib::Response& res) {
   std::string name = normalise_meeting_name(req.matches[1].str());
+  auto page = list_page(req);
+  if (failed(res, page)) return;
+  auto series =
+      api.pool.run([name, page = *page](Searcher& s) { return s.meetings_of(name, page); });
+  if (failed(res, series)) return;
+  if (series->total == 0)
+    return send_error(res, {ErrorCode::kNotFound, "no meetings named " + name});
+  json list = json::array();
+  for (const Meeting& m : series->meetings)
+    list.push_back(meeting_json(m, api.config.log_base_url));
+  send_json(res, 200,
+            {{"meeting", name},
+             {"count", series->total},
+             {"page", page->page},
+             {"per_page", page->per_page},
+             {"meetings", list}});
+}
+
+// /meetings/{meeting}/{stem}: the folder and stem of its log's id,
+// "tc/tc.2020-05-14-15.00". The folder is tried as written (a mirror's
+// "Nova-API"), then as the series' name a person types ("nova-api").
+void handle_meeting(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  std::string folder = req.matches[1];
   std::string stem = req.matches[2];
-  std::optional<std::string> id = meeting_log_id(name, stem);
-  if (!id) return send_error(res, {ErrorCode::kNotFound, "no meeting " + name + "/" + stem});
-  auto meeting = api.pool.run([id = *id](Searcher& s) { return s.meeting(id); });
+  std::vector<std::string> ids;
+  for (const std::string& name : {folder, normalise_meeting_name(folder)}) {
+    std::optional<std::string> id = meeting_log_id(name, stem);
+    if (id && (ids.empty() || ids.front() != *id)) ids.push_back(*id);
+  }
+  if (ids.empty())
+    return send_error(res, {ErrorCode::kNotFound, "no meeting " + folder + "/" + stem});
+  auto page = list_page(req);
+  if (failed(res, page)) return;
+  auto meeting = api.pool.run([ids, page = *page](Searcher& s) {
+    Result<MeetingLines> found = Error{ErrorCode::kNotFound, ""};
+    for (const std::string& id : ids) {
+      found = s.meeting(id, page);
+      if (found || found.error().code != ErrorCode::kNotFound) break;
+    }
+    return found;
+  });
   if (failed(res, meeting)) return;
-  json j = meeting_json(meeting->first, api.config.log_base_url);
-  j["records"] = records_json(meeting->second, api.config.log_base_url);
+  json j = meeting_json(meeting->meeting, api.config.log_base_url);
+  j["total"] = {{"value", meeting->total}, {"exact", true}};
+  j["page"] = page->page;
+  j["per_page"] = page->per_page;
+  j["records"] = records_json(meeting->records, api.config.log_base_url);
   send_json(res, 200, j);
 }
 

@@ -26,6 +26,14 @@ TEST(ArchiveNamesTest, MeetingLogNames) {
   EXPECT_EQ(log_stem("a/seed.flattened.txt"), "a/seed");
 }
 
+// Ids are UTF-8: a name's other bytes are written as in a URL, UTF-8 kept.
+TEST(ArchiveNamesTest, LogIdsAreUtf8) {
+  EXPECT_EQ(log_id("meetings/caf\xe9/2020/caf\xe9.2020-05-14-14.00.log.txt"),
+            "meetings/caf%E9/2020/caf%E9.2020-05-14-14.00");
+  EXPECT_EQ(log_id("meetings/caf\xc3\xa9/x.log"), "meetings/caf\xc3\xa9/x");
+  EXPECT_EQ(log_id("a/\xc3.txt"), "a/%C3");  // a sequence cut short
+}
+
 TEST(ArchiveNamesTest, ChannelLogNames) {
   EXPECT_EQ(channel_of_log_name("irclogs/#openstack-tc/#openstack-tc.2020-05-14.log"),
             "#openstack-tc");

@@ -53,15 +53,7 @@ class HostileClientsTest : public ::testing::Test {
   }
   int port() const { return server_->port(); }
 
-  // A normal client's search: its status, and how long it took.
-  std::pair<int, double> normal_search() {
-    auto started = Clock::now();
-    httplib::Client client("127.0.0.1", port());
-    client.set_read_timeout(5, 0);
-    auto res = client.Get("/api/v1/search?q=nova");
-    double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    return {res ? res->status : -1, seconds};
-  }
+  std::pair<int, double> normal_search() { return testing::timed_search(port()); }
 
   // `n` connections from the attacker that start a request and never end it.
   std::vector<std::unique_ptr<RawClient>> slow_clients(int n) {

@@ -303,6 +303,27 @@ TEST_F(HttpTest, MeetingsOfASeriesAndOneMeetingWithItsMinutes) {
   get_json("/api/v1/meetings/nova/nova.2019-01-01-00.00", 404);
 }
 
+TEST_F(HttpTest, AMeetingsLinesAndASeriesComeInPages) {
+  json first = get_json("/api/v1/meetings/nova/nova.2020-05-14-14.00?per_page=5", 200);
+  EXPECT_EQ(first["total"]["value"], 13);
+  EXPECT_EQ(first["page"], 1);
+  ASSERT_EQ(first["records"].size(), 5u);
+  EXPECT_EQ(first["records"][0]["line"], 1);
+  json last = get_json("/api/v1/meetings/nova/nova.2020-05-14-14.00?per_page=5&page=3", 200);
+  ASSERT_EQ(last["records"].size(), 3u);
+  EXPECT_EQ(last["records"][2]["text"], "#endmeeting");
+  EXPECT_EQ(last["items"], first["items"]);  // the minutes come with every page
+  json beyond = get_json("/api/v1/meetings/nova/nova.2020-05-14-14.00?per_page=5&page=4", 200);
+  EXPECT_TRUE(beyond["records"].empty());
+  get_json("/api/v1/meetings/nova/nova.2020-05-14-14.00?per_page=1001", 400);
+  get_json("/api/v1/meetings/nova/nova.2020-05-14-14.00?page=0", 400);
+
+  json series = get_json("/api/v1/meetings/nova?per_page=1&page=2", 200);
+  EXPECT_EQ(series["count"], 1);  // the series has one meeting; page 2 is past it
+  EXPECT_TRUE(series["meetings"].empty());
+  get_json("/api/v1/meetings/nova?per_page=0", 400);
+}
+
 TEST_F(HttpTest, PeopleAndSuggestions) {
   json p = get_json("/api/v1/people/GMann_", 200);
   EXPECT_EQ(p["person"], "gmann");

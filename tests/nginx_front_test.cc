@@ -115,14 +115,7 @@ class NginxFrontTest : public ::testing::Test {
     FAIL() << "nginx did not answer: " << read_file(root / "logs/error.log");
   }
 
-  std::pair<int, double> normal_search() {
-    auto started = Clock::now();
-    httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(5, 0);
-    auto res = client.Get("/api/v1/search?q=nova");
-    double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    return {res ? res->status : -1, seconds};
-  }
+  std::pair<int, double> normal_search() { return testing::timed_search(port_); }
 
   testing::TempDir dir_;
   std::unique_ptr<testing::TestServer> serve_;

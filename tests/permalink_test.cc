@@ -30,5 +30,16 @@ TEST(PermalinkTest, MeetingLogsChannelLogsAndNeither) {
   EXPECT_EQ(permalink(record("meetings/tc/2020/tc.2020-05-14-15.00#12", ""), base), "");
 }
 
+// A log of a mirror's meetings/ links to where it is in the mirror.
+TEST(PermalinkTest, AMeetingsFolderIsKeptAsWritten) {
+  EXPECT_EQ(permalink(record("meetings/Nova-API/2014/nova-api.2014-07-29-13.02#5", "nova_api"),
+                      "http://x"),
+            "http://x/meetings/Nova-API/2014/nova-api.2014-07-29-13.02.log.html#l-5");
+  // Not a mirror's place (the year folder is not the stem's): the series' place.
+  EXPECT_EQ(permalink(record("meetings/Nova-API/old/nova-api.2014-07-29-13.02#5", "nova_api"),
+                      "http://x"),
+            "http://x/meetings/nova_api/2014/nova-api.2014-07-29-13.02.log.html#l-5");
+}
+
 }  // namespace
 }  // namespace eavesearch

@@ -1,9 +1,11 @@
-// Test helpers: free_port(), and a TCP client that sends exactly the bytes a test gives, from
-// a chosen loopback address (127.0.0.2 stands for another client than
-// 127.0.0.1: Linux routes all of 127/8 to lo), as hostile clients do.
+// Test helpers: free_port(), timed_search(), and a TCP client that sends
+// exactly the bytes a test gives, from a chosen loopback address (127.0.0.2
+// stands for another client than 127.0.0.1: Linux routes all of 127/8 to
+// lo), as hostile clients do.
 #pragma once
 
 #include <arpa/inet.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -12,8 +14,21 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace eavesearch::testing {
+
+// A normal client's search on 127.0.0.1:`port`: its status (-1 for no
+// answer within 5 s), and how long it took in seconds.
+inline std::pair<int, double> timed_search(int port) {
+  auto started = std::chrono::steady_clock::now();
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(5, 0);
+  auto res = client.Get("/api/v1/search?q=nova");
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return {res ? res->status : -1, seconds};
+}
 
 // A port nothing listens on now, chosen by the kernel (a bind to port 0).
 inline int free_port() {

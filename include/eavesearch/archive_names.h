@@ -14,6 +14,11 @@ namespace eavesearch {
 // .flattened.txt / .txt / .html / .log / .rst / .eml.
 std::string log_stem(std::string_view rel_path);
 
+// The id of a log (its records' ids before "#<line>"): its stem, with the
+// bytes that are not UTF-8 written %XX (text.h), so that every id is text a
+// client can send back and a link can carry.
+std::string log_id(std::string_view rel_path);
+
 // What a meeting log's name tells: <meeting>.<YYYY-MM-DD>-<HH>.<MM>.
 struct LogName {
   std::string meeting;         // normalised; "" when the name has no such pattern

@@ -31,8 +31,12 @@ int exit_code_for(ErrorCode code);
 
 // What a full disk is called in every message, whichever call met it.
 inline constexpr const char* kNoSpace = "no space left on device";
+// EMFILE or ENFILE: the service's file descriptors are all in use.
+inline constexpr const char* kTooManyOpenFiles =
+    "too many open files (raise the limit: LimitNOFILE in the unit, ulimit -n)";
 
-// kIo: "<what>: <the system's reason for errno `err`>" (kNoSpace for ENOSPC).
+// kIo: "<what>: <the system's reason for errno `err`>" (kNoSpace for ENOSPC,
+// kTooManyOpenFiles for EMFILE and ENFILE).
 Error error_from_errno(int err, const std::string& what);
 
 // `error` with `where` (a path) before its message.

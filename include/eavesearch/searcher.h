@@ -107,6 +107,25 @@ struct TopicCounts {
 
 inline constexpr std::size_t kTopicValues = 20;
 
+// A page of a list that is not ranked (a meeting's lines, a series'
+// meetings): `page` from 1, `per_page` entries from 1 to kMaxListPage.
+inline constexpr int kMaxListPage = 1000;
+struct ListPage {
+  int page = 1;
+  int per_page = kMaxListPage;
+};
+
+struct MeetingList {
+  std::vector<Meeting> meetings;  // the page's, newest first, without items
+  long total = 0;                 // the series' meetings
+};
+
+struct MeetingLines {
+  Meeting meeting;              // with its minutes
+  std::vector<Record> records;  // the page's lines, in order
+  long total = 0;               // the meeting's lines
+};
+
 // Documents by type in the database at `db_dir` ("record", "meeting"), plus
 // "total", the sum of its databases' commit revisions ("revision"; lower
 // again after the indexer rebuilds a shard), the
@@ -169,13 +188,15 @@ class Searcher {
   Result<Hit> record(const std::string& id, int context);
 
   // The meetings of a series (MeetBot meeting name, case-insensitive),
-  // newest first, without their items. Empty when there are none.
-  Result<std::vector<Meeting>> meetings_of(const std::string& name);
+  // newest first, without their items, a page of them. Empty when there are
+  // none. kUsage for a page outside ListPage's bounds.
+  Result<MeetingList> meetings_of(const std::string& name, ListPage page = {});
 
   // One meeting, by its id (the stem of its log, e.g.
-  // "meetings/tc/2020/tc.2020-05-14-15.00"), with its minutes and every
-  // line of it in order. kNotFound when there is no such meeting.
-  Result<std::pair<Meeting, std::vector<Record>>> meeting(const std::string& id);
+  // "meetings/tc/2020/tc.2020-05-14-15.00"), with its minutes and a page of
+  // its lines in order. kNotFound when there is no such meeting; kUsage for a
+  // page outside ListPage's bounds.
+  Result<MeetingLines> meeting(const std::string& id, ListPage page = {});
 
   // Completion for the search box: values of `field` (person, meeting or
   // channel) starting with `prefix` (case-insensitive), most frequent first.

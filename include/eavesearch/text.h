@@ -44,6 +44,11 @@ inline constexpr std::size_t kMaxLineBytes = 4096;
 // its first kMaxLineBytes bytes are read), and `cut`, when given, says so.
 std::string clean_line(std::string_view line, bool* cut = nullptr);
 
+// `text` with each byte that is not part of valid UTF-8 written "%XX" (hex,
+// capitals), as a URL writes it: a file name in Latin-1 becomes UTF-8 text
+// that names the same file on a web server. Valid UTF-8 is returned as is.
+std::string percent_encode_invalid_utf8(std::string_view text);
+
 // The longest start of UTF-8 `text` of at most `max` bytes that ends on a
 // character boundary.
 std::string_view utf8_prefix(std::string_view text, std::size_t max);

@@ -5,6 +5,7 @@ import {el, logOf, plural, timeNode} from './dom.js';
 import {badge, lineNode, logHref, personHref} from './hit_view.js';
 
 const kChannelPages = 50;  // at most 5,000 lines of a channel's day
+const kMeetingPages = 20;  // at most 20,000 lines of a meeting
 
 function minutesNode(meeting) {
   const items = el('ol', {class: 'items'});
@@ -40,9 +41,16 @@ async function channelDay(stem) {
 async function meetingLog(stem) {
   // meetings/<name>/<year>/<stem>
   const parts = stem.split('/');
-  const meeting = await getJson(`/api/v1/meetings/${segment(parts[1])}/${segment(parts[3])}`);
+  const path = `/api/v1/meetings/${segment(parts[1])}/${segment(parts[3])}`;
+  const meeting = await getJson(path);
+  const lines = [...meeting.records];
+  for (let page = 2; page <= kMeetingPages && lines.length < meeting.total.value; ++page) {
+    const more = await getJson(path, {page});
+    if (!more.records.length) break;
+    lines.push(...more.records);
+  }
   const title = meeting.title && meeting.title !== meeting.name ? `${meeting.name}: ${meeting.title}` : meeting.name;
-  return {title, lines: meeting.records, meeting};
+  return {title, lines, meeting};
 }
 
 export async function renderLog(view, state, {isCurrent}) {
