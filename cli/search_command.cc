@@ -18,8 +18,22 @@ struct SearchArgs {
   std::string sort;
   std::vector<std::string> filters;
   bool explain = false;
+  std::vector<std::string> include;
   std::string log_base_url{kDefaultLogBaseUrl};
 };
+
+// "12 bot lines and 3 channel events hidden", or "" when none were.
+std::string hidden_note(const SearchResponse& resp) {
+  auto count = [&](const std::optional<long>& n, const char* one, const char* many) {
+    if (!n || *n == 0) return std::string();
+    return (resp.hidden_exact ? "" : "about ") + std::to_string(*n) + " " + (*n == 1 ? one : many);
+  };
+  std::string bots = count(resp.hidden_bots, "bot line", "bot lines");
+  std::string events = count(resp.hidden_events, "channel event", "channel events");
+  if (bots.empty() && events.empty()) return {};
+  std::string both = bots.empty() ? events : events.empty() ? bots : bots + " and " + events;
+  return both + " hidden (--include bots,events shows them)";
+}
 
 // The snippet for a terminal: <mark> as bold, entities decoded.
 std::string terminal_snippet(const std::string& html, bool tty) {
@@ -73,6 +87,7 @@ void print_text(const SearchResponse& resp, const SearchArgs& args) {
   std::cout << (resp.total_exact ? "" : "about ") << resp.total << " hits";
   if (resp.lenient) std::cout << " (not read as written: " << resp.problem << ")";
   std::cout << "\n";
+  if (std::string note = hidden_note(resp); !note.empty()) std::cout << note << "\n";
   if (resp.did_you_mean) std::cout << "did you mean: " << *resp.did_you_mean << "\n";
   for (const Hit& h : resp.hits) {
     const Record& r = h.record;
@@ -103,6 +118,11 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("--filter", args->filters,
                   "field:value (or -field:value) restricting the whole query; repeatable");
   cmd->add_flag("--explain", args->explain, "print the search plan before the hits");
+  cmd->add_option("--include", args->include,
+                  "lines left out by default to show: bots (their lines), events (joins, quits, "
+                  "...)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"bots", "events"}));
   cmd->add_option("--log-base-url", args->log_base_url, "base of links to the original logs");
   return {cmd, [args] {
             SearchRequest req;
@@ -116,6 +136,9 @@ Command add_search_command(CLI::App& app) {
               req.filters.push_back(std::move(*f));
             }
             req.explain = args->explain;
+            for (const std::string& what : args->include) {
+              (what == "bots" ? req.include_bots : req.include_events) = true;
+            }
             auto searcher = Searcher::open(args->db_dir);
             if (!searcher) return report_error(searcher.error());
             auto resp = searcher->search(req);

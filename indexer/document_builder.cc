@@ -9,6 +9,7 @@
 #include "core/relevance.h"
 #include "core/sort_key.h"
 #include "core/terms.h"
+#include "eavesearch/bots.h"
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/text.h"
@@ -66,7 +67,15 @@ class WeighedTerms {
 Xapian::Document build_record_document(const Record& r) {
   Xapian::Document doc;
   add_common(doc, kTypeRecord, r.id, r.path, r.time);
-  add_boolean(doc, fields::kPerson, r.person);
+  std::string_view hidden = r.kind == "bot"           ? kHiddenBot
+                            : is_event_kind(r.kind) ? kHiddenEvent
+                                                    : std::string_view();
+  if (hidden.empty()) {
+    add_boolean(doc, fields::kPerson, r.person);
+  } else {
+    add_boolean(doc, fields::kHidden, hidden);
+    add_boolean(doc, fields::kHiddenPerson, r.person);
+  }
   add_boolean(doc, fields::kMeeting, r.meeting);
   add_boolean(doc, fields::kChannel, r.channel);
   add_boolean(doc, fields::kKind, r.kind);

@@ -1,6 +1,7 @@
 // Private to indexer/: FileState::deps, what a file's records took from
 // other files, one "key=value" line each; when that differs now, the file is
 // indexed again although it did not change (DESIGN.md 6).
+//   bots=<hash>          every file: the bot list it was indexed with
 //   primary=0|1          a .log.html, flattened log or minutes: is the primary
 //                        form of its log (.log.txt, a channel's .log) here
 //   channel=<#chan>      a meeting's .log.txt: the channel a channel log gave it
@@ -20,6 +21,7 @@
 namespace eavesearch {
 
 inline constexpr std::string_view kPrimaryDep = "primary=";
+inline constexpr std::string_view kBotsDep = "bots=";  // a hash of IndexOptions::bots
 inline constexpr std::string_view kChannelDep = "channel=";
 inline constexpr std::string_view kMeetingDep = "meeting:";
 inline constexpr std::string_view kPreviousDep = "previous:";

@@ -63,15 +63,13 @@ bool keeps_termlist(const IndexOptions& options, bool full_build, const std::str
 using RebuiltShard = std::optional<std::pair<std::string, IndexReport>>;
 Result<RebuiltShard> rebuild(const IndexOptions& options, const Generation& generation,
                              const std::string& shard, const FileStates& before,
-                             const std::vector<ArchiveFile>& files,
-                             const std::set<std::string>& primary_stems,
-                             const UnreadablePaths& unreadable, const WarningSink& warn,
+                             const std::vector<ArchiveFile>& files, const RunInputs& inputs,
+                             const WarningSink& warn,
                              const std::function<void(const ArchiveFile&)>& file_done) {
   std::string folder;
   auto fresh = open_rebuilt_shard(options.db_dir, generation, shard, folder);
   if (!fresh) return fresh.error();
-  auto rebuilt = rebuild_shard(*fresh, before, files, primary_stems, unreadable,
-                               options.commit_docs, warn, file_done);
+  auto rebuilt = rebuild_shard(*fresh, before, files, inputs, warn, file_done);
   if (!rebuilt) return rebuilt.error();
   Status closed = with_xapian_errors([&]() -> Status {
     fresh->close();
@@ -117,8 +115,7 @@ Result<std::vector<std::string>> kept_paths(const std::vector<Shard>& shards,
 // A rebuild that cannot read a file of the shard leaves the shard as the
 // incremental pass left it: its other changes wait for a run that can.
 void index_one_shard(const IndexOptions& options, const Generation& generation,
-                     const std::set<std::string>& primary_stems, const UnreadablePaths& unreadable,
-                     const WarningSink& warn,
+                     const RunInputs& inputs, const WarningSink& warn,
                      const std::function<void(const ArchiveFile&)>& count_file, Shard& shard) {
   std::size_t files_done = 0;  // a rebuild reports progress past these only
   std::size_t files_redone = 0;
@@ -135,12 +132,12 @@ void index_one_shard(const IndexOptions& options, const Generation& generation,
                  ? with_xapian_errors([&]() -> Result<ShardRun> {
                      return ShardRun{{}, true, read_file_states(shard.db->db)};
                    })
-                 : index_shard(shard.db->db, shard.db->has_termlist, shard.files, primary_stems,
-                               unreadable, options.commit_docs, warn, file_done);
+                 : index_shard(shard.db->db, shard.db->has_termlist, shard.files, inputs, warn,
+                               file_done);
   if (run && run->needs_rebuild) {
     files_redone = files_done;
     auto rebuilt = rebuild(options, generation, shard.name, run->states_before, shard.files,
-                           primary_stems, unreadable, warn, file_done);
+                           inputs, warn, file_done);
     if (!rebuilt) {
       run = rebuilt.error();
     } else if (*rebuilt) {
@@ -251,9 +248,11 @@ Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& wa
   };
   for (const std::string& w : walk->warnings) warn(w + std::string(kKeptNote));
   int jobs = job_count(options.jobs);
+  const std::set<std::string> bots(options.bots.begin(), options.bots.end());
+  const RunInputs inputs{primary_stems, walk->unreadable, bots, options.commit_docs};
   run_parallel(shards->size(), jobs, [&](std::size_t k) {
     index_one_shard(
-        options, *generation, primary_stems, walk->unreadable, warn_locked,
+        options, *generation, inputs, warn_locked,
         [&](const ArchiveFile& file) {
           std::lock_guard hold(sinks);
           ++progress.files_done;

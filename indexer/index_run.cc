@@ -15,6 +15,7 @@
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/text.h"
+#include "indexer/bot_lines.h"
 #include "indexer/channel_meetings.h"
 #include "indexer/document_builder.h"
 #include "indexer/file_deps.h"
@@ -45,6 +46,13 @@ std::string archive_root_of(const std::string& rel_path) {
   return {};
 }
 
+// The deps line of the bot list: a hash of it.
+std::string bots_dep(const std::set<std::string>& bots) {
+  std::string all;
+  for (const std::string& b : bots) all.append(b).append("\n");
+  return std::string(kBotsDep) + std::to_string(content_hash(all)) + "\n";
+}
+
 // Thrown before a document is deleted or replaced in a database without a
 // termlist (which Xapian cannot do): the shard is rebuilt instead.
 struct NeedsRebuild {};
@@ -58,12 +66,14 @@ class IndexRun {
   // `stored`: the states `db` holds, or with `rebuilding`, those of the
   // shard `db` (empty) replaces: every file is then indexed, but reported
   // against them. `db` has a termlist unless !has_termlist.
-  IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn, long commit_docs,
-           bool has_termlist, FileStates stored, bool rebuilding, const UnreadablePaths& unreadable)
+  IndexRun(Xapian::WritableDatabase& db, const WarningSink& warn, const RunInputs& inputs,
+           bool has_termlist, FileStates stored, bool rebuilding)
       : db_(db),
         warn_(warn),
-        unreadable_(unreadable),
-        commit_docs_(commit_docs),
+        unreadable_(inputs.unreadable),
+        bots_(inputs.bots),
+        bots_dep_(bots_dep(inputs.bots)),
+        commit_docs_(inputs.commit_docs),
         fresh_(db.get_doccount() == 0),
         has_termlist_(has_termlist),
         rebuilding_(rebuilding),
@@ -182,6 +192,7 @@ class IndexRun {
                  Result<ParsedLog> parsed) {
     if (!parsed) return skip(file, parsed.error().message, before);
     if (before) remove_records(file.rel_path, *before);
+    mark_bot_lines(parsed->records, {&parsed->meeting}, bots_);
     std::vector<const Record*> records;
     for (const Record& r : parsed->records) records.push_back(&r);
     const Meeting& m = parsed->meeting;
@@ -207,7 +218,7 @@ class IndexRun {
   // now. A channel log's meeting and previous-day lines are those it stored.
   std::string current_deps(const ArchiveFile& file, const FileState* before,
                            const std::set<std::string>& primary_stems) {
-    std::string out;
+    std::string out = bots_dep_;
     if (!is_primary_form(file.rel_path)) {
       out.append(kPrimaryDep).append(primary_stems.count(log_stem(file.rel_path)) ? "1" : "0");
       out += '\n';
@@ -256,6 +267,9 @@ class IndexRun {
     std::size_t offset = records.size();
     records.insert(records.end(), parsed->records.begin(), parsed->records.end());
     std::vector<ChannelMeeting> meetings = find_channel_meetings(records, parsed->channel);
+    std::vector<Meeting*> minutes;
+    for (ChannelMeeting& cm : meetings) minutes.push_back(&cm.meeting);
+    mark_bot_lines(records, minutes, bots_);
     auto stem_of = [&](const ChannelMeeting& cm) {
       return archive_root_of(file.rel_path) + cm.meeting.id;
     };
@@ -279,7 +293,9 @@ class IndexRun {
     // Its deps are found afresh.
     std::string deps;
     for_each_dep(state.deps, [&](std::string_view line) {
-      if (line.starts_with(kPrimaryDep)) deps.append(line).append("\n");
+      if (line.starts_with(kBotsDep) || line.starts_with(kPrimaryDep)) {
+        deps.append(line).append("\n");
+      }
     });
     if (offset > 0) deps += previous_dep(file);
     for (const ChannelMeeting& cm : meetings) {
@@ -484,6 +500,8 @@ class IndexRun {
   Xapian::WritableDatabase& db_;
   const WarningSink& warn_;
   const UnreadablePaths& unreadable_;
+  const std::set<std::string>& bots_;
+  const std::string bots_dep_;  // every file's records depend on the bot list
   long commit_docs_;
   bool fresh_;                                      // the database was empty when the run began
   bool has_termlist_;                               // else NeedsRebuild before a delete
@@ -519,20 +537,18 @@ FileStates read_file_states(const Xapian::Database& db) {
 }
 
 Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
-                             const std::vector<ArchiveFile>& files,
-                             const std::set<std::string>& primary_stems,
-                             const UnreadablePaths& unreadable, long commit_docs,
+                             const std::vector<ArchiveFile>& files, const RunInputs& inputs,
                              const WarningSink& warn,
                              const std::function<void(const ArchiveFile&)>& file_done) {
   return with_xapian_errors([&]() -> Result<ShardRun> {
     // Kept for a rebuild, which only a database without a termlist needs.
     FileStates states = read_file_states(db);
-    IndexRun run(db, warn, commit_docs, has_termlist,
-                 has_termlist ? std::move(states) : FileStates(states), false, unreadable);
+    IndexRun run(db, warn, inputs, has_termlist,
+                 has_termlist ? std::move(states) : FileStates(states), false);
     try {
       run.remove_missing(files);
       for (const ArchiveFile& file : files) {
-        run.visit(file, primary_stems);
+        run.visit(file, inputs.primary_stems);
         file_done(file);
       }
     } catch (const NeedsRebuild&) {
@@ -543,17 +559,15 @@ Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
 }
 
 Result<ShardRebuild> rebuild_shard(Xapian::WritableDatabase& fresh, const FileStates& before,
-                                   const std::vector<ArchiveFile>& files,
-                                   const std::set<std::string>& primary_stems,
-                                   const UnreadablePaths& unreadable, long commit_docs,
+                                   const std::vector<ArchiveFile>& files, const RunInputs& inputs,
                                    const WarningSink& warn,
                                    const std::function<void(const ArchiveFile&)>& file_done) {
   return with_xapian_errors([&]() -> Result<ShardRebuild> {
-    IndexRun run(fresh, warn, commit_docs, true, before, true, unreadable);
+    IndexRun run(fresh, warn, inputs, true, before, true);
     try {
       run.remove_missing(files);
       for (const ArchiveFile& file : files) {
-        run.visit(file, primary_stems);
+        run.visit(file, inputs.primary_stems);
         file_done(file);
       }
     } catch (const CannotRebuild&) {

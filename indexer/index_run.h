@@ -27,6 +27,14 @@ inline constexpr std::string_view kKeptNote = "; what the index holds of it is k
 std::set<std::string> stems_with_log_txt(const std::vector<ArchiveFile>& files,
                                          const std::vector<std::string>& kept = {});
 
+// What every file of a run is indexed against.
+struct RunInputs {
+  const std::set<std::string>& primary_stems;  // stems_with_log_txt
+  const UnreadablePaths& unreadable;           // what the walk could not read
+  const std::set<std::string>& bots;           // persons (bots.h; IndexOptions::bots)
+  long commit_docs;                            // IndexOptions::commit_docs
+};
+
 // The indexed files' states by path, as a database holds them.
 using FileStates = std::map<std::string, FileState>;
 FileStates read_file_states(const Xapian::Database& db);
@@ -49,9 +57,7 @@ struct ShardRun {
 // be read, keeps its records and state. `file_done` is called after each
 // file.
 Result<ShardRun> index_shard(Xapian::WritableDatabase& db, bool has_termlist,
-                             const std::vector<ArchiveFile>& files,
-                             const std::set<std::string>& primary_stems,
-                             const UnreadablePaths& unreadable, long commit_docs,
+                             const std::vector<ArchiveFile>& files, const RunInputs& inputs,
                              const WarningSink& warn,
                              const std::function<void(const ArchiveFile&)>& file_done);
 
@@ -67,9 +73,7 @@ struct ShardRebuild {
 // changed since the file states `before` (of the shard it replaces), as
 // index_shard would have; warnings only for files that changed.
 Result<ShardRebuild> rebuild_shard(Xapian::WritableDatabase& fresh, const FileStates& before,
-                                   const std::vector<ArchiveFile>& files,
-                                   const std::set<std::string>& primary_stems,
-                                   const UnreadablePaths& unreadable, long commit_docs,
+                                   const std::vector<ArchiveFile>& files, const RunInputs& inputs,
                                    const WarningSink& warn,
                                    const std::function<void(const ArchiveFile&)>& file_done);
 

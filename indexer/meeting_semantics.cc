@@ -41,18 +41,19 @@ class MeetingState {
   // known by its text.
   void apply(const RawLine& raw, std::size_t k) {
     Record& r = records_[k];
-    if (meeting_.ended) {  // MeetBot forgot the meeting: plain lines
-      r.kind = raw.is_action ? "me" : "say";
+    const std::string nick = raw.nick.value_or("");
+    const bool bot = raw.nick ? nick == bot_ : is_bot_message(raw.text);
+    if (meeting_.ended) {  // MeetBot forgot the meeting: plain lines, and its own
+      r.kind = bot ? "bot" : raw.is_action ? "me" : "say";
       return;
     }
-    const std::string nick = raw.nick.value_or("");
     if (raw.nick) ++lines_by_nick_[nick];
     r.topic = topic_;
     if (raw.is_action) {
       r.kind = "me";
       return;
     }
-    if (raw.nick ? nick == bot_ : is_bot_message(raw.text)) {
+    if (bot) {
       r.kind = "bot";
       return;
     }

@@ -65,13 +65,33 @@ PlannedQueries plan_queries(const SearchPlan& plan, const Xapian::Database& db,
   PlannedQueries out;
   const QueryNode& root = plan.root;
   auto wildcard_terms = static_cast<Xapian::termcount>(plan.wildcard_terms);
-  out.whole = to_xapian(root, db, std::nullopt, wildcard_terms, &out.wildcards);
+  out.whole = to_xapian(root, db, std::nullopt, wildcard_terms, &out.wildcards, plan.shown,
+                        &out.hidden);
   out.per_shard.assign(shards.size(), out.whole);
   if (plan.query_per_shard) {
     for (std::size_t k = 0; k < shards.size(); ++k) {
-      out.per_shard[k] = to_xapian(root, db, time_span(shards[k].db), wildcard_terms);
+      out.per_shard[k] =
+          to_xapian(root, db, time_span(shards[k].db), wildcard_terms, nullptr, plan.shown);
     }
   }
+  return out;
+}
+
+HiddenCounts count_hidden(const PlannedQueries& queries, const Xapian::Database& db,
+                          const WorkBudget& budget) {
+  HiddenCounts out;
+  auto count = [&](const std::optional<Xapian::Query>& query, std::optional<long>& n) {
+    if (!query) return;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(*query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_time_limit(budget.seconds_left(kExactCountSeconds));
+    Xapian::MSet mset = enquire.get_mset(0, 0, kHiddenCountMatches);
+    n = static_cast<long>(mset.get_matches_estimated());
+    out.exact = out.exact && mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  };
+  count(queries.hidden.bots, out.bots);
+  count(queries.hidden.events, out.events);
   return out;
 }
 

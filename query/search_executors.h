@@ -39,6 +39,7 @@ struct PlannedQueries {
   Xapian::Query whole;
   std::vector<Xapian::Query> per_shard;  // one per local shard
   WildcardExpansion wildcards;           // what the wildcards became
+  HiddenQueries hidden;                  // the lines left out, over all shards
 };
 PlannedQueries plan_queries(const SearchPlan& plan, const Xapian::Database& db,
                             const std::vector<LocalShard>& shards);
@@ -50,6 +51,15 @@ struct HitPage {
   bool exact = true;
   Xapian::MSet mset;  // the one match over all shards, when there was one
 };
+
+// How many lines `queries` left out (bots', events), each counted exactly up
+// to kHiddenCountMatches, then estimated.
+struct HiddenCounts {
+  std::optional<long> bots, events;
+  bool exact = true;
+};
+HiddenCounts count_hidden(const PlannedQueries& queries, const Xapian::Database& db,
+                          const WorkBudget& budget);
 
 // Facets as answered, and whether they counted every match.
 struct FacetAnswer {

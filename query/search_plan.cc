@@ -174,6 +174,7 @@ Result<SearchPlan> plan_search(const SearchRequest& req, const IndexLayout& layo
   }
   p.budget_ms = req.time_budget_ms;
   p.explain = req.explain;
+  p.shown = {req.include_bots, req.include_events};
   return p;
 }
 
@@ -183,6 +184,13 @@ std::vector<std::pair<std::string, std::string>> describe(const SearchPlan& p) {
   std::string filters;
   for (const QueryNode& f : p.query.filters) filters += (filters.empty() ? "" : " ") + to_string(f);
   out.emplace_back("filters", filters.empty() ? "none" : "(and " + filters + ")");
+  std::string hidden;
+  if (!p.shown.bots) hidden = "bots' lines";
+  if (!p.shown.events) hidden += (hidden.empty() ? "" : " and ") + std::string("channel events");
+  out.emplace_back("hidden", hidden.empty() ? "none: all lines shown"
+                                            : hidden + " left out unless the query asks for them, "
+                                                       "counted up to " +
+                                                  std::to_string(kHiddenCountMatches) + " each");
   out.emplace_back("sort", sort_order_name(p.sort));
   std::string order = p.sort == SortOrder::kOldest ? "oldest first" : "newest first";
   std::string hits;

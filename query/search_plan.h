@@ -60,6 +60,7 @@ struct SearchPlan {
   unsigned wildcard_terms = 0;  // each wildcard's expansion at most (0: none in the query)
   int budget_ms = 0;            // the work stops past it (0: no limit)
   bool explain = false;         // the answer carries describe(plan)
+  Shown shown;                  // the hidden lines asked for (include=)
 };
 
 // The plan of `request` over `layout`; `now` anchors relative dates. kUsage

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/terms.h"
+#include "eavesearch/bots.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/text.h"
 
@@ -30,7 +31,40 @@ std::string prefixed(const Field& f, std::string_view value) {
   return std::string(f.prefix).append(value);
 }
 
-Xapian::Query field_query(const QueryNode& n) {
+// What a conversion needs: the database words are expanded over, and the
+// times of the one shard the query is for, if it is for one; which hidden
+// lines are shown, and which the query itself asks for.
+struct Context {
+  const Xapian::Database& db;
+  std::optional<TimeSpan> shard;
+  Xapian::termcount wildcard_terms;
+  WildcardExpansion* expansion;
+  Shown shown;
+  mutable Shown asked = {};   // by the query's own filters
+  mutable int negated = 0;    // NOTs around the node converted
+};
+
+// from:person: their lines; with hidden lines shown, their hidden ones too;
+// a person who has hidden lines only asks for them.
+Xapian::Query person_query(const std::string& person, const Context& ctx) {
+  std::string said = boolean_term(fields::kPerson.prefix, person);
+  std::string hidden = boolean_term(fields::kHiddenPerson.prefix, person);
+  if (ctx.shown.bots || ctx.shown.events) {
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(said), Xapian::Query(hidden));
+  }
+  if (ctx.negated == 0 && !ctx.db.term_exists(said) && ctx.db.term_exists(hidden)) {
+    ctx.asked = {true, true};
+    return Xapian::Query(hidden);
+  }
+  return Xapian::Query(said);
+}
+
+Xapian::Query field_query(const QueryNode& n, const Context& ctx) {
+  if (n.field == fields::kPerson.name) return person_query(n.value, ctx);
+  if (n.field == fields::kKind.name && ctx.negated == 0) {
+    if (n.value == kHiddenBot) ctx.asked.bots = true;
+    if (is_event_kind(n.value)) ctx.asked.events = true;
+  }
   if (n.field == fields::kTopic.name) {
     std::vector<Xapian::Query> words;
     for (const std::string& t : terms_of(n.value)) words.emplace_back(prefixed(fields::kTopic, t));
@@ -42,15 +76,6 @@ Xapian::Query field_query(const QueryNode& n) {
   }
   return Xapian::Query::MatchNothing;
 }
-
-// What a conversion needs: the database words are expanded over, and the
-// times of the one shard the query is for, if it is for one.
-struct Context {
-  const Xapian::Database& db;
-  std::optional<TimeSpan> shard;
-  Xapian::termcount wildcard_terms;
-  WildcardExpansion* expansion;
-};
 
 // A date range; in a shard whose times it covers, MatchAll (the caller
 // leaves it out of an AND), and in one whose times it misses, MatchNothing.
@@ -129,7 +154,9 @@ std::optional<Part> convert_and(const QueryNode& n, const Context& ctx) {
   bool records_only = false;
   for (const QueryNode& c : n.children) {
     bool negated = c.type == Type::kNot;
+    ctx.negated += negated;
     auto p = convert(negated ? c.children.front() : c, ctx);
+    ctx.negated -= negated;
     if (!p || (!negated && p->everything)) continue;
     (negated ? negative : positive).push_back(p->query);
     records_only = records_only || (!negated && p->records_only);
@@ -164,16 +191,18 @@ std::optional<Part> convert(const QueryNode& n, const Context& ctx) {
     case Type::kField:
       if (n.field == fields::kTopic.name) {
         if (terms_of(n.value).empty()) return std::nullopt;
-        return Part{field_query(n)};
+        return Part{field_query(n, ctx)};
       }
-      return Part{unweighted(field_query(n)), true};
+      return Part{unweighted(field_query(n, ctx)), true};
     case Type::kDateRange: {
       Xapian::Query q = date_query(n, ctx);
       bool everything = q.get_type() == Xapian::Query::LEAF_MATCH_ALL;
       return Part{q, false, everything};
     }
     case Type::kNot: {
+      ++ctx.negated;
       auto inner = convert(n.children.front(), ctx);
+      --ctx.negated;
       if (!inner) return std::nullopt;
       return Part{Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, inner->query)};
     }
@@ -224,14 +253,28 @@ void collect(const QueryNode& n, std::set<std::string>& out) {
 
 Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db,
                         std::optional<TimeSpan> shard, Xapian::termcount wildcard_terms,
-                        WildcardExpansion* expansion) {
-  Context ctx{db, shard, wildcard_terms, expansion};
+                        WildcardExpansion* expansion, Shown shown, HiddenQueries* hidden) {
+  Context ctx{db, shard, wildcard_terms, expansion, shown};
   Part part = convert(node, ctx).value_or(Part{Xapian::Query::MatchAll});
+  Xapian::Query query = part.query;
   // Filtering by type costs a step through every record's posting (6 ms of a
   // common word's 10 at 1M lines), so only where other documents could match.
-  if (part.records_only) return part.query;
-  Xapian::Query records(std::string(fields::kType.prefix).append(kTypeRecord));
-  return Xapian::Query(Xapian::Query::OP_FILTER, part.query, records);
+  if (!part.records_only) {
+    Xapian::Query records(std::string(fields::kType.prefix).append(kTypeRecord));
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, records);
+  }
+  std::vector<Xapian::Query> left_out;
+  auto leave_out = [&](bool show, std::string_view why, std::optional<Xapian::Query>* counted) {
+    if (show) return;
+    Xapian::Query lines(boolean_term(fields::kHidden.prefix, why));
+    left_out.push_back(lines);
+    if (hidden) *counted = Xapian::Query(Xapian::Query::OP_FILTER, query, lines);
+  };
+  leave_out(shown.bots || ctx.asked.bots, kHiddenBot, hidden ? &hidden->bots : nullptr);
+  leave_out(shown.events || ctx.asked.events, kHiddenEvent, hidden ? &hidden->events : nullptr);
+  if (left_out.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                       Xapian::Query(Xapian::Query::OP_OR, left_out.begin(), left_out.end()));
 }
 
 std::optional<TimeSpan> time_span(const Xapian::Database& shard) {

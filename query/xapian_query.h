@@ -31,10 +31,21 @@ struct WildcardExpansion {
   std::vector<std::string> trimmed;  // "prefix*" of each that covered more terms than it kept
   unsigned long postings = 0;        // lines of all the terms kept (a term's lines counted once)
 };
+// Hidden lines (bots.h): a query leaves out the bots' lines and the channel
+// events unless `shown` (the API's include=) or the query itself asks for
+// them: a positive kind:bot (kind:join, ...) shows bots (events), and a
+// from: of a person with hidden lines only (a bot, someone who only joined)
+// shows both. A person's lines are found by kPerson, and, where hidden lines
+// are shown, by kHiddenPerson too. `hidden`, when given, learns the queries
+// of the lines left out, by why (for their counts).
+struct HiddenQueries {
+  std::optional<Xapian::Query> bots, events;  // nullopt: those are not left out
+};
 Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db,
                         std::optional<TimeSpan> shard = std::nullopt,
                         Xapian::termcount wildcard_terms = kMaxWildcardExpansion,
-                        WildcardExpansion* expansion = nullptr);
+                        WildcardExpansion* expansion = nullptr, Shown shown = {},
+                        HiddenQueries* hidden = nullptr);
 
 // The times `shard` holds; nullopt if none.
 std::optional<TimeSpan> time_span(const Xapian::Database& shard);

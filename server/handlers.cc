@@ -172,6 +172,7 @@ void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Re
   if (failed(res, page) || failed(res, per_page)) return;
   SearchRequest sr;
   sr.filters = {{"channel", {channel}}, {"on", {date}}};
+  sr.include_bots = sr.include_events = true;  // a log shows every line of it
   sr.time_budget_ms = api.config.time_budget_ms;
   sr.sort = SortOrder::kOldest;
   sr.page = *page;
@@ -192,7 +193,11 @@ void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Re
 // under, their action items, their recent lines.
 void handle_person(const Api& api, const httplib::Request& req, httplib::Response& res) {
   std::string person = normalise_person(req.matches[1].str());
+  auto shown = include_param(req);
+  if (failed(res, shown)) return;
   SearchRequest said;
+  said.include_bots = shown->bots;
+  said.include_events = shown->events;
   said.filters = {{"from", {person}}};
   said.time_budget_ms = api.config.time_budget_ms;
   said.per_page = kPersonLines;

@@ -50,6 +50,24 @@ Result<std::vector<Filter>> filters_of(const httplib::Request& req) {
 
 }  // namespace
 
+Result<Shown> include_param(const httplib::Request& req) {
+  Shown out;
+  std::string list = req.get_param_value("include");
+  for (std::size_t at = 0; at <= list.size();) {
+    std::size_t comma = std::min(list.find(',', at), list.size());
+    std::string name = list.substr(at, comma - at);
+    if (name == "bots") {
+      out.bots = true;
+    } else if (name == "events") {
+      out.events = true;
+    } else if (!name.empty()) {
+      return Error{ErrorCode::kUsage, "include must list bots and/or events"};
+    }
+    at = comma + 1;
+  }
+  return out;
+}
+
 Result<SearchRequest> search_request(const httplib::Request& req) {
   SearchRequest sr;
   sr.q = req.get_param_value("q");
@@ -92,6 +110,10 @@ Result<SearchRequest> search_request(const httplib::Request& req) {
     if (v != "1" && v != "0") return Error{ErrorCode::kUsage, "explain must be 1 or 0"};
     sr.explain = v == "1";
   }
+  auto shown = include_param(req);
+  if (!shown) return shown.error();
+  sr.include_bots = shown->bots;
+  sr.include_events = shown->events;
   return sr;
 }
 
@@ -126,7 +148,9 @@ std::string canonical_search(const SearchRequest& sr) {
                     "&sort=" + (sr.sort == SortOrder::kAuto ? "auto" : sort_order_name(sr.sort)) +
                     "&context=" + std::to_string(sr.context) + "&facets=" + facets +
                     "&collapse=" + (sr.collapse ? "1" : "0") +
-                    "&explain=" + (sr.explain ? "1" : "0");
+                    "&explain=" + (sr.explain ? "1" : "0") +
+                    "&include=" + (sr.include_bots ? "bots," : "") +
+                    (sr.include_events ? "events" : "");
   for (const std::string& f : filters) key += "&filter=" + f;
   return key;
 }

@@ -22,10 +22,14 @@ void send_error(httplib::Response& res, const Error& e);
 // The integer parameter `name`, `fallback` when absent; kUsage when not an integer.
 Result<int> int_param(const httplib::Request& req, const char* name, int fallback);
 
-// q, filter (repeated), page, per_page, sort, context, facets, collapse and
-// explain of /search (and /decisions). Filters of one field and sign join
+// q, filter (repeated), page, per_page, sort, context, facets, collapse,
+// explain and include of /search (and /decisions). Filters of one field and sign join
 // (either value).
 Result<SearchRequest> search_request(const httplib::Request& req);
+
+// `include=bots,events`: the hidden lines (bots.h) a request asks for; kUsage
+// for another name.
+Result<Shown> include_param(const httplib::Request& req);
 
 // The request as the cache of answers knows it: the path and every
 // parameter, escaped, so that no value can pass for another parameter; for

@@ -111,7 +111,12 @@ TEST_F(ChannelAndMeetingsTest, AMeetingOnlyInTheChannelLogIsIndexedFromIt) {
   std::string chan = "irclogs/#openstack-tc/#openstack-tc.2020-05-14#";
   EXPECT_EQ(ids("is:agreed"), std::set<std::string>{chan + "8"});
   EXPECT_EQ(ids("owner:gmann meeting:tc"), std::set<std::string>{chan + "9"});
-  EXPECT_EQ(ids("meeting:tc").size(), 8u);
+  // And, hidden unless asked for, the bot's line and a join.
+  EXPECT_EQ(ids("meeting:tc").size(), 6u);
+  EXPECT_EQ(ids("meeting:tc kind:bot"), std::set<std::string>{chan + "3"});
+  EXPECT_EQ(ids("meeting:tc kind:join"), std::set<std::string>{chan + "5"});
+  // The bot's replies after #endmeeting are its lines too, outside the meeting.
+  EXPECT_EQ(ids("kind:bot"), (std::set<std::string>{chan + "3", chan + "11"}));
   auto stats = database_stats(db_.str() + "/db");
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ((*stats)[1], (std::pair<std::string, long>{"meeting", 1}));

@@ -267,8 +267,8 @@ TEST_F(HttpTest, ExplainShowsThePlan) {
   ASSERT_TRUE(j["plan"].is_array());
   std::vector<std::string> steps;
   for (const json& s : j["plan"]) steps.push_back(s["step"]);
-  EXPECT_EQ(steps, (std::vector<std::string>{"query", "filters", "sort", "hits", "total", "facets",
-                                             "bounds"}));
+  EXPECT_EQ(steps, (std::vector<std::string>{"query", "filters", "hidden", "sort", "hits", "total",
+                                             "facets", "bounds"}));
   EXPECT_EQ(j["plan"][0]["how"], "(word privsep)");
   EXPECT_EQ(j["plan"][1]["how"], "(and (field meeting nova))");
   EXPECT_FALSE(get_json("/api/v1/search?q=privsep", 200).contains("plan"));

@@ -129,7 +129,7 @@ TEST_F(NginxFrontTest, ServesThePageAndTheApiWithItsHeaders) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_NE(page->body.find("<html"), std::string::npos);
-  auto api = client.Get("/api/v1/search?q=nova", {{"Accept-Encoding", "gzip"}});
+  auto api = client.Get("/api/v1/search?q=meeting:nova", {{"Accept-Encoding", "gzip"}});
   ASSERT_TRUE(api);
   EXPECT_EQ(api->status, 200);
   EXPECT_EQ(api->get_header_value("Content-Encoding"), "gzip");

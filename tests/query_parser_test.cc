@@ -199,6 +199,10 @@ Xapian::Database wildcard_terms() {
   return db;
 }
 
+// Every line shown: the conversions below, without the exclusion of hidden
+// lines (HiddenLinesAreLeftOutUnlessAskedFor).
+const Shown kAllLines{true, true};
+
 TEST(XapianQueryTest, GoldenDescriptions) {
   const Xapian::Database db = wildcard_terms();
   const std::vector<std::pair<std::string, std::string>> cases = {
@@ -208,7 +212,8 @@ TEST(XapianQueryTest, GoldenDescriptions) {
       {"Migrations goals", "Query((migrat AND goal))"},
       {"\"ubuntu 20.04\"", "Query((ubuntu PHRASE 2 20.04))"},
       {"sean-k-mooney", "Query((sean PHRASE 3 k PHRASE 3 mooney))"},
-      {"from:mnaser privsep", "Query((privsep AND 0 * Amnaser))"},  // words, then filters
+      // words, then filters; a person's lines, hidden ones too when shown
+      {"from:mnaser privsep", "Query((privsep AND 0 * (Amnaser OR XAmnaser)))"},
       {"is:agreed", "Query(0 * XIagreed)"},
       {"a -b", "Query((a AND_NOT b))"},
       {"priv*", "Query((privat SYNONYM privsep))"},
@@ -225,8 +230,51 @@ TEST(XapianQueryTest, GoldenDescriptions) {
       {"-&", "Query((<alldocuments> FILTER XYrecord))"},
   };
   for (const auto& [q, description] : cases) {
-    EXPECT_EQ(to_xapian(node(q), db).get_description(), description) << q;
+    EXPECT_EQ(to_xapian(node(q), db, std::nullopt, kMaxWildcardExpansion, nullptr, kAllLines)
+                  .get_description(),
+              description)
+        << q;
   }
+}
+
+// Bots' lines and channel events (bots.h) are left out unless shown or asked
+// for by the query: a positive kind:, or from: a person who has only those.
+TEST(XapianQueryTest, HiddenLinesAreLeftOutUnlessAskedFor) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* term : {"Agmann", "XAgmann", "XAopenstack"}) {
+    Xapian::Document doc;
+    doc.add_term(term);
+    db.add_document(doc);
+  }
+  auto described = [&](const std::string& q, Shown shown = {}) {
+    HiddenQueries hidden;
+    std::string d =
+        to_xapian(node(q), db, std::nullopt, kMaxWildcardExpansion, nullptr, shown, &hidden)
+            .get_description();
+    if (hidden.bots) d += " bots:" + hidden.bots->get_description();
+    if (hidden.events) d += " events:" + hidden.events->get_description();
+    return d;
+  };
+  EXPECT_EQ(described("privsep"),
+            "Query((privsep AND_NOT (XHbot OR XHevent))) bots:Query((privsep FILTER XHbot)) "
+            "events:Query((privsep FILTER XHevent))");
+  EXPECT_EQ(described("privsep", {true, false}),
+            "Query((privsep AND_NOT XHevent)) events:Query((privsep FILTER XHevent))");
+  EXPECT_EQ(described("privsep", {true, true}), "Query(privsep)");
+  EXPECT_EQ(described("kind:bot meeting"),
+            "Query(((meet AND 0 * XKbot) AND_NOT XHevent)) events:Query(((meet AND 0 * XKbot) "
+            "FILTER XHevent))");
+  EXPECT_EQ(described("kind:join"),
+            "Query((0 * XKjoin AND_NOT XHbot)) bots:Query((0 * XKjoin FILTER XHbot))");
+  // Excluding bots asks for nothing.
+  EXPECT_EQ(described("meeting -kind:bot"),
+            "Query(((meet AND_NOT XKbot) AND_NOT (XHbot OR XHevent))) bots:Query(((meet AND_NOT "
+            "XKbot) FILTER XHbot)) events:Query(((meet AND_NOT XKbot) FILTER XHevent))");
+  // A person who said something: their lines; one with hidden lines only: those.
+  EXPECT_EQ(described("from:gmann").substr(0, 46),
+            "Query((0 * Agmann AND_NOT (XHbot OR XHevent)))");
+  EXPECT_EQ(described("from:openstack"), "Query(0 * XAopenstack)");
+  EXPECT_EQ(described("-from:openstack meeting").find("XAopenstack"), std::string::npos);
 }
 
 TEST(XapianQueryTest, DateRangesIncludeBothEnds) {
@@ -238,7 +286,8 @@ TEST(XapianQueryTest, InAShardADateRangeCoveringOrMissingItsTimesReadsNoValue) {
   QueryNode agreed = node("is:agreed date:2016..2020");
   Xapian::Database none;
   auto in = [&](double first, double last) {
-    return to_xapian(agreed, none, TimeSpan{first, last}).get_description();
+    return to_xapian(agreed, none, TimeSpan{first, last}, kMaxWildcardExpansion, nullptr, kAllLines)
+        .get_description();
   };
   const double y2017 = 1483228800, y2018 = 1514764800, y2021 = 1609459200, y2022 = 1640995200;
   EXPECT_EQ(in(y2017, y2018), "Query(0 * XIagreed)") << "2017 lies within: no value read";
@@ -249,7 +298,9 @@ TEST(XapianQueryTest, InAShardADateRangeCoveringOrMissingItsTimesReadsNoValue) {
   EXPECT_FALSE(depends_on_shard(node("priv* date:2016")))
       << "a wildcard is expanded once, over the whole";
   // Alone, a covering range still keeps to records.
-  EXPECT_EQ(to_xapian(node("date:2016..2020"), none, TimeSpan{y2017, y2018}).get_description(),
+  EXPECT_EQ(to_xapian(node("date:2016..2020"), none, TimeSpan{y2017, y2018}, kMaxWildcardExpansion,
+                      nullptr, kAllLines)
+                .get_description(),
             "Query((<alldocuments> FILTER XYrecord))");
 }
 

@@ -138,7 +138,10 @@ TEST(RemoteShardsTest, ServeAnswersOverXapianTcpsrvAsOverLocalShards) {
   ASSERT_GT(over_remote.port(), 0);
   // What Xapian 1.4's remote backend does not give (DESIGN.md 9): spelling
   // data, and the count of hits a collapse folded away.
-  std::vector<testing::KnownDifference> known = {{"search?", "/did_you_mean"}};
+  // And a collapsed total: over local shards, Xapian 1.4 estimates it (one log
+  // off, "exact": false) once bots' lines are left out by an AND_NOT.
+  std::vector<testing::KnownDifference> known = {{"search?", "/did_you_mean"},
+                                                 {"collapse=meeting", "/total"}};
   for (int k = 0; k < 20; ++k) {
     known.push_back({"collapse=meeting", "/hits/" + std::to_string(k) + "/collapsed"});
   }

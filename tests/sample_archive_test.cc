@@ -238,7 +238,7 @@ TEST_F(SampleArchiveTest, EveryLineBecomesARecord) {
   EXPECT_EQ(report_.records_added, expected)
       << s.copies_past_midnight << " of the channel logs' copies of meeting lines are in the log of"
       << " the day after the meeting started (meetings that ran past 00:00 UTC)";
-  EXPECT_EQ(search("q=&per_page=1")["total"]["value"], expected);
+  EXPECT_EQ(search("q=&per_page=1&include=bots,events")["total"]["value"], expected);
 }
 
 TEST_F(SampleArchiveTest, ChannelLogsHoldWhatTheReaderMustCopeWith) {
@@ -279,7 +279,8 @@ TEST_F(SampleArchiveTest, MeetingsLearnTheirChannelFromTheChannelLogs) {
   std::set<std::string> found;
   for (int page = 1;; ++page) {
     json j =
-        search("q=channel:%23openstack-tc%20meeting:tc&per_page=100&page=" + std::to_string(page));
+        search("q=channel:%23openstack-tc%20meeting:tc&include=bots,events&per_page=100&page=" +
+               std::to_string(page));
     for (const json& hit : j["hits"]) {
       EXPECT_EQ(hit["meeting"], "tc");
       EXPECT_EQ(hit["channel"], "#openstack-tc");
@@ -313,7 +314,8 @@ TEST_F(SampleArchiveTest, PhraseFindsExactlyTheLinesWithThePhrase) {
   ASSERT_GT(expected.size(), 20u);
   std::set<std::string> found;
   for (int page = 1;; ++page) {
-    json j = search("q=%22ubuntu%2020.04%22&per_page=100&page=" + std::to_string(page));
+    json j = search("q=%22ubuntu%2020.04%22&include=bots,events&per_page=100&page=" +
+                    std::to_string(page));
     for (const json& hit : j["hits"]) found.insert(hit["id"].get<std::string>());
     if (j["hits"].size() < 100) {
       EXPECT_EQ(j["total"]["value"], expected.size());
@@ -363,7 +365,7 @@ TEST_F(SampleArchiveTest, OwnerFindsThatPersonsActionItems) {
 }
 
 TEST_F(SampleArchiveTest, DateRangesIncludeBothEndsInUtc) {
-  json j = search("q=date:2020-05..2020-06&per_page=100&sort=oldest");
+  json j = search("q=date:2020-05..2020-06&per_page=100&sort=oldest&include=bots,events");
   ASSERT_GT(j["total"]["value"].get<int>(), 0);
   for (const json& hit : j["hits"]) {
     std::string t = hit["time"];

@@ -54,6 +54,8 @@ TEST(SearchPlanTest, GoldenPlans) {
       {req("privsep"), kYearShards,
        "query: (word privsep)\n"
        "filters: none\n"
+       "hidden: bots' lines and channel events left out unless the query asks for them, counted up "
+       "to 1000 each\n"
        "sort: relevance\n"
        "hits: by relevance, then newest, in one match over 14 shards; hits 1-20\n"
        "total: exact up to 5020 matches counted within 200 ms, else estimated\n"
@@ -62,6 +64,8 @@ TEST(SearchPlanTest, GoldenPlans) {
       {req("is:agreed date:2016..2020"), kYearShards,
        "query: (all)\n"
        "filters: (and (field item agreed) (date 2016-01-01T00:00:00Z 2021-01-01T00:00:00Z))\n"
+       "hidden: bots' lines and channel events left out unless the query asks for them, counted up "
+       "to 1000 each\n"
        "sort: newest\n"
        "hits: newest first, 14 shards one by one from the one with the newest lines; a shard "
        "whose lines all fall behind the page is only counted; hits 1-20; date ranges resolved "
@@ -72,6 +76,8 @@ TEST(SearchPlanTest, GoldenPlans) {
       {req("is:agreed", SortOrder::kNewest, {"person", "year"}), kYearShards,
        "query: (all)\n"
        "filters: (and (field item agreed))\n"
+       "hidden: bots' lines and channel events left out unless the query asks for them, counted up "
+       "to 1000 each\n"
        "sort: newest\n"
        "hits: newest first, in one match over 14 shards; hits 1-20\n"
        "total: exact up to 50000 matches counted within 200 ms, else estimated\n"
@@ -81,6 +87,8 @@ TEST(SearchPlanTest, GoldenPlans) {
       {req("is:agreed", SortOrder::kNewest, {"person", "year"}), kYearShardsInMemory,
        "query: (all)\n"
        "filters: (and (field item agreed))\n"
+       "hidden: bots' lines and channel events left out unless the query asks for them, counted up "
+       "to 1000 each\n"
        "sort: newest\n"
        "hits: newest first, 14 shards one by one from the one with the newest lines; a shard "
        "whose lines all fall behind the page is only counted; hits 1-20\n"
@@ -91,6 +99,8 @@ TEST(SearchPlanTest, GoldenPlans) {
       {req("ubuntu", SortOrder::kAuto, {"meeting"}), kTwoRemote,
        "query: (word ubuntu)\n"
        "filters: none\n"
+       "hidden: bots' lines and channel events left out unless the query asks for them, counted up "
+       "to 1000 each\n"
        "sort: relevance\n"
        "hits: by relevance, then newest, in one match over 2 remote databases; hits 1-20\n"
        "total: exact up to 5020 matches counted within 200 ms, else estimated\n"
@@ -100,6 +110,8 @@ TEST(SearchPlanTest, GoldenPlans) {
       {page3, kOneDatabase,
        "query: (word release)\n"
        "filters: none\n"
+       "hidden: bots' lines and channel events left out unless the query asks for them, counted up "
+       "to 1000 each\n"
        "sort: oldest\n"
        "hits: oldest first, in one match over 1 database; hits 41-60, one a log, with 2 lines "
        "around each\n"
@@ -111,6 +123,8 @@ TEST(SearchPlanTest, GoldenPlans) {
        "query: (or (word privsep) (word rootwrap))\n"
        "filters: (and (or (field item agreed) (field item accepted) (field item rejected) "
        "(field item action) (field item vote)))\n"
+       "hidden: bots' lines and channel events left out unless the query asks for them, counted up "
+       "to 1000 each\n"
        "sort: relevance\n"
        "hits: by relevance, then newest, in one match over 14 shards; hits 1-20\n"
        "total: exact up to 5020 matches counted within 200 ms, else estimated\n"
@@ -120,6 +134,8 @@ TEST(SearchPlanTest, GoldenPlans) {
       {req("s* s* s* s* s* s* config* s*"), kYearShards,
        "query: (and (wildcard s) (wildcard config))\n"
        "filters: none\n"
+       "hidden: bots' lines and channel events left out unless the query asks for them, counted up "
+       "to 1000 each\n"
        "sort: relevance\n"
        "hits: by relevance, then newest, in one match over 14 shards; hits 1-20\n"
        "total: exact up to 5020 matches counted within 200 ms, else estimated\n"

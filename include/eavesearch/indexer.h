@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "eavesearch/bots.h"
 #include "eavesearch/result.h"
 
 namespace eavesearch {
@@ -46,6 +47,9 @@ struct IndexOptions {
   // serve it: a full build makes them all with one, a run rebuilds those
   // without. Else a full build gives one to the newest year only.
   bool termlists = false;
+  // The service bots, as persons (bots.h): their lines are kind "bot". A
+  // change reindexes every file (its state's deps name the list).
+  std::vector<std::string> bots = default_bots();
 };
 
 // What a run did; the keys of `index --json` (DESIGN.md 6).

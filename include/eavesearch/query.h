@@ -89,4 +89,11 @@ std::string to_string(const QueryNode& node);
 // True when the query has words to rank by (not only filters).
 bool has_text(const QueryNode& node);
 
+// The lines a search shows that are left out by default (bots.h): bots'
+// lines, channel events (SearchRequest::include_bots, include_events).
+struct Shown {
+  bool bots = false;
+  bool events = false;
+};
+
 }  // namespace eavesearch

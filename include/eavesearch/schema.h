@@ -30,7 +30,12 @@ inline constexpr Field kKind{"kind", "XK", kNoSlot, {"kind"}};
 inline constexpr Field kItem{"item", "XI", kNoSlot, {"is"}};
 inline constexpr Field kOwner{"owner", "XO", kNoSlot, {"owner"}};
 inline constexpr Field kTopic{"topic", "XT", kNoSlot, {"topic"}};  // probabilistic words
-inline constexpr Field kType{"type", "XY", kNoSlot, {}};           // "record" or "meeting"
+inline constexpr Field kType{"type", "XY", kNoSlot, {}};
+// Lines left out unless asked for (bots.h): "XHbot" on a bot's line, "XHevent"
+// on a channel event. Their person term is kHiddenPerson's, not kPerson's,
+// so that a person's count (completion) is of what they said.
+inline constexpr Field kHidden{"hidden", "XH", kNoSlot, {}};
+inline constexpr Field kHiddenPerson{"hidden_person", "XA", kNoSlot, {}};           // "record" or "meeting"
 inline constexpr Field kFile{"file", "XF", kNoSlot, {}};           // hash of the path (file_term)
 // A log document's log_key in hex (core/sort_key.h), "/", its number: where a
 // line's record is found from the line's values.
@@ -54,14 +59,19 @@ inline constexpr std::array kAllFields = {
     fields::kKind, fields::kItem,   fields::kOwner,   fields::kTopic,
     fields::kType, fields::kFile,   fields::kFacets,  fields::kMonth,
     fields::kYear, fields::kTime,   fields::kSortKey, fields::kLog,
+    fields::kHidden, fields::kHiddenPerson,
 };
+
+// Why a line is hidden (kHidden's value): "bot", "event", or "" for none.
+inline constexpr std::string_view kHiddenBot = "bot";
+inline constexpr std::string_view kHiddenEvent = "event";
 
 // The shape of documents, in each database's metadata under kSchemaKey: a
 // database made by an eavesearch whose documents differ is not added to
 // (index --rebuild makes it anew). Changes with any change to the terms,
 // values or data documents get.
 inline constexpr std::string_view kSchemaKey = "eavesearch:schema";
-inline constexpr std::string_view kSchemaVersion = "8";
+inline constexpr std::string_view kSchemaVersion = "9";
 
 inline constexpr std::string_view kTypeRecord = "record";
 inline constexpr std::string_view kTypeMeeting = "meeting";

@@ -39,6 +39,9 @@ struct SearchRequest {
   bool collapse = false;            // one hit per log (meeting), with how many more it has
   bool explain = false;             // the answer carries the plan
   int time_budget_ms = 0;           // the work stops past it (kUnavailable); 0: no limit
+  // Lines left out unless asked for (bots.h): bots' lines, channel events.
+  bool include_bots = false;
+  bool include_events = false;
 };
 
 inline constexpr int kMaxContext = 10;
@@ -72,6 +75,8 @@ inline constexpr unsigned kFacetSample = 50000;
 // filtered queries are crude (2,000 for 1,188), and counting this many costs
 // a millisecond or two.
 inline constexpr unsigned kExactCountMatches = 5000;
+// Hidden lines counted exactly, each kind, before settling for an estimate.
+inline constexpr unsigned kHiddenCountMatches = 1000;
 // Time spent making totals and facet counts exact before settling for estimates.
 inline constexpr double kExactCountSeconds = 0.2;
 
@@ -88,6 +93,10 @@ struct SearchResponse {
   double took_ms = 0;
   std::vector<Hit> hits;
   std::optional<std::string> did_you_mean;  // q with unknown words corrected
+  // The lines of bots and the channel events the query matched but left out
+  // (bots.h), counted up to kHiddenCountMatches each; nullopt when shown.
+  std::optional<long> hidden_bots, hidden_events;
+  bool hidden_exact = true;
   // With explain: the plan's steps, in order (query, filters, sort, hits,
   // total, facets, bounds), each described.
   std::vector<std::pair<std::string, std::string>> plan;
