@@ -113,10 +113,10 @@ TEST_F(ChannelAndMeetingsTest, AMeetingOnlyInTheChannelLogIsIndexedFromIt) {
   EXPECT_EQ(ids("owner:gmann meeting:tc"), std::set<std::string>{chan + "9"});
   // And, hidden unless asked for, the bot's line and a join.
   EXPECT_EQ(ids("meeting:tc").size(), 6u);
-  EXPECT_EQ(ids("meeting:tc kind:bot"), std::set<std::string>{chan + "3"});
-  EXPECT_EQ(ids("meeting:tc kind:join"), std::set<std::string>{chan + "5"});
+  EXPECT_EQ(ids("meeting:tc kind:bot"), std::set<std::string>{chan + "4"});
+  EXPECT_EQ(ids("meeting:tc kind:join"), std::set<std::string>{chan + "6"});
   // The bot's replies after #endmeeting are its lines too, outside the meeting.
-  EXPECT_EQ(ids("kind:bot"), (std::set<std::string>{chan + "3", chan + "11"}));
+  EXPECT_EQ(ids("kind:bot"), (std::set<std::string>{chan + "4", chan + "11"}));
   auto stats = database_stats(db_.str() + "/db");
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ((*stats)[1], (std::pair<std::string, long>{"meeting", 1}));
