@@ -18,6 +18,7 @@ struct IndexArgs {
   bool json = false;
   bool quiet = false;
   std::string shards;  // --shards: "year", "none", or "" for the database's own
+  std::string bots;    // --bots FILE, or "" for the default list
 };
 
 void print_report(const IndexReport& r, const IndexArgs& args) {
@@ -57,6 +58,11 @@ void print_report(const IndexReport& r, const IndexArgs& args) {
 }
 
 int run_index(IndexArgs& args) {
+  if (!args.bots.empty()) {
+    auto bots = read_bot_list(args.bots);
+    if (!bots) return report_error(bots.error());
+    args.options.bots = std::move(*bots);
+  }
   if (!args.shards.empty()) {
     args.options.sharding = args.shards == "year" ? Sharding::kYear : Sharding::kNone;
   }
@@ -112,6 +118,10 @@ Command add_index_command(CLI::App& app) {
                 "build gives one only to the newest year");
   cmd->add_option("--jobs", args->options.jobs, "shards indexed at once (default: one per core)")
       ->check(CLI::Range(1, 256));
+  cmd->add_option("--bots", args->bots,
+                  "a file of the service bots' nicks, one a line, instead of the default list "
+                  "(README); a change reindexes every file")
+      ->check(CLI::ExistingFile);
   cmd->add_flag("--json", args->json, "print one JSON summary line");
   cmd->add_flag("--quiet", args->quiet, "print warnings only");
   return {cmd,
