@@ -1,5 +1,5 @@
 // The search page: the whole state is the URL's query string (q, filter,
-// sort, page, group, view, id, person), so every view is shareable and
+// sort, page, group, include, view, id, person), so every view is shareable and
 // back/forward work. `filter` (repeated) holds the clicked facets, sent to
 // the API apart from q. Views render from the JSON API; API errors are shown, not swallowed.
 import {attachCompletion} from './completion.js';
@@ -8,7 +8,7 @@ import {renderLog} from './log_view.js';
 import {renderPerson} from './person_view.js';
 import {renderSearch} from './search_view.js';
 
-const kStateKeys = ['view', 'q', 'sort', 'page', 'group', 'id', 'person'];
+const kStateKeys = ['view', 'q', 'sort', 'page', 'group', 'include', 'id', 'person'];
 const kViews = {search: renderSearch, decisions: renderDecisions, log: renderLog, person: renderPerson};
 
 const form = document.getElementById('search');

@@ -17,6 +17,23 @@ function statusNode(response, q) {
             `${about}${formatCount(total)} hit${total === 1 ? '' : 's'} (${Math.round(response.took_ms)} ms)`);
 }
 
+// What the search left out (bots' lines, channel events) and a button
+// that shows it; or, when shown, one that hides it again.
+function hiddenNode(response, state, navigate) {
+  const shown = state.include === 'bots,events';
+  const counts = [[response.hidden.bots, 'bot line'], [response.hidden.events, 'channel event']]
+    .filter(([n]) => n)
+    .map(([n, what]) => `${response.hidden.exact ? '' : 'about '}${formatCount(n)} ${what}${n === 1 ? '' : 's'}`);
+  if (!shown && !counts.length) return null;
+  const button = el('button', {type: 'button', id: 'toggle-hidden', 'aria-pressed': String(shown)},
+                    shown ? 'Hide bots and channel events' : 'Show them');
+  button.addEventListener('click', () => navigate({include: shown ? '' : 'bots,events', page: 1}));
+  return el('p', {id: 'hidden-lines'},
+            shown ? 'Bots\' lines and channel events (joins, quits…) are shown. '
+                  : `${counts.join(' and ')} hidden. `,
+            button);
+}
+
 function controlsNode(state, navigate) {
   const sort = el('fieldset', {class: 'sort'}, el('legend', {}, 'Order'));
   for (const [value, label] of [['relevance', 'Best match'], ['newest', 'Newest'], ['oldest', 'Oldest']]) {
@@ -57,10 +74,11 @@ export async function renderSearch(view, state, {navigate, isCurrent}) {
   view.replaceChildren(el('p', {id: 'status', role: 'status'}, 'Searching…'));
   const response = await getJson('/api/v1/search', {
     q, filter: filters, page: state.page, per_page: kPerPage, sort: state.sort, facets: kFacets,
-    collapse: state.group === 'meeting' ? 'meeting' : '',
+    collapse: state.group === 'meeting' ? 'meeting' : '', include: state.include,
   });
   if (!isCurrent()) return;
-  const parts = [statusNode(response, q || filters.join(' ')), filtersNode(filters, navigate)].filter(Boolean);
+  const parts = [statusNode(response, q || filters.join(' ')), hiddenNode(response, state, navigate),
+                 filtersNode(filters, navigate)].filter(Boolean);
   if (response.query.lenient) {
     parts.push(el('p', {id: 'lenient', class: 'notice'},
       `The query could not be read as written (${response.query.problem || 'syntax'}); it was read as: `,

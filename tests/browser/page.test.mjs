@@ -438,3 +438,24 @@ test('q. a histogram bar narrows to its dates', TEST, async () => {
   }, month);
   expectNoErrors(page);
 });
+
+test('r. bots and channel events are hidden, said so, and a button shows them', TEST, async () => {
+  const hidden = await search('"meeting ended"', '&per_page=1');
+  assert.equal(hidden.total.value, 0);
+  assert.ok(hidden.hidden.bots > 0, 'the sample has MeetBot replies after #endmeeting');
+  const shown = await search('"meeting ended"', '&per_page=1&include=bots,events');
+  const page = await open('/?q=%22meeting+ended%22');
+  await expectText(page, '#status', 'No results');
+  await expectText(page, '#hidden-lines', `${hidden.hidden.bots.toLocaleString('en-US')} bot lines hidden`);
+  await page.click('#toggle-hidden');
+  await waitForQuery(page, 'ask for bots and events', (p) => p.get('include') === 'bots,events');
+  await expectTotal(page, shown.total.value);
+  const texts = await page.$$eval('#hits li.hit', (all) => all.map((li) => li.textContent));
+  assert.ok(texts.length > 0);
+  for (const text of texts) assert.match(text, /Meeting ended/i);
+  assert.equal(await page.getAttribute('#toggle-hidden', 'aria-pressed'), 'true');
+  // Back hides them again.
+  await page.goBack();
+  await expectText(page, '#status', 'No results');
+  expectNoErrors(page);
+});
