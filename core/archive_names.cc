@@ -69,12 +69,10 @@ std::optional<std::string> channel_of_log_name(std::string_view rel_path) {
   std::string_view date = name.substr(name.size() - kDate);
   if (!is_date(date)) return std::nullopt;
   std::string_view as_written = name.substr(0, name.size() - kDate - 1);
-  std::string channel;
-  if (as_written.starts_with("%23")) {  // URL-encoded '#', as on the web
-    channel = "#";
-    as_written.remove_prefix(3);
-  }
-  channel.append(as_written);
+  // "%23" is a URL-encoded '#', as on the web.
+  std::string channel = as_written.starts_with("%23")
+                            ? std::string(1, '#').append(as_written.substr(3))
+                            : std::string(as_written);
   if (channel.empty() || channel == "#" || channel.find_first_of(" \t") != std::string::npos) {
     return std::nullopt;
   }
@@ -104,13 +102,6 @@ std::string previous_day_path(const std::string& path) {
 
 bool is_primary_form(std::string_view rel_path) {
   return rel_path.ends_with(".log.txt") || rel_path.ends_with(".log");
-}
-
-std::optional<std::string> meeting_log_id(std::string_view meeting, std::string_view stem) {
-  LogName name = parse_log_name(stem);
-  if (!name.dated) return std::nullopt;
-  return "meetings/" + std::string(meeting) + "/" + format_iso(name.day_start).substr(0, 4) + "/" +
-         std::string(stem);
 }
 
 }  // namespace eavesearch

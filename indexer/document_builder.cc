@@ -103,6 +103,7 @@ Xapian::Document build_meeting_document(const Meeting& m) {
   add_boolean(doc, fields::kId, m.id);
   add_common(doc, kTypeMeeting, m.id, m.path, m.start);
   add_boolean(doc, fields::kType, meeting_series_type(m.name));
+  add_boolean(doc, fields::kMeetingStem, std::string_view(m.id).substr(m.id.rfind('/') + 1));
   WeighedTerms weighed;
   for (const std::string& topic : meeting_topics(m)) {
     for_each_token(topic, [&](const Token& t) { weighed.add(term(fields::kTopic, t.term)); });

@@ -55,6 +55,7 @@ class MeetingState {
     }
     if (bot) {
       r.kind = "bot";
+      if (!raw.nick && owner_.empty()) owner_ = chair_named(raw.text);
       return;
     }
     std::string_view rest;
@@ -139,6 +140,18 @@ class MeetingState {
     start_time_ = r.time;
     owner_ = raw.nick.value_or("");
     set_title(rest);
+  }
+
+  // Who MeetBot's "Meeting started ... The chair is mnaser." names: the
+  // owner of a meeting whose log lost its nicks (a flattened one).
+  static std::string chair_named(std::string_view text) {
+    constexpr std::string_view kChair = "The chair is ";
+    auto at = text.find(kChair);
+    if (at == std::string_view::npos) return {};
+    std::string_view rest = text.substr(at + kChair.size());
+    std::string_view nick = rest.substr(0, rest.find_first_of(" \t"));
+    if (nick.ends_with('.')) nick.remove_suffix(1);
+    return std::string(nick);
   }
 
   void set_title(std::string_view text) {

@@ -231,6 +231,27 @@ Result<MeetingLines> Searcher::meeting(const std::string& id, ListPage page) {
   });
 }
 
+Result<MeetingLines> Searcher::meeting_of_series(const std::string& series, const std::string& stem,
+                                                 ListPage page) {
+  std::string name = normalise_meeting_name(series);
+  auto id = with_xapian_errors([&]() -> Result<std::string> {
+    // The meetings of that stem (one, but for a name reused by two series).
+    std::string term = boolean_term(fields::kMeetingStem.prefix, stem);
+    for (auto p = impl_->db.postlist_begin(term); p != impl_->db.postlist_end(term); ++p) {
+      auto m = decode_meeting(impl_->db.get_document(*p).get_data());
+      if (!m) return m.error();
+      std::string_view folder = m->id;
+      folder = folder.substr(0, folder.rfind('/'));
+      folder = folder.substr(0, folder.rfind('/'));
+      folder = folder.substr(folder.rfind('/') + 1);
+      if (m->name == name || (m->id.starts_with("meetings/") && folder == series)) return m->id;
+    }
+    return Error{ErrorCode::kNotFound, "no meeting " + series + "/" + stem};
+  });
+  if (!id) return id.error();
+  return meeting(*id, page);
+}
+
 Result<std::vector<std::pair<std::string, long>>> Searcher::suggest(const std::string& field,
                                                                     const std::string& prefix,
                                                                     std::size_t limit) {

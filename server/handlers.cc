@@ -129,28 +129,16 @@ void handle_meetings(const Api& api, const httplib::Request& req, httplib::Respo
              {"meetings", list}});
 }
 
-// /meetings/{meeting}/{stem}: the folder and stem of its log's id,
-// "tc/tc.2020-05-14-15.00". The folder is tried as written (a mirror's
-// "Nova-API"), then as the series' name a person types ("nova-api").
+// /meetings/{meeting}/{stem}: a meeting of a series by its log's stem,
+// "tc/tc.2020-05-14-15.00", wherever its log lies (a mirror's "Nova-API"
+// folder, a flattened log).
 void handle_meeting(const Api& api, const httplib::Request& req, httplib::Response& res) {
-  std::string folder = req.matches[1];
+  std::string series = req.matches[1];
   std::string stem = req.matches[2];
-  std::vector<std::string> ids;
-  for (const std::string& name : {folder, normalise_meeting_name(folder)}) {
-    std::optional<std::string> id = meeting_log_id(name, stem);
-    if (id && (ids.empty() || ids.front() != *id)) ids.push_back(*id);
-  }
-  if (ids.empty())
-    return send_error(res, {ErrorCode::kNotFound, "no meeting " + folder + "/" + stem});
   auto page = list_page(req);
   if (failed(res, page)) return;
-  auto meeting = api.pool.run([ids, page = *page](Searcher& s) {
-    Result<MeetingLines> found = Error{ErrorCode::kNotFound, ""};
-    for (const std::string& id : ids) {
-      found = s.meeting(id, page);
-      if (found || found.error().code != ErrorCode::kNotFound) break;
-    }
-    return found;
+  auto meeting = api.pool.run([series, stem, page = *page](Searcher& s) {
+    return s.meeting_of_series(series, stem, page);
   });
   if (failed(res, meeting)) return;
   json j = meeting_json(meeting->meeting, api.config.log_base_url);

@@ -60,11 +60,5 @@ TEST(ArchiveNamesTest, DatesInNamesAndPrimaryForms) {
   EXPECT_FALSE(is_primary_form("meetings/tc/2020/tc.2020-05-14-15.07.log.html"));
 }
 
-TEST(ArchiveNamesTest, MeetingIdsOfStems) {
-  EXPECT_EQ(meeting_log_id("tc", "tc.2020-05-14-15.07"), "meetings/tc/2020/tc.2020-05-14-15.07");
-  EXPECT_FALSE(meeting_log_id("tc", "tc.2020-05-14"));
-  EXPECT_FALSE(meeting_log_id("tc", "..%2f..%2fetc"));
-}
-
 }  // namespace
 }  // namespace eavesearch

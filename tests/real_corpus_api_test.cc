@@ -42,7 +42,9 @@ class RealCorpusApiTest : public ::testing::Test {
     if (!corpus) return;
     dir_ = new testing::TempDir();
     std::string db = dir_->str() + "/db";
-    auto report = index_archives({{(*corpus / "real").string()}, db}, [](const std::string&) {});
+    auto report =
+        index_archives({{(*corpus / "real").string(), (*corpus / "flattened").string()}, db},
+                       [](const std::string&) {});
     if (!report) return;
     server_ = new testing::TestServer(db);
     port_ = server_->port();
@@ -190,6 +192,33 @@ TEST_F(RealCorpusApiTest, AMeetingIsItsLogAndItsMinutes) {
   ASSERT_EQ(one["context"]["before"].size(), 2u);
   EXPECT_EQ(one["context"]["before"][1]["line"], 154);
   EXPECT_EQ(one["context"]["after"][0]["line"], 156);
+}
+
+// Every meeting a series lists opens, whole, by its series and the last part
+// of its id: the flattened TC meeting too (its id is "tc.2020-05-14-15.07",
+// no meetings/ folder), with the chair its bot's line names.
+TEST_F(RealCorpusApiTest, EveryListedMeetingOpensWhole) {
+  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+  ASSERT_GT(port_, 0);
+  int opened = 0;
+  for (const char* series : {"tc", "magazine", "fedora_iot_working_group_meeting"}) {
+    json list = get_json(port_, std::string("/api/v1/meetings/") + series);
+    ASSERT_FALSE(list["meetings"].empty()) << series;
+    for (const json& m : list["meetings"]) {
+      std::string id = m["id"];
+      json whole = get_json(
+          port_, std::string("/api/v1/meetings/") + series + "/" + id.substr(id.rfind('/') + 1));
+      EXPECT_EQ(whole["id"], id);
+      EXPECT_EQ(whole["records"].size(), whole["lines"].get<std::size_t>()) << id;
+      EXPECT_EQ(whole["total"]["value"], whole["lines"]) << id;
+      ++opened;
+    }
+  }
+  EXPECT_GE(opened, 3);
+  json seed = get_json(port_, "/api/v1/meetings/tc/tc.2020-05-14-15.07");
+  EXPECT_EQ(seed["chairs"], json::array({"mnaser"}));
+  EXPECT_GT(seed["lines"].get<int>(), 200);
+  get_json(port_, "/api/v1/meetings/nova/tc.2020-05-14-15.07", 404);
 }
 
 TEST_F(RealCorpusApiTest, SuggestionsAreTheIndexedValuesByFrequency) {

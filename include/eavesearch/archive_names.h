@@ -46,9 +46,5 @@ std::string previous_day_path(const std::string& path);
 // read only while their primary form is missing.
 bool is_primary_form(std::string_view rel_path);
 
-// The id of a meeting's log, "meetings/tc/2020/tc.2020-05-14-15.00", from
-// its series and the stem of its files; nullopt when the stem is not a
-// meeting log's name.
-std::optional<std::string> meeting_log_id(std::string_view meeting, std::string_view stem);
 
 }  // namespace eavesearch

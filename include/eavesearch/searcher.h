@@ -207,6 +207,13 @@ class Searcher {
   // page outside ListPage's bounds.
   Result<MeetingLines> meeting(const std::string& id, ListPage page = {});
 
+  // One meeting by the last part of its id, its log's stem
+  // ("tc.2020-05-14-15.07"), wherever its log lies, and its `series` (the
+  // name, case-insensitive, or the folder of its id as written: "Nova-API",
+  // "caf%E9"): as meeting(). kNotFound when there is no such meeting.
+  Result<MeetingLines> meeting_of_series(const std::string& series, const std::string& stem,
+                                         ListPage page = {});
+
   // Completion for the search box: values of `field` (person, meeting or
   // channel) starting with `prefix` (case-insensitive), most frequent first.
   // kUsage for another field.

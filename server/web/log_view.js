@@ -38,10 +38,9 @@ async function channelDay(stem) {
   return {title: `${channel} on ${date}`, lines, meeting: null};
 }
 
-async function meetingLog(stem) {
-  // meetings/<name>/<year>/<stem>
-  const parts = stem.split('/');
-  const path = `/api/v1/meetings/${segment(parts[1])}/${segment(parts[3])}`;
+// A meeting of `series` by its log's stem, wherever its log lies.
+async function meetingLog(series, stem) {
+  const path = `/api/v1/meetings/${segment(series)}/${segment(stem)}`;
   const meeting = await getJson(path);
   const lines = [...meeting.records];
   for (let page = 2; page <= kMeetingPages && lines.length < meeting.total.value; ++page) {
@@ -53,17 +52,26 @@ async function meetingLog(stem) {
   return {title, lines, meeting};
 }
 
+const kMeetingStem = /\.\d{4}-\d{2}-\d{2}-\d{2}\.\d{2}$/;  // <name>.<YYYY-MM-DD>-<HH>.<MM>
+
+// Another log (a flattened or pasted one): a meeting's when its line is of
+// one, else the lines around the line.
+async function otherLog(id, stem) {
+  const record = await getJson(`/api/v1/records/${segment(id.includes('#') ? id : `${id}#1`)}`, {context: 10});
+  const file = stem.split('/').pop();
+  if (record.meeting && kMeetingStem.test(file)) return meetingLog(record.meeting, file);
+  return {title: stem, lines: [...record.context.before, record, ...record.context.after], meeting: null};
+}
+
 export async function renderLog(view, state, {isCurrent}) {
   const id = state.id || '';
   const stem = id.includes('#') ? logOf(id) : id;
   view.replaceChildren(el('p', {role: 'status'}, 'Loading the log…'));
   let log;
-  if (/^meetings\/[^/]+\/\d{4}\/[^/]+$/.test(stem)) log = await meetingLog(stem);
+  const parts = stem.split('/');  // meetings/<series>/<year>/<stem>
+  if (/^meetings\/[^/]+\/\d{4}\/[^/]+$/.test(stem)) log = await meetingLog(parts[1], parts[3]);
   else if (/^irclogs\/[^/]+\/[^/]+\.\d{4}-\d{2}-\d{2}$/.test(stem)) log = await channelDay(stem);
-  else {
-    const record = await getJson(`/api/v1/records/${segment(id)}`, {context: 10});
-    log = {title: stem, lines: [...record.context.before, record, ...record.context.after], meeting: null};
-  }
+  else log = await otherLog(id, stem);
   if (!isCurrent()) return;
   const list = el('ol', {id: 'log-lines'}, log.lines.map((r) => lineNode(r, r.id === id ? 'target' : '')));
   const first = log.lines[0];
