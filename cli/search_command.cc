@@ -22,17 +22,12 @@ struct SearchArgs {
   std::string log_base_url{kDefaultLogBaseUrl};
 };
 
-// "12 bot lines and 3 channel events hidden", or "" when none were.
+// "12 lines of bots and channel events hidden (...)", or "" when none were.
 std::string hidden_note(const SearchResponse& resp) {
-  auto count = [&](const std::optional<long>& n, const char* one, const char* many) {
-    if (!n || *n == 0) return std::string();
-    return (resp.hidden_exact ? "" : "about ") + std::to_string(*n) + " " + (*n == 1 ? one : many);
-  };
-  std::string bots = count(resp.hidden_bots, "bot line", "bot lines");
-  std::string events = count(resp.hidden_events, "channel event", "channel events");
-  if (bots.empty() && events.empty()) return {};
-  std::string both = bots.empty() ? events : events.empty() ? bots : bots + " and " + events;
-  return both + " hidden (--include bots,events shows them)";
+  if (!resp.hidden || *resp.hidden == 0) return {};
+  return (resp.hidden_exact ? "" : "about ") + std::to_string(*resp.hidden) +
+         (*resp.hidden == 1 ? " line" : " lines") +
+         " of bots and channel events hidden (--include bots,events shows them)";
 }
 
 // The snippet for a terminal: <mark> as bold, entities decoded.

@@ -67,12 +67,13 @@ class WeighedTerms {
 Xapian::Document build_record_document(const Record& r) {
   Xapian::Document doc;
   add_common(doc, kTypeRecord, r.id, r.path, r.time);
-  std::string_view hidden = r.kind == "bot"           ? kHiddenBot
+  std::string_view hidden = r.kind == "bot"         ? kHiddenBot
                             : is_event_kind(r.kind) ? kHiddenEvent
                                                     : std::string_view();
   if (hidden.empty()) {
     add_boolean(doc, fields::kPerson, r.person);
   } else {
+    doc.add_boolean_term(std::string(fields::kHidden.prefix));  // any hidden line: one posting list
     add_boolean(doc, fields::kHidden, hidden);
     add_boolean(doc, fields::kHiddenPerson, r.person);
   }

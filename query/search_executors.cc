@@ -77,21 +77,17 @@ PlannedQueries plan_queries(const SearchPlan& plan, const Xapian::Database& db,
   return out;
 }
 
-HiddenCounts count_hidden(const PlannedQueries& queries, const Xapian::Database& db,
-                          const WorkBudget& budget) {
-  HiddenCounts out;
-  auto count = [&](const std::optional<Xapian::Query>& query, std::optional<long>& n) {
-    if (!query) return;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(*query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_time_limit(budget.seconds_left(kExactCountSeconds));
-    Xapian::MSet mset = enquire.get_mset(0, 0, kHiddenCountMatches);
-    n = static_cast<long>(mset.get_matches_estimated());
-    out.exact = out.exact && mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  };
-  count(queries.hidden.bots, out.bots);
-  count(queries.hidden.events, out.events);
+HiddenCount count_hidden(const PlannedQueries& queries, const Xapian::Database& db,
+                         const WorkBudget& budget) {
+  HiddenCount out;
+  if (!queries.hidden.lines) return out;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(*queries.hidden.lines);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_time_limit(budget.seconds_left(kExactCountSeconds));
+  Xapian::MSet mset = enquire.get_mset(0, 0, kHiddenCountMatches);
+  out.lines = static_cast<long>(mset.get_matches_estimated());
+  out.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   return out;
 }
 

@@ -52,14 +52,14 @@ struct HitPage {
   Xapian::MSet mset;  // the one match over all shards, when there was one
 };
 
-// How many lines `queries` left out (bots', events), each counted exactly up
-// to kHiddenCountMatches, then estimated.
-struct HiddenCounts {
-  std::optional<long> bots, events;
+// How many lines `queries` left out (bots', events), counted exactly up to
+// kHiddenCountMatches, then estimated; nullopt when none were left out.
+struct HiddenCount {
+  std::optional<long> lines;
   bool exact = true;
 };
-HiddenCounts count_hidden(const PlannedQueries& queries, const Xapian::Database& db,
-                          const WorkBudget& budget);
+HiddenCount count_hidden(const PlannedQueries& queries, const Xapian::Database& db,
+                         const WorkBudget& budget);
 
 // Facets as answered, and whether they counted every match.
 struct FacetAnswer {

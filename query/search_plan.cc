@@ -188,8 +188,9 @@ std::vector<std::pair<std::string, std::string>> describe(const SearchPlan& p) {
   if (!p.shown.bots) hidden = "bots' lines";
   if (!p.shown.events) hidden += (hidden.empty() ? "" : " and ") + std::string("channel events");
   out.emplace_back("hidden", hidden.empty() ? "none: all lines shown"
-                                            : hidden + " left out unless the query asks for them, "
-                                                       "counted up to " +
+                                            : hidden +
+                                                  " left out unless the query asks for them, "
+                                                  "counted up to " +
                                                   std::to_string(kHiddenCountMatches) + " each");
   out.emplace_back("sort", sort_order_name(p.sort));
   std::string order = p.sort == SortOrder::kOldest ? "oldest first" : "newest first";

@@ -413,9 +413,8 @@ Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const Wor
   if (!hits) return hits.error();
   resp.total = hits->total;
   resp.total_exact = hits->exact;
-  HiddenCounts hidden = count_hidden(queries, db, budget);
-  resp.hidden_bots = hidden.bots;
-  resp.hidden_events = hidden.events;
+  HiddenCount hidden = count_hidden(queries, db, budget);
+  resp.hidden = hidden.lines;
   resp.hidden_exact = hidden.exact;
   auto facets = count_planned_facets(plan, queries, db, shards, columns, spy, *hits, budget);
   if (!facets) return facets.error();

@@ -40,8 +40,8 @@ struct Context {
   Xapian::termcount wildcard_terms;
   WildcardExpansion* expansion;
   Shown shown;
-  mutable Shown asked = {};   // by the query's own filters
-  mutable int negated = 0;    // NOTs around the node converted
+  mutable Shown asked = {};  // by the query's own filters
+  mutable int negated = 0;   // NOTs around the node converted
 };
 
 // from:person: their lines; with hidden lines shown, their hidden ones too;
@@ -263,18 +263,15 @@ Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db,
     Xapian::Query records(std::string(fields::kType.prefix).append(kTypeRecord));
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, records);
   }
-  std::vector<Xapian::Query> left_out;
-  auto leave_out = [&](bool show, std::string_view why, std::optional<Xapian::Query>* counted) {
-    if (show) return;
-    Xapian::Query lines(boolean_term(fields::kHidden.prefix, why));
-    left_out.push_back(lines);
-    if (hidden) *counted = Xapian::Query(Xapian::Query::OP_FILTER, query, lines);
-  };
-  leave_out(shown.bots || ctx.asked.bots, kHiddenBot, hidden ? &hidden->bots : nullptr);
-  leave_out(shown.events || ctx.asked.events, kHiddenEvent, hidden ? &hidden->events : nullptr);
-  if (left_out.empty()) return query;
-  return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                       Xapian::Query(Xapian::Query::OP_OR, left_out.begin(), left_out.end()));
+  // One term's posting list for both kinds (an OR of two costs a merge).
+  bool bots = !shown.bots && !ctx.asked.bots;
+  bool events = !shown.events && !ctx.asked.events;
+  if (!bots && !events) return query;
+  Xapian::Query left_out(
+      bots && events ? std::string(fields::kHidden.prefix)
+                     : boolean_term(fields::kHidden.prefix, bots ? kHiddenBot : kHiddenEvent));
+  if (hidden) hidden->lines = Xapian::Query(Xapian::Query::OP_FILTER, query, left_out);
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, query, left_out);
 }
 
 std::optional<TimeSpan> time_span(const Xapian::Database& shard) {

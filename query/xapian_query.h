@@ -39,7 +39,7 @@ struct WildcardExpansion {
 // are shown, by kHiddenPerson too. `hidden`, when given, learns the queries
 // of the lines left out, by why (for their counts).
 struct HiddenQueries {
-  std::optional<Xapian::Query> bots, events;  // nullopt: those are not left out
+  std::optional<Xapian::Query> lines;  // of the lines left out; nullopt: none are
 };
 Xapian::Query to_xapian(const QueryNode& node, const Xapian::Database& db,
                         std::optional<TimeSpan> shard = std::nullopt,

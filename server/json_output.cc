@@ -89,10 +89,9 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
       {"facets_exact", resp.facets_exact},
       {"did_you_mean", resp.did_you_mean ? nlohmann::json(*resp.did_you_mean) : nlohmann::json()},
   };
-  nlohmann::json hidden = {{"exact", resp.hidden_exact}};
-  hidden["bots"] = resp.hidden_bots ? nlohmann::json(*resp.hidden_bots) : nlohmann::json();
-  hidden["events"] = resp.hidden_events ? nlohmann::json(*resp.hidden_events) : nlohmann::json();
-  out["hidden"] = hidden;
+  out["hidden"] = resp.hidden
+                      ? nlohmann::json{{"value", *resp.hidden}, {"exact", resp.hidden_exact}}
+                      : nlohmann::json();
   if (!resp.plan.empty()) {
     out["plan"] = nlohmann::json::array();
     for (const auto& [step, how] : resp.plan) out["plan"].push_back({{"step", step}, {"how", how}});

@@ -31,8 +31,8 @@ inline constexpr Field kItem{"item", "XI", kNoSlot, {"is"}};
 inline constexpr Field kOwner{"owner", "XO", kNoSlot, {"owner"}};
 inline constexpr Field kTopic{"topic", "XT", kNoSlot, {"topic"}};  // probabilistic words
 inline constexpr Field kType{"type", "XY", kNoSlot, {}};
-// Lines left out unless asked for (bots.h): "XHbot" on a bot's line, "XHevent"
-// on a channel event. Their person term is kHiddenPerson's, not kPerson's,
+// Lines left out unless asked for (bots.h): "XH" and "XHbot" on a bot's line,
+// "XH" and "XHevent" on a channel event. Their person term is kHiddenPerson's, not kPerson's,
 // so that a person's count (completion) is of what they said.
 inline constexpr Field kHidden{"hidden", "XH", kNoSlot, {}};
 inline constexpr Field kHiddenPerson{"hidden_person", "XA", kNoSlot, {}};

@@ -75,7 +75,7 @@ inline constexpr unsigned kFacetSample = 50000;
 // filtered queries are crude (2,000 for 1,188), and counting this many costs
 // a millisecond or two.
 inline constexpr unsigned kExactCountMatches = 5000;
-// Hidden lines counted exactly, each kind, before settling for an estimate.
+// Hidden lines counted exactly before settling for an estimate.
 inline constexpr unsigned kHiddenCountMatches = 1000;
 // Time spent making totals and facet counts exact before settling for estimates.
 inline constexpr double kExactCountSeconds = 0.2;
@@ -93,9 +93,10 @@ struct SearchResponse {
   double took_ms = 0;
   std::vector<Hit> hits;
   std::optional<std::string> did_you_mean;  // q with unknown words corrected
-  // The lines of bots and the channel events the query matched but left out
-  // (bots.h), counted up to kHiddenCountMatches each; nullopt when shown.
-  std::optional<long> hidden_bots, hidden_events;
+  // The bots' lines and channel events the query matched but left out
+  // (bots.h), counted exactly up to kHiddenCountMatches; nullopt when it
+  // left none out (include_bots and include_events, or asked by the query).
+  std::optional<long> hidden;
   bool hidden_exact = true;
   // With explain: the plan's steps, in order (query, filters, sort, hits,
   // total, facets, bounds), each described.

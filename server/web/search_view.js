@@ -21,16 +21,15 @@ function statusNode(response, q) {
 // that shows it; or, when shown, one that hides it again.
 function hiddenNode(response, state, navigate) {
   const shown = state.include === 'bots,events';
-  const counts = [[response.hidden.bots, 'bot line'], [response.hidden.events, 'channel event']]
-    .filter(([n]) => n)
-    .map(([n, what]) => `${response.hidden.exact ? '' : 'about '}${formatCount(n)} ${what}${n === 1 ? '' : 's'}`);
-  if (!shown && !counts.length) return null;
+  const n = response.hidden ? response.hidden.value : 0;
+  if (!shown && !n) return null;
+  const about = response.hidden && !response.hidden.exact ? 'about ' : '';
   const button = el('button', {type: 'button', id: 'toggle-hidden', 'aria-pressed': String(shown)},
                     shown ? 'Hide bots and channel events' : 'Show them');
   button.addEventListener('click', () => navigate({include: shown ? '' : 'bots,events', page: 1}));
   return el('p', {id: 'hidden-lines'},
             shown ? 'Bots\' lines and channel events (joins, quits…) are shown. '
-                  : `${counts.join(' and ')} hidden. `,
+                  : `${about}${formatCount(n)} line${n === 1 ? '' : 's'} of bots and channel events hidden. `,
             button);
 }
 

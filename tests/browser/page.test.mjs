@@ -442,11 +442,12 @@ test('q. a histogram bar narrows to its dates', TEST, async () => {
 test('r. bots and channel events are hidden, said so, and a button shows them', TEST, async () => {
   const hidden = await search('"meeting ended"', '&per_page=1');
   assert.equal(hidden.total.value, 0);
-  assert.ok(hidden.hidden.bots > 0, 'the sample has MeetBot replies after #endmeeting');
+  assert.ok(hidden.hidden.value > 0, 'the sample has MeetBot replies after #endmeeting');
   const shown = await search('"meeting ended"', '&per_page=1&include=bots,events');
   const page = await open('/?q=%22meeting+ended%22');
   await expectText(page, '#status', 'No results');
-  await expectText(page, '#hidden-lines', `${hidden.hidden.bots.toLocaleString('en-US')} bot lines hidden`);
+  await expectText(page, '#hidden-lines',
+    `${hidden.hidden.value.toLocaleString('en-US')} lines of bots and channel events hidden`);
   await page.click('#toggle-hidden');
   await waitForQuery(page, 'ask for bots and events', (p) => p.get('include') === 'bots,events');
   await expectTotal(page, shown.total.value);
