@@ -83,6 +83,7 @@ void print_text(const SearchResponse& resp, const SearchArgs& args) {
   if (resp.lenient) std::cout << " (not read as written: " << resp.problem << ")";
   std::cout << "\n";
   if (std::string note = hidden_note(resp); !note.empty()) std::cout << note << "\n";
+  if (resp.logs_until) std::cout << "logs up to " << format_iso(*resp.logs_until) << "\n";
   if (resp.did_you_mean) std::cout << "did you mean: " << *resp.did_you_mean << "\n";
   for (const Hit& h : resp.hits) {
     const Record& r = h.record;

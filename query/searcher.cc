@@ -388,6 +388,7 @@ Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const Wor
   resp.lenient = plan.query.lenient;
   resp.problem = plan.query.problem;
   resp.sort = plan.sort;
+  if (auto span = time_span(db)) resp.logs_until = static_cast<std::int64_t>(span->last);
   PlannedQueries queries = plan_queries(plan, db, shards);
   if (plan.explain) {
     resp.plan = describe(plan);

@@ -324,6 +324,15 @@ TEST_F(HttpTest, AMeetingsLinesAndASeriesComeInPages) {
   get_json("/api/v1/meetings/nova?per_page=0", 400);
 }
 
+// Every answer says how fresh the index is: the time of its newest line.
+TEST_F(HttpTest, AnswersSayUpToWhenTheIndexHasLogs) {
+  json newest = get_json("/api/v1/search?q=&sort=newest&per_page=1&include=bots,events", 200);
+  ASSERT_EQ(newest["hits"].size(), 1u);
+  EXPECT_EQ(newest["logs_until"], newest["hits"][0]["time"]);
+  EXPECT_EQ(get_json("/api/v1/search?q=nova", 200)["logs_until"], newest["hits"][0]["time"]);
+  EXPECT_EQ(get_json("/api/v1/search?q=zzzqqq", 200)["logs_until"], newest["hits"][0]["time"]);
+}
+
 TEST_F(HttpTest, PeopleAndSuggestions) {
   json p = get_json("/api/v1/people/GMann_", 200);
   EXPECT_EQ(p["person"], "gmann");

@@ -98,6 +98,8 @@ struct SearchResponse {
   // left none out (include_bots and include_events, or asked by the query).
   std::optional<long> hidden;
   bool hidden_exact = true;
+  // The time of the newest line the index holds: it has logs up to then.
+  std::optional<std::int64_t> logs_until;
   // With explain: the plan's steps, in order (query, filters, sort, hits,
   // total, facets, bounds), each described.
   std::vector<std::pair<std::string, std::string>> plan;

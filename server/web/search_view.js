@@ -9,12 +9,23 @@ const kPerPage = 20;
 const kMaxWindow = 10000;  // page * per_page the API allows
 const kFacets = 'person,meeting,channel,year,month,kind';
 
+// "logs up to 2 Dec 2026 23:59 UTC": how fresh the index is.
+function freshnessNode(response) {
+  if (!response.logs_until) return null;
+  const when = new Date(response.logs_until).toLocaleString('en-GB', {
+    timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit'});
+  return el('span', {class: 'freshness'}, ' · logs up to ', el('time', {datetime: response.logs_until}, `${when} UTC`));
+}
+
 function statusNode(response, q) {
   const total = response.total.value;
-  if (total === 0) return el('p', {id: 'status', role: 'status'}, `No results for “${q}”.`);
+  if (total === 0) {
+    return el('p', {id: 'status', role: 'status'}, `No results for “${q}”.`, freshnessNode(response));
+  }
   const about = response.total.exact ? '' : 'about ';
   return el('p', {id: 'status', role: 'status'},
-            `${about}${formatCount(total)} hit${total === 1 ? '' : 's'} (${Math.round(response.took_ms)} ms)`);
+            `${about}${formatCount(total)} hit${total === 1 ? '' : 's'} (${Math.round(response.took_ms)} ms)`,
+            freshnessNode(response));
 }
 
 // What the search left out (bots' lines, channel events) and a button

@@ -281,10 +281,13 @@ test('h. hostile log text stays text, in hits and in the log view', TEST, async 
   expectNoErrors(page);
 });
 
-test('i. no results says so', TEST, async () => {
-  assert.equal((await search('zzzqqqnotaword')).total.value, 0);
+test('i. no results says so, and how fresh the index is', TEST, async () => {
+  const none = await search('zzzqqqnotaword');
+  assert.equal(none.total.value, 0);
   const page = await open('/?q=zzzqqqnotaword');
   await expectText(page, '#status', 'No results');
+  await expectText(page, '#status', 'logs up to');
+  assert.equal(await page.getAttribute('#status time', 'datetime'), none.logs_until);
   assert.equal(await page.locator('#hits li.hit').count(), 0);
   expectNoErrors(page);
 });
