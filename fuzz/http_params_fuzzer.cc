@@ -76,16 +76,14 @@ void parse_route_segments(const httplib::Request& req) {
   for (const char* name : {"context", "page", "per_page"}) {
     static_cast<void>(int_param(req, name, 1));
   }
+  static_cast<void>(include_param(req));
   for (std::string_view route : {"/api/v1/meetings/", "/api/v1/channels/", "/api/v1/people/"}) {
     std::vector<std::string> s = segments_after(req.path, route);
     if (s.empty()) continue;
-    std::string name = normalise_meeting_name(s[0]);
+    normalise_meeting_name(s[0]);
     normalise_channel(s[0]);
     normalise_person(s[0]);
-    if (s.size() == 2) {
-      meeting_log_id(name, s[1]);
-      parse_iso_day(s[1]);
-    }
+    if (s.size() == 2) parse_iso_day(s[1]);
   }
 }
 
@@ -105,7 +103,9 @@ bool same_request(const httplib::Request& a, const httplib::Request& b) {
   if (searches && x && y) {
     return x->q == y->q && x->page == y->page && x->per_page == y->per_page && x->sort == y->sort &&
            x->context == y->context && x->facets == y->facets && x->collapse == y->collapse &&
-           x->explain == y->explain && filter_set(x->filters) == filter_set(y->filters);
+           x->explain == y->explain && x->include_bots == y->include_bots &&
+           x->include_events == y->include_events &&
+           filter_set(x->filters) == filter_set(y->filters);
   }
   std::vector<std::pair<std::string, std::string>> p(a.params.begin(), a.params.end());
   std::vector<std::pair<std::string, std::string>> q(b.params.begin(), b.params.end());
