@@ -128,16 +128,16 @@ void index_one_shard(const IndexOptions& options, const Generation& generation,
     count_file(file);
   };
   // --termlists rebuilds a shard without one at once.
-  auto run = options.termlists && !shard.db->has_termlist
-                 ? with_xapian_errors([&]() -> Result<ShardRun> {
-                     return ShardRun{{}, true, read_file_states(shard.db->db)};
-                   })
-                 : index_shard(shard.db->db, shard.db->has_termlist, shard.files, inputs, warn,
-                               file_done);
+  auto run =
+      options.termlists && !shard.db->has_termlist
+          ? with_xapian_errors([&]() -> Result<ShardRun> {
+              return ShardRun{{}, true, read_file_states(shard.db->db)};
+            })
+          : index_shard(shard.db->db, shard.db->has_termlist, shard.files, inputs, warn, file_done);
   if (run && run->needs_rebuild) {
     files_redone = files_done;
-    auto rebuilt = rebuild(options, generation, shard.name, run->states_before, shard.files,
-                           inputs, warn, file_done);
+    auto rebuilt = rebuild(options, generation, shard.name, run->states_before, shard.files, inputs,
+                           warn, file_done);
     if (!rebuilt) {
       run = rebuilt.error();
     } else if (*rebuilt) {

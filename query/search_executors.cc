@@ -65,8 +65,8 @@ PlannedQueries plan_queries(const SearchPlan& plan, const Xapian::Database& db,
   PlannedQueries out;
   const QueryNode& root = plan.root;
   auto wildcard_terms = static_cast<Xapian::termcount>(plan.wildcard_terms);
-  out.whole = to_xapian(root, db, std::nullopt, wildcard_terms, &out.wildcards, plan.shown,
-                        &out.hidden);
+  out.whole =
+      to_xapian(root, db, std::nullopt, wildcard_terms, &out.wildcards, plan.shown, &out.hidden);
   out.per_shard.assign(shards.size(), out.whole);
   if (plan.query_per_shard) {
     for (std::size_t k = 0; k < shards.size(); ++k) {

@@ -143,14 +143,13 @@ std::string canonical_search(const SearchRequest& sr) {
   std::sort(filters.begin(), filters.end());
   std::string facets;
   for (const std::string& f : sr.facets) facets += escaped(f) + ",";  // their order is the answer's
-  std::string key = "q=" + escaped(sr.q) + "&page=" + std::to_string(sr.page) +
-                    "&per_page=" + std::to_string(sr.per_page) +
-                    "&sort=" + (sr.sort == SortOrder::kAuto ? "auto" : sort_order_name(sr.sort)) +
-                    "&context=" + std::to_string(sr.context) + "&facets=" + facets +
-                    "&collapse=" + (sr.collapse ? "1" : "0") +
-                    "&explain=" + (sr.explain ? "1" : "0") +
-                    "&include=" + (sr.include_bots ? "bots," : "") +
-                    (sr.include_events ? "events" : "");
+  std::string key =
+      "q=" + escaped(sr.q) + "&page=" + std::to_string(sr.page) +
+      "&per_page=" + std::to_string(sr.per_page) +
+      "&sort=" + (sr.sort == SortOrder::kAuto ? "auto" : sort_order_name(sr.sort)) +
+      "&context=" + std::to_string(sr.context) + "&facets=" + facets +
+      "&collapse=" + (sr.collapse ? "1" : "0") + "&explain=" + (sr.explain ? "1" : "0") +
+      "&include=" + (sr.include_bots ? "bots," : "") + (sr.include_events ? "events" : "");
   for (const std::string& f : filters) key += "&filter=" + f;
   return key;
 }

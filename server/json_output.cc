@@ -89,8 +89,8 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
       {"facets_exact", resp.facets_exact},
       {"did_you_mean", resp.did_you_mean ? nlohmann::json(*resp.did_you_mean) : nlohmann::json()},
   };
-  out["logs_until"] = resp.logs_until ? nlohmann::json(format_iso(*resp.logs_until))
-                                      : nlohmann::json();
+  out["logs_until"] =
+      resp.logs_until ? nlohmann::json(format_iso(*resp.logs_until)) : nlohmann::json();
   out["hidden"] = resp.hidden
                       ? nlohmann::json{{"value", *resp.hidden}, {"exact", resp.hidden_exact}}
                       : nlohmann::json();

@@ -46,5 +46,4 @@ std::string previous_day_path(const std::string& path);
 // read only while their primary form is missing.
 bool is_primary_form(std::string_view rel_path);
 
-
 }  // namespace eavesearch

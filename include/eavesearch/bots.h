@@ -20,8 +20,8 @@ namespace eavesearch {
 // FILE` replaces the list. A meeting's own bot is a bot whatever its name:
 // the nick that says MeetBot's "Meeting started".
 inline constexpr std::array<std::string_view, 10> kDefaultBots = {
-    "openstack",     "opendevmeet",     "openstackgerrit", "opendevreview", "openstackstatus",
-    "opendevstatus", "zodbot",          "meetbot",         "chanserv",      "nickserv"};
+    "openstack",     "opendevmeet", "openstackgerrit", "opendevreview", "openstackstatus",
+    "opendevstatus", "zodbot",      "meetbot",         "chanserv",      "nickserv"};
 
 // The kinds of channel events: joins, parts, quits, nick changes, modes and
 // kicks. A topic change is an event only when a bot makes it (then kind "bot").

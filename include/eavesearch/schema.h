@@ -39,8 +39,8 @@ inline constexpr Field kHiddenPerson{"hidden_person", "XA", kNoSlot, {}};
 // A meeting document's log stem, its id's last part ("tc.2020-05-14-15.07"):
 // with its series, what /meetings/{meeting}/{stem} finds it by, wherever
 // its log lies (a mirror's "Nova-API" folder, a flattened log).
-inline constexpr Field kMeetingStem{"stem", "XZ", kNoSlot, {}};           // "record" or "meeting"
-inline constexpr Field kFile{"file", "XF", kNoSlot, {}};           // hash of the path (file_term)
+inline constexpr Field kMeetingStem{"stem", "XZ", kNoSlot, {}};  // "record" or "meeting"
+inline constexpr Field kFile{"file", "XF", kNoSlot, {}};         // hash of the path (file_term)
 // A log document's log_key in hex (core/sort_key.h), "/", its number: where a
 // line's record is found from the line's values.
 inline constexpr Field kLogKey{"logkey", "XL", kNoSlot, {}};
@@ -59,11 +59,10 @@ inline constexpr Field kLog{"log", "", 10, {}};  // log_key of the stem: one hit
 }  // namespace fields
 
 inline constexpr std::array kAllFields = {
-    fields::kId,   fields::kPerson, fields::kMeeting, fields::kChannel,
-    fields::kKind, fields::kItem,   fields::kOwner,   fields::kTopic,
-    fields::kType, fields::kFile,   fields::kFacets,  fields::kMonth,
-    fields::kYear, fields::kTime,   fields::kSortKey, fields::kLog,
-    fields::kHidden, fields::kHiddenPerson, fields::kMeetingStem,
+    fields::kId,     fields::kPerson, fields::kMeeting,      fields::kChannel,     fields::kKind,
+    fields::kItem,   fields::kOwner,  fields::kTopic,        fields::kType,        fields::kFile,
+    fields::kFacets, fields::kMonth,  fields::kYear,         fields::kTime,        fields::kSortKey,
+    fields::kLog,    fields::kHidden, fields::kHiddenPerson, fields::kMeetingStem,
 };
 
 // Why a line is hidden (kHidden's value): "bot", "event", or "" for none.
