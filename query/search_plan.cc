@@ -178,20 +178,27 @@ Result<SearchPlan> plan_search(const SearchRequest& req, const IndexLayout& layo
   return p;
 }
 
+namespace {
+
+// The lines a plan leaves out unless the query asks for them (bots.h).
+std::string hidden_step(Shown shown) {
+  std::string hidden;
+  if (!shown.bots) hidden = "bots' lines";
+  if (!shown.events) hidden += (hidden.empty() ? "" : " and ") + std::string("channel events");
+  if (hidden.empty()) return "none: all lines shown";
+  return hidden + " left out unless the query asks for them, counted up to " +
+         std::to_string(kHiddenCountMatches);
+}
+
+}  // namespace
+
 std::vector<std::pair<std::string, std::string>> describe(const SearchPlan& p) {
   std::vector<std::pair<std::string, std::string>> out;
   out.emplace_back("query", to_string(p.query.text));
   std::string filters;
   for (const QueryNode& f : p.query.filters) filters += (filters.empty() ? "" : " ") + to_string(f);
   out.emplace_back("filters", filters.empty() ? "none" : "(and " + filters + ")");
-  std::string hidden;
-  if (!p.shown.bots) hidden = "bots' lines";
-  if (!p.shown.events) hidden += (hidden.empty() ? "" : " and ") + std::string("channel events");
-  out.emplace_back("hidden", hidden.empty() ? "none: all lines shown"
-                                            : hidden +
-                                                  " left out unless the query asks for them, "
-                                                  "counted up to " +
-                                                  std::to_string(kHiddenCountMatches) + " each");
+  out.emplace_back("hidden", hidden_step(p.shown));
   out.emplace_back("sort", sort_order_name(p.sort));
   std::string order = p.sort == SortOrder::kOldest ? "oldest first" : "newest first";
   std::string hits;
