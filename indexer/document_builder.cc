@@ -70,18 +70,21 @@ Xapian::Document build_record_document(const Record& r) {
   std::string_view hidden = r.kind == "bot"         ? kHiddenBot
                             : is_event_kind(r.kind) ? kHiddenEvent
                                                     : std::string_view();
-  if (hidden.empty()) {
-    add_boolean(doc, fields::kPerson, r.person);
-  } else {
+  // A hidden line's searchable terms are their twins (schema.h).
+  auto searchable = [&](std::string t) { return hidden.empty() ? t : hidden_twin(t); };
+  auto add_searchable = [&](const Field& field, std::string_view value) {
+    if (!value.empty()) doc.add_boolean_term(searchable(boolean_term(field.prefix, value)));
+  };
+  if (!hidden.empty()) {
     doc.add_boolean_term(std::string(fields::kHidden.prefix));  // any hidden line: one posting list
     add_boolean(doc, fields::kHidden, hidden);
-    add_boolean(doc, fields::kHiddenPerson, r.person);
   }
+  add_searchable(fields::kPerson, r.person);
+  add_searchable(fields::kItem, r.item);
+  for (const std::string& owner : r.owners) add_searchable(fields::kOwner, owner);
   add_boolean(doc, fields::kMeeting, r.meeting);
   add_boolean(doc, fields::kChannel, r.channel);
   add_boolean(doc, fields::kKind, r.kind);
-  add_boolean(doc, fields::kItem, r.item);
-  for (const std::string& owner : r.owners) add_boolean(doc, fields::kOwner, owner);
   CivilTime civil = to_civil(r.time);
   char month[8];
   std::snprintf(month, sizeof month, "%04d-%02d", civil.year, civil.month);
@@ -90,10 +93,11 @@ Xapian::Document build_record_document(const Record& r) {
   WeighedTerms weighed;
   Xapian::termpos pos = 0;
   for_each_token(r.text, [&](const Token& t) {
-    doc.add_posting(t.term, ++pos, 0);
-    weighed.add(t.term);
+    std::string word = searchable(t.term);
+    doc.add_posting(word, ++pos, 0);
+    weighed.add(std::move(word));
   });
-  for_each_token(r.topic, [&](const Token& t) { weighed.add(term(fields::kTopic, t.term)); });
+  for_each_token(r.topic, [&](const Token& t) { weighed.add(searchable(term(fields::kTopic, t.term))); });
   weighed.add_to(doc);
   return doc;
 }

@@ -35,9 +35,11 @@ struct WildcardExpansion {
 // events unless `shown` (the API's include=) or the query itself asks for
 // them: a positive kind:bot (kind:join, ...) shows bots (events), and a
 // from: of a person with hidden lines only (a bot, someone who only joined)
-// shows both. A person's lines are found by kPerson, and, where hidden lines
-// are shown, by kHiddenPerson too. `hidden`, when given, learns the queries
-// of the lines left out, by why (for their counts).
+// shows both. Hidden lines' searchable terms are twins (schema.h
+// kHiddenTwin): with them left out, a query reads shown lines' terms only,
+// and needs no restriction where it has a word or a person; shown, it
+// reads both. `hidden`, when given, learns the query of the lines left out
+// (for their count).
 struct HiddenQueries {
   std::optional<Xapian::Query> lines;  // of the lines left out; nullopt: none are
 };

@@ -32,10 +32,15 @@ inline constexpr Field kOwner{"owner", "XO", kNoSlot, {"owner"}};
 inline constexpr Field kTopic{"topic", "XT", kNoSlot, {"topic"}};  // probabilistic words
 inline constexpr Field kType{"type", "XY", kNoSlot, {}};
 // Lines left out unless asked for (bots.h): "XH" and "XHbot" on a bot's line,
-// "XH" and "XHevent" on a channel event. Their person term is kHiddenPerson's, not kPerson's,
-// so that a person's count (completion) is of what they said.
+// "XH" and "XHevent" on a channel event.
 inline constexpr Field kHidden{"hidden", "XH", kNoSlot, {}};
-inline constexpr Field kHiddenPerson{"hidden_person", "XA", kNoSlot, {}};
+// A hidden line's searchable terms (its words, topic words, person, item
+// and owners) are their twins, the term behind this prefix ("XWprivsep",
+// "XWAopenstack"): the posting lists a query of words or people reads hold
+// shown lines only, so that leaving hidden lines out costs those queries
+// nothing, and a person's count (completion) is of what they said. Its
+// kind, meeting, channel and time are as on any line.
+inline constexpr Field kHiddenTwin{"hidden_twin", "XW", kNoSlot, {}};
 // A meeting document's log stem, its id's last part ("tc.2020-05-14-15.07"):
 // with its series, what /meetings/{meeting}/{stem} finds it by, wherever
 // its log lies (a mirror's "Nova-API" folder, a flattened log).
@@ -62,9 +67,13 @@ inline constexpr std::array kAllFields = {
     fields::kId,     fields::kPerson, fields::kMeeting,      fields::kChannel,     fields::kKind,
     fields::kItem,   fields::kOwner,  fields::kTopic,        fields::kType,        fields::kFile,
     fields::kFacets, fields::kMonth,  fields::kYear,         fields::kTime,        fields::kSortKey,
-    fields::kLog,    fields::kHidden, fields::kHiddenPerson, fields::kMeetingStem,
+    fields::kLog,    fields::kHidden, fields::kHiddenTwin, fields::kMeetingStem,
 };
 
+// The twin of a hidden line's searchable `term` (kHiddenTwin).
+inline std::string hidden_twin(std::string_view term) {
+  return std::string(fields::kHiddenTwin.prefix).append(term);
+}
 // Why a line is hidden (kHidden's value): "bot", "event", or "" for none.
 inline constexpr std::string_view kHiddenBot = "bot";
 inline constexpr std::string_view kHiddenEvent = "event";
@@ -74,7 +83,7 @@ inline constexpr std::string_view kHiddenEvent = "event";
 // (index --rebuild makes it anew). Changes with any change to the terms,
 // values or data documents get.
 inline constexpr std::string_view kSchemaKey = "eavesearch:schema";
-inline constexpr std::string_view kSchemaVersion = "9";
+inline constexpr std::string_view kSchemaVersion = "10";
 
 inline constexpr std::string_view kTypeRecord = "record";
 inline constexpr std::string_view kTypeMeeting = "meeting";
