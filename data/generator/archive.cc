@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "channel_logs.h"
@@ -64,7 +67,9 @@ class Planner {
                           write_file(relative, text);
                         });
     }
+    if (!options_.ledger_truth.empty()) ledger_.emplace(series_.size());
     walk(&stats);
+    if (ledger_) write_truth();
     if (channels_) {
       channels_->finish();
       const ChannelStats& c = channels_->stats();
@@ -117,10 +122,16 @@ class Planner {
         // About one meeting in sixty is held late and runs past midnight UTC.
         if (spec.seed % 60 == 7)
           spec.start_seconds = 23 * 3600 + static_cast<int>(20 + spec.seed / 60 % 31) * 60;
+        LedgerPlan plan;
+        if (ledger_) {
+          plan.pending = (*ledger_)[slot.series];
+          spec.ledger = &plan;
+        }
         write_meeting(spec, &log);
         const std::string path = log_relative_path(log);
         if (!written_today.insert(path).second) continue;  // same minute twice: keep the first
         write_file(path, log.text);
+        if (ledger_) ledger_->record(slot.series, path, plan);
         if (channels_) channels_->add_meeting(spec, log);
         ++stats.meetings;
         stats.lines += log.lines;
@@ -181,7 +192,55 @@ class Planner {
     }
   }
 
+  // --plant-ledger: each series' pending action items, and every item's true status.
+  class Ledger {
+   public:
+    explicit Ledger(size_t series) : pending_(series) {}
+    const std::vector<PlantedAction>& operator[](size_t series) const { return pending_[series]; }
+
+    void record(size_t series, const std::string& log_path, const LedgerPlan& plan) {
+      const std::string stem = log_path.substr(0, log_path.size() - std::string(".log.txt").size());
+      auto id = [&](int64_t line) { return stem + "#" + std::to_string(line); };
+      std::vector<PlantedAction>& pending = pending_[series];
+      std::vector<bool> reviewed(pending.size(), false);
+      for (const LedgerPlan::Review& r : plan.reviewed) {
+        truth_[pending[r.pending].id] = r.status + (r.line > 0 ? "\t" + id(r.line) : "");
+        reviewed[r.pending] = true;
+      }
+      std::vector<PlantedAction> still;
+      for (size_t i = 0; i < pending.size(); ++i) {
+        if (!reviewed[i]) still.push_back(std::move(pending[i]));
+      }
+      for (PlantedAction a : plan.assigned) {
+        a.id = id(a.line);
+        truth_[a.id] = "open";
+        still.push_back(std::move(a));
+      }
+      pending = std::move(still);
+    }
+
+    // "<action id>\t<status>[\t<evidence id>]" lines, by id.
+    std::string truth() const {
+      std::string out =
+          "# eavesearch-generate --plant-ledger: action item, true status (done, carried, "
+          "open), evidence line\n";
+      for (const auto& [id, status] : truth_) out += id + "\t" + status + "\n";
+      return out;
+    }
+
+   private:
+    std::vector<std::vector<PlantedAction>> pending_;
+    std::map<std::string, std::string> truth_;
+  };
+
+  void write_truth() {
+    std::ofstream f(options_.ledger_truth, std::ios::binary);
+    f << ledger_->truth();
+    if (!f.flush()) throw std::runtime_error("error writing " + options_.ledger_truth);
+  }
+
   const ArchiveOptions& options_;
+  std::optional<Ledger> ledger_;
   std::vector<MeetingSeries> series_;
   std::vector<std::vector<Regular>> pools_;
   std::set<std::string> made_dirs_;

@@ -15,6 +15,10 @@ struct ArchiveOptions {
   int64_t from_day = 0;      // first day (days since 1970-01-01), inclusive
   int64_t to_day = 0;        // last day, inclusive
   bool channel_logs = true;  // also write irclogs/ (FORMATS.md 2)
+  // When set, later meetings of a series review its action items (done,
+  // carried over, open), and this file gets each item's true status: the
+  // action ledger's labelled set. The archive then differs from one without.
+  std::string ledger_truth;
 };
 
 struct ArchiveStats {

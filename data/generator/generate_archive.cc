@@ -39,6 +39,11 @@ int run(int argc, char** argv) {
   app.add_option("--from", from, "First day, YYYY-MM-DD")->capture_default_str();
   app.add_option("--to", to, "Last day, YYYY-MM-DD")->capture_default_str();
   app.add_flag("--force", force, "Write into DIR even if it is not empty");
+  std::string ledger_truth;
+  app.add_option("--plant-ledger", ledger_truth,
+                 "Have meetings review their series' action items (done, carried over, open) and "
+                 "write each item's true status to FILE: the action ledger's labelled set")
+      ->type_name("FILE");
   app.add_flag("--no-channel-logs", no_channel_logs,
                "Write only meetings/, no irclogs/ (the meetings are the same either way)");
   try {
@@ -84,6 +89,7 @@ int run(int argc, char** argv) {
   options.from_day = *from_day;
   options.to_day = *to_day;
   options.channel_logs = !no_channel_logs;
+  options.ledger_truth = ledger_truth;
   const gen::ArchiveStats stats = gen::generate_archive(options);
   std::printf(
       "eavesearch-generate: %lld meetings, %lld lines, %lld bytes; channel logs: %lld files, "

@@ -72,7 +72,7 @@ std::vector<const TopicDef*> Session::choose_topics() {
   }
   std::vector<const TopicDef*> agenda;
   if (roll != nullptr && rng_.percent(50)) agenda.push_back(roll);
-  if (past != nullptr && rng_.percent(35)) agenda.push_back(past);
+  if (past != nullptr && (rng_.percent(35) || reviewing())) agenda.push_back(past);
   const int n = rng_.range(2, spec_.series->weight >= 6 ? 6 : 4);
   for (int i = 0; i < n && !pool.empty(); ++i) {
     const size_t k = rng_.weighted(weights);
@@ -129,7 +129,11 @@ void Session::topic(const TopicDef& def, int64_t budget) {
       roll_call(until);
       return;
     case TopicKind::kPastActions:
-      past_actions(until);
+      if (spec_.ledger != nullptr) {
+        review_actions(until);
+      } else {
+        past_actions(until);
+      }
       return;
     default:
       discuss(def, until);
@@ -167,6 +171,63 @@ void Session::past_actions(int64_t until) {
       say_template(pick_speaker(owner), Phrase::kReaction);
     }
     if (rng_.percent(15)) action(0);
+  }
+}
+
+bool Session::reviewing() const {
+  return spec_.ledger != nullptr && !spec_.ledger->pending.empty();
+}
+
+size_t Session::index_of(const std::string& base) const {
+  for (size_t i = 0; i < people_.size(); ++i) {
+    if (people_[i].base == base) return i;
+  }
+  return SIZE_MAX;
+}
+
+// The chair reads each pending item out; its owner says it is done, asks to
+// carry it over (the chair assigns it again, as it was or with "(carried
+// over)"), or has nothing to report. An owner who is not here has it
+// carried, or left for next time.
+void Session::review_actions(int64_t until) {
+  LedgerPlan& plan = *spec_.ledger;
+  constexpr size_t kMaxReviews = 4;
+  for (size_t k = 0; k < plan.pending.size() && k < kMaxReviews && t_ < until; ++k) {
+    const PlantedAction a = plan.pending[k];
+    std::string owners = a.owners.front();
+    for (size_t i = 1; i < a.owners.size(); ++i) owners += " and " + a.owners[i];
+    human_gap();
+    say(0, owners + " to " + a.task);
+    const size_t owner = index_of(a.owners.front());
+    const int r = rng_.range(0, 99);
+    human_gap();
+    if (owner == SIZE_MAX && r >= 50) {
+      say(0, "no news from " + a.owners.front() + ", let's check next time");
+      plan.reviewed.push_back({k, "open", 0});
+    } else if (owner != SIZE_MAX && r < 45) {
+      say_template(owner, Phrase::kActionDone);
+      plan.reviewed.push_back({k, "done", log_->lines});
+    } else if (owner == SIZE_MAX || r < 75) {
+      if (owner != SIZE_MAX) {
+        say_template(owner, Phrase::kActionCarried);
+      } else {
+        say(0, a.owners.front() + " is not here today, carrying it over");
+      }
+      human_gap();
+      const std::string text =
+          owners + " to " + a.task + (rng_.percent(30) ? " (carried over)" : "");
+      say(0, "#action " + text);
+      add_item("#action " + text, "Action");
+      plan.assigned.push_back({a.task, a.owners, "", log_->lines});
+      plan.reviewed.push_back({k, "carried", log_->lines});
+    } else {
+      say_template(owner, Phrase::kActionOpen);
+      plan.reviewed.push_back({k, "open", 0});
+    }
+    if (rng_.percent(30)) {
+      quick_gap();
+      say_template(pick_speaker(owner == SIZE_MAX ? 0 : owner), Phrase::kReaction);
+    }
   }
 }
 
@@ -302,20 +363,32 @@ void Session::action(size_t who) {
   human_gap();
   const size_t first = pick_speaker();
   std::string owners = people_[first].base;
+  std::vector<std::string> planted = {owners};
   if (people_.size() > 2 && rng_.percent(10)) {
     const std::string second = people_[pick_speaker(first)].base;
-    if (second != owners) owners += " and " + second;
+    if (second != owners) {
+      owners += " and " + second;
+      planted.push_back(second);
+    }
   }
   const std::string task = ex_.expand(rng_.pick(vocab_.phrases(Phrase::kTask)), people_[who].shown);
   say(who, "#action " + owners + " to " + task);
   add_item("#action " + owners + " to " + task, "Action");
+  if (spec_.ledger) spec_.ledger->assigned.push_back({task, planted, "", log_->lines});
   if (is_chair(people_[who].shown) && rng_.percent(2)) {
     // Wrong owner: take it back and assign it again.
+    const size_t items = items_.size();
     undo(who);
+    const bool undone = items_.size() < items;
     human_gap();
-    const std::string fixed = people_[pick_speaker(first)].base + " to " + task;
+    const std::string owner = people_[pick_speaker(first)].base;
+    const std::string fixed = owner + " to " + task;
     say(who, "#action " + fixed);
     add_item("#action " + fixed, "Action");
+    if (spec_.ledger) {
+      if (undone) spec_.ledger->assigned.pop_back();
+      spec_.ledger->assigned.push_back({task, {owner}, "", log_->lines});
+    }
   }
 }
 

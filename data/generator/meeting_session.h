@@ -56,6 +56,9 @@ class Session {
   void topic(const TopicDef& def, int64_t budget);
   void roll_call(int64_t until);
   void past_actions(int64_t until);
+  void review_actions(int64_t until);
+  size_t index_of(const std::string& base) const;  // SIZE_MAX when not here
+  bool reviewing() const;
   void discuss(const TopicDef& def, int64_t until);
   void chatter_event(const TopicDef& def);
   void wrap_up_topic(const TopicDef& def);

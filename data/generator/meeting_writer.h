@@ -13,12 +13,35 @@
 
 namespace eavesearch::gen {
 
+// An action item of the ledger's labelled set (--plant-ledger).
+struct PlantedAction {
+  std::string task;                 // what follows "#action <owners> to "
+  std::vector<std::string> owners;  // base nicks
+  std::string id;                   // its record id, "<log stem>#<line>" (set by the planner)
+  int64_t line = 0;                 // its line in the meeting's .log.txt, 1-based
+};
+
+// What one meeting does with its series' action items (--plant-ledger): it
+// reviews those still pending, oldest first, and each review says it done,
+// carries it over (the same #action again) or leaves it open.
+struct LedgerPlan {
+  std::vector<PlantedAction> pending;  // in
+  struct Review {
+    size_t pending = 0;  // index in `pending`
+    std::string status;  // "done", "carried", "open"
+    int64_t line = 0;    // the evidence: the owner's "done" line, the new #action line; 0: none
+  };
+  std::vector<Review> reviewed;         // out
+  std::vector<PlantedAction> assigned;  // out: the meeting's #action items (id unset)
+};
+
 struct MeetingSpec {
   const MeetingSeries* series = nullptr;
   const std::vector<Regular>* pool = nullptr;  // build_pool() of the series
   int64_t day = 0;                             // start date, days since 1970-01-01
   int start_seconds = 0;                       // scheduled start, seconds after 00:00 UTC
   uint64_t seed = 0;                           // all randomness of the meeting
+  LedgerPlan* ledger = nullptr;                // --plant-ledger only; then read and filled
 };
 
 // Something the channel sees that MeetBot's raw log does not hold, right

@@ -416,6 +416,25 @@ that's done, the email went out monday
 no update
 )";
 
+constexpr char kActionDone[] = R"(done
+done, {review}
+that's done, the email went out monday
+proposed it: {review}
+finished, {review} merged
+yes, sent it out yesterday
+)";
+
+constexpr char kActionCarried[] = R"(not done yet, carry it over please
+still working on it, please carry it over
+didn't get to it, can we keep it for next week?
+)";
+
+constexpr char kActionOpen[] = R"(still in progress
+i started but didn't finish
+sorry, didn't get to it
+no update
+)";
+
 constexpr char kUnicode[] = R"(thanks {name} for the patch!
 {name} did most of the work on {term} 🎉
 the {prev_cycle} → {cycle} upgrade works fine now
@@ -476,6 +495,9 @@ std::vector<std::vector<std::string>> build_phrases() {
   set(Phrase::kReleaseLine, kReleaseLine);
   set(Phrase::kOpenLine, kOpenLine);
   set(Phrase::kPastAction, kPastAction);
+  set(Phrase::kActionDone, kActionDone);
+  set(Phrase::kActionCarried, kActionCarried);
+  set(Phrase::kActionOpen, kActionOpen);
   set(Phrase::kUnicode, kUnicode);
   set(Phrase::kHtml, kHtml);
   set(Phrase::kBareUrl, kBareUrl);

@@ -54,9 +54,13 @@ enum class Phrase {
   kReleaseLine,
   kOpenLine,    // open discussion remarks
   kPastAction,  // answers about last week's action items
-  kUnicode,     // lines with non-ASCII text
-  kHtml,        // lines with HTML-like text the search engine must escape
-  kBareUrl,     // a line starting with a URL (MeetBot links it)
+  // --plant-ledger: an owner's answer when an action item is reviewed.
+  kActionDone,     // it is done
+  kActionCarried,  // not done: carry it over
+  kActionOpen,     // not done, and nothing more said
+  kUnicode,        // lines with non-ASCII text
+  kHtml,           // lines with HTML-like text the search engine must escape
+  kBareUrl,        // a line starting with a URL (MeetBot links it)
   kCount,
 };
 
