@@ -93,7 +93,7 @@ std::string encode_record(const Record& r) {
   w.str(r.id).str(r.meeting).str(r.channel).num(r.time);
   w.num(r.speaker ? 1 : 0).str(r.speaker.value_or(""));
   w.str(r.person).str(r.kind).str(r.item).list(r.owners).str(r.topic).str(r.text).str(r.path);
-  w.num(r.line).str(r.anchor);
+  w.num(r.line).str(r.anchor).str(r.status).list(r.evidence);
   return w.take();
 }
 
@@ -116,6 +116,8 @@ Result<Record> decode_record(std::string_view data) {
   r.path = rd.str();
   r.line = static_cast<int>(rd.num());
   r.anchor = rd.str();
+  r.status = rd.str();
+  r.evidence = rd.list();
   if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v1 record"};
   return r;
 }

@@ -212,17 +212,17 @@ std::string_view action_status_name(ActionStatus status) {
   return "open";
 }
 
-std::vector<ActionFate> action_ledger(const std::vector<std::vector<Record>>& series) {
+std::vector<ActionFate> action_ledger(const std::vector<const std::vector<Record>*>& series) {
   std::vector<std::vector<Line>> lines(series.size());
   std::vector<Item> items;
   for (std::size_t m = 0; m < series.size(); ++m) {
-    for (const Record& r : series[m]) lines[m].push_back(read_line(r));
+    for (const Record& r : *series[m]) lines[m].push_back(read_line(r));
     for (std::size_t k = 0; k < lines[m].size(); ++k) {
-      if (is_action(series[m][k])) items.push_back(read_item(m, k, lines[m][k]));
+      if (is_action((*series[m])[k])) items.push_back(read_item(m, k, lines[m][k]));
     }
   }
   auto record_of = [&](const Item& item) -> const Record& {
-    return series[item.meeting][item.line];
+    return (*series[item.meeting])[item.line];
   };
   // The next assignment of each item, if any: the index of a later item.
   std::vector<std::optional<std::size_t>> next(items.size());

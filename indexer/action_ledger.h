@@ -40,6 +40,6 @@ struct ActionFate {
 // `series`: the line records of one series' meetings, meetings in start
 // order, lines in log order. One fate per action item (item "action"), in
 // the same order.
-std::vector<ActionFate> action_ledger(const std::vector<std::vector<Record>>& series);
+std::vector<ActionFate> action_ledger(const std::vector<const std::vector<Record>*>& series);
 
 }  // namespace eavesearch

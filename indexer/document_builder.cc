@@ -81,6 +81,7 @@ Xapian::Document build_record_document(const Record& r) {
   }
   add_searchable(fields::kPerson, r.person);
   add_searchable(fields::kItem, r.item);
+  add_boolean(doc, fields::kStatus, r.status);
   for (const std::string& owner : r.owners) add_searchable(fields::kOwner, owner);
   add_boolean(doc, fields::kMeeting, r.meeting);
   add_boolean(doc, fields::kChannel, r.channel);

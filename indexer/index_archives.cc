@@ -229,6 +229,7 @@ Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& wa
           : open_live_generation(options.db_dir, options.sharding);
   if (!generation) return generation.error();
   std::set<std::string> primary_stems = stems_with_log_txt(walk->files);
+  const SeriesNext series_next = next_meetings(walk->files, primary_stems);
   IndexProgress progress;
   progress.files_total = static_cast<long>(walk->files.size());
   for (const ArchiveFile& f : walk->files) progress.bytes_total += f.size;
@@ -249,7 +250,7 @@ Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& wa
   for (const std::string& w : walk->warnings) warn(w + std::string(kKeptNote));
   int jobs = job_count(options.jobs);
   const std::set<std::string> bots(options.bots.begin(), options.bots.end());
-  const RunInputs inputs{primary_stems, walk->unreadable, bots, options.commit_docs};
+  const RunInputs inputs{primary_stems, walk->unreadable, bots, series_next, options.commit_docs};
   run_parallel(shards->size(), jobs, [&](std::size_t k) {
     index_one_shard(
         options, *generation, inputs, warn_locked,

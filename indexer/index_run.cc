@@ -73,6 +73,7 @@ class IndexRun {
         unreadable_(inputs.unreadable),
         bots_(inputs.bots),
         bots_dep_(bots_dep(inputs.bots)),
+        series_next_(inputs.series_next),
         commit_docs_(inputs.commit_docs),
         fresh_(db.get_doccount() == 0),
         has_termlist_(has_termlist),
@@ -154,13 +155,16 @@ class IndexRun {
     auto superseded = [&] { return stems_with_txt.count(log_stem(file.rel_path)) > 0; };
     switch (classify(file.rel_path, head)) {
       case SourceKind::kMeetbotLog:
-        return index_log(file, before, state, parse_meetbot_log(file.rel_path, content));
+        return index_log(file, before, state,
+                         logs_.parse(file.rel_path, content, state.hash, parse_meetbot_log));
       case SourceKind::kFlattened:
         if (superseded()) return keep_unindexed(file, before, state);
-        return index_log(file, before, state, parse_flattened_log(file.rel_path, content));
+        return index_log(file, before, state,
+                         logs_.parse(file.rel_path, content, state.hash, parse_flattened_log));
       case SourceKind::kMeetbotHtml:
         if (superseded()) return keep_unindexed(file, before, state);
-        return index_log(file, before, state, parse_meetbot_html(file.rel_path, content));
+        return index_log(file, before, state,
+                         logs_.parse(file.rel_path, content, state.hash, parse_meetbot_html));
       case SourceKind::kPasted:
         return index_log(file, before, state, parse_pasted_log(file.rel_path, content));
       case SourceKind::kMinutes:
@@ -193,6 +197,13 @@ class IndexRun {
     if (!parsed) return skip(file, parsed.error().message, before);
     if (before) remove_records(file.rel_path, *before);
     mark_bot_lines(parsed->records, {&parsed->meeting}, bots_);
+    std::vector<std::shared_ptr<const ParsedLog>> later;
+    if (auto next = series_next_.find(file.rel_path); next != series_next_.end()) {
+      for (const ArchiveFile& f : next->second) {
+        if (auto log = logs_.ahead(f)) later.push_back(std::move(log));
+      }
+    }
+    set_action_fates(parsed->records, later);
     std::vector<const Record*> records;
     for (const Record& r : parsed->records) records.push_back(&r);
     const Meeting& m = parsed->meeting;
@@ -228,6 +239,7 @@ class IndexRun {
       out += '\n';
     }
     if (before) out += channel_deps(file, before->deps, primary_stems);
+    out += next_deps(series_next_, file.rel_path);
     return out;
   }
 
@@ -270,6 +282,7 @@ class IndexRun {
     std::vector<Meeting*> minutes;
     for (ChannelMeeting& cm : meetings) minutes.push_back(&cm.meeting);
     mark_bot_lines(records, minutes, bots_);
+    set_action_fates(records, {});  // a meeting held in a channel: no series read after it
     auto stem_of = [&](const ChannelMeeting& cm) {
       return archive_root_of(file.rel_path) + cm.meeting.id;
     };
@@ -502,6 +515,8 @@ class IndexRun {
   const UnreadablePaths& unreadable_;
   const std::set<std::string>& bots_;
   const std::string bots_dep_;  // every file's records depend on the bot list
+  const SeriesNext& series_next_;
+  MeetingLogs logs_;
   long commit_docs_;
   bool fresh_;                                      // the database was empty when the run began
   bool has_termlist_;                               // else NeedsRebuild before a delete

@@ -13,6 +13,7 @@
 #include "eavesearch/indexer.h"
 #include "indexer/archive_walker.h"
 #include "indexer/file_state.h"
+#include "indexer/series_ledger.h"
 
 namespace eavesearch {
 
@@ -32,6 +33,7 @@ struct RunInputs {
   const std::set<std::string>& primary_stems;  // stems_with_log_txt
   const UnreadablePaths& unreadable;           // what the walk could not read
   const std::set<std::string>& bots;           // persons (bots.h; IndexOptions::bots)
+  const SeriesNext& series_next;               // next_meetings (series_ledger.h)
   long commit_docs;                            // IndexOptions::commit_docs
 };
 

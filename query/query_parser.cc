@@ -179,6 +179,9 @@ Result<QueryNode> field_node(std::string_view field_name, const std::string& val
   }
   if (f->name == fields::kChannel.name) return leaf(Type::kField, field, normalise_channel(value));
   std::string v = lower(value);
+  if (f->name == fields::kItem.name && is_action_status(v)) {
+    return leaf(Type::kField, std::string(fields::kStatus.name), v);
+  }
   if (f->name == fields::kItem.name && v == "decision") {
     std::vector<QueryNode> items;
     for (std::string_view item : kDecisionItems) {
@@ -426,7 +429,10 @@ void add_filters(const std::vector<FoundFilter>& found, std::int64_t now, Parsed
       excluded.push_back(std::move(n));
       continue;
     }
-    std::string group = group_of(f.token.field);
+    // is:open is:action: a status and an item, both.
+    std::string group = node->type == Type::kField && node->field == fields::kStatus.name
+                            ? std::string(fields::kStatus.name)
+                            : group_of(f.token.field);
     auto it =
         std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == group; });
     if (it == groups.end()) it = groups.insert(groups.end(), {group, {}});

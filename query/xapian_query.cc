@@ -107,8 +107,10 @@ Part field_query(const QueryNode& n, const Context& ctx) {
     if (f.name != n.field) continue;
     std::string term = boolean_term(f.prefix, n.value);
     if (is_searchable_field(f.name)) return {unweighted(searchable(term, ctx)), true, true};
-    bool own = f.name == fields::kKind.name && ctx.lines != Lines::kBoth &&
-               is_hidden_kind(n.value) == (ctx.lines == Lines::kHidden);
+    // A kind only shown (hidden) lines have; a status, which only action items have.
+    bool own = (f.name == fields::kKind.name && ctx.lines != Lines::kBoth &&
+                is_hidden_kind(n.value) == (ctx.lines == Lines::kHidden)) ||
+               (f.name == fields::kStatus.name && ctx.lines == Lines::kShown);
     return {unweighted(Xapian::Query(term)), true, own};
   }
   return {Xapian::Query::MatchNothing, true, true};
@@ -195,7 +197,6 @@ std::optional<Xapian::Query> wildcard(const std::string& prefix, const Context& 
   for (const auto& [term, n] : terms) parts.emplace_back(term);
   return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
 }
-
 
 std::optional<Part> convert(const QueryNode& n, const Context& ctx);
 

@@ -34,7 +34,9 @@ std::vector<Record> meeting(int day, const std::string& lines) {
 }
 
 ActionFate fate_of(const std::vector<std::vector<Record>>& series, const std::string& id) {
-  for (ActionFate& f : action_ledger(series)) {
+  std::vector<const std::vector<Record>*> meetings;
+  for (const auto& m : series) meetings.push_back(&m);
+  for (ActionFate& f : action_ledger(meetings)) {
     if (f.id == id) return f;
   }
   ADD_FAILURE() << "no action " << id;
@@ -130,8 +132,8 @@ Labelled labelled_set(const std::string& dir, int meetings) {
     by_series[parsed->meeting.name][rel] = std::move(parsed->records);
   }
   for (auto& [name, logs] : by_series) {
-    std::vector<std::vector<Record>> series;
-    for (auto& [rel, records] : logs) series.push_back(std::move(records));
+    std::vector<const std::vector<Record>*> series;
+    for (auto& [rel, records] : logs) series.push_back(&records);
     for (ActionFate& f : action_ledger(series)) out.found[f.id] = std::move(f);
   }
   return out;

@@ -21,10 +21,14 @@ struct Record {
   std::string kind;                    // say, me, bot, topic, agreed, ... (DESIGN.md 2)
   std::string item;                    // minutes item produced; "" for none
   std::vector<std::string> owners;     // persons an action item is assigned to
-  std::string topic;                   // the #topic in force; "" before the first
-  std::string text;                    // the message as written (commands included)
-  std::string path;                    // archive-relative path of the file read
-  int line = 0;                        // 1-based line in `path` (utterance number if no lines)
+  // An action item's fate in the ledger (indexer/action_ledger.h): "open",
+  // "carried" or "done", and the record ids of its evidence; "" otherwise.
+  std::string status;
+  std::vector<std::string> evidence;
+  std::string topic;  // the #topic in force; "" before the first
+  std::string text;   // the message as written (commands included)
+  std::string path;   // archive-relative path of the file read
+  int line = 0;       // 1-based line in `path` (utterance number if no lines)
   // The line's anchor in its page when it is not "l-<line>": irclog2html's
   // "t2020-05-14T15:07:53" (then "-2", "-3" for repeated seconds).
   std::string anchor;

@@ -30,6 +30,8 @@ inline constexpr Field kKind{"kind", "XK", kNoSlot, {"kind"}};
 inline constexpr Field kItem{"item", "XI", kNoSlot, {"is"}};
 inline constexpr Field kOwner{"owner", "XO", kNoSlot, {"owner"}};
 inline constexpr Field kTopic{"topic", "XT", kNoSlot, {"topic"}};  // probabilistic words
+// An action item's ledger status (Record::status): is:open, is:carried, is:done.
+inline constexpr Field kStatus{"status", "XS", kNoSlot, {}};
 inline constexpr Field kType{"type", "XY", kNoSlot, {}};
 // Lines left out unless asked for (bots.h): "XH" and "XHbot" on a bot's line,
 // "XH" and "XHevent" on a channel event.
@@ -64,11 +66,16 @@ inline constexpr Field kLog{"log", "", 10, {}};  // log_key of the stem: one hit
 }  // namespace fields
 
 inline constexpr std::array kAllFields = {
-    fields::kId,     fields::kPerson, fields::kMeeting,      fields::kChannel,     fields::kKind,
-    fields::kItem,   fields::kOwner,  fields::kTopic,        fields::kType,        fields::kFile,
-    fields::kFacets, fields::kMonth,  fields::kYear,         fields::kTime,        fields::kSortKey,
-    fields::kLog,    fields::kHidden, fields::kHiddenTwin, fields::kMeetingStem,
+    fields::kId,     fields::kPerson, fields::kMeeting,    fields::kChannel,     fields::kKind,
+    fields::kItem,   fields::kOwner,  fields::kTopic,      fields::kType,        fields::kFile,
+    fields::kFacets, fields::kMonth,  fields::kYear,       fields::kTime,        fields::kSortKey,
+    fields::kLog,    fields::kHidden, fields::kHiddenTwin, fields::kMeetingStem, fields::kStatus,
 };
+
+// The values of kStatus, which the query language reads after is:.
+inline bool is_action_status(std::string_view v) {
+  return v == "open" || v == "carried" || v == "done";
+}
 
 // The twin of a hidden line's searchable `term` (kHiddenTwin).
 inline std::string hidden_twin(std::string_view term) {

@@ -1,0 +1,58 @@
+// Private to indexer/: the action ledger (action_ledger.h) at index time. A
+// meeting log's action items take their fate from the next kLedgerLookAhead
+// meetings of its series (its folder under meetings/), read from the archive
+// when the log is indexed; those meetings' files are in its deps
+// ("next:<path>=<size>:<mtime>"), so that a new or changed later meeting
+// has it indexed again, and an incremental run equals a clean build.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eavesearch/parser.h"
+#include "indexer/archive_walker.h"
+
+namespace eavesearch {
+
+inline constexpr std::string_view kNextDep = "next:";
+
+// Each meeting log of the archive (meetings/<folder>/<year>/<stem>.log.txt,
+// or its .log.html where it has no .log.txt) -> the next ones of its folder,
+// kLedgerLookAhead at most, in order.
+using SeriesNext = std::map<std::string, std::vector<ArchiveFile>>;
+SeriesNext next_meetings(const std::vector<ArchiveFile>& files,
+                         const std::set<std::string>& primary_stems);
+
+// The deps lines of `rel_path`'s next meetings; "" for a file of no series.
+std::string next_deps(const SeriesNext& next, const std::string& rel_path);
+
+// Meeting logs read and parsed, the last few kept: in path order, a log is
+// read once as a later meeting of the one before it, and not again as itself.
+class MeetingLogs {
+ public:
+  using Parse = Result<ParsedLog> (*)(std::string_view, std::string_view);
+  // `rel_path`'s `content` (which hashes to `hash`) parsed by `parser`.
+  Result<ParsedLog> parse(const std::string& rel_path, std::string_view content, std::uint64_t hash,
+                          Parse parser);
+  // `file` read from the archive; nullptr when it cannot be read or parsed.
+  std::shared_ptr<const ParsedLog> ahead(const ArchiveFile& file);
+
+ private:
+  struct Parsed {
+    std::uint64_t hash = 0;
+    std::shared_ptr<const ParsedLog> log;
+  };
+  std::map<std::string, Parsed> kept_;  // by path
+};
+
+// Gives the action items of `records` their status and evidence, from the
+// meetings `later` (in order).
+void set_action_fates(std::vector<Record>& records,
+                      const std::vector<std::shared_ptr<const ParsedLog>>& later);
+
+}  // namespace eavesearch
