@@ -14,7 +14,7 @@ const kMaxPages = 20;
 function meetingNode(m) {
   return el('li', {class: 'series-meeting', 'data-id': m.id},
     el('a', {href: logHref(m.id)}, timeNode(m.start, {seconds: false})),
-    m.title && m.title !== m.name ? ` ${m.title}` : '',
+    m.title && m.title.toLowerCase() !== m.name.toLowerCase() ? ` ${m.title}` : '',
     m.chairs.length ? el('span', {class: 'by'}, ` (chair: ${m.chairs.join(', ')})`) : null, ' ',
     el('span', {class: 'counts'},
        el('span', {class: 'decisions'}, plural(m.decisions, 'decision')), ' · ',
