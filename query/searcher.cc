@@ -174,10 +174,6 @@ Xapian::MSet list_page(Xapian::Enquire& enquire, const Xapian::Database& db, Lis
   return enquire.get_mset(first, static_cast<Xapian::doccount>(page.per_page), db.get_doccount());
 }
 
-}  // namespace
-
-namespace {
-
 MinutesCounts minutes_counts(const Meeting& m) {
   MinutesCounts out;
   for (const MinutesItem& i : m.items) {
