@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 namespace eavesearch {
 namespace {
 
@@ -27,6 +30,29 @@ TEST(XmlEscapedTest, LeavesNoMarkupAndOnlyCharactersXmlAllows) {
       {"cut \xE2\x9C", "cut \xEF\xBF\xBD\xEF\xBF\xBD"},
   };
   for (const Case& c : cases) EXPECT_EQ(xml_escaped(c.in), c.out) << c.in;
+}
+
+// Any bytes at all come out as markup-free, valid UTF-8 of XML 1.0's
+// characters: no '<', '>', '"', '\'' and every '&' starting an entity.
+TEST(XmlEscapedTest, AnyBytesComeOutAsTextXmlAllows) {
+  std::mt19937 random(17);
+  for (int round = 0; round < 2000; ++round) {
+    std::string in(random() % 40, '\0');
+    for (char& c : in) c = static_cast<char>(random() % 256);
+    std::string out = xml_escaped(in);
+    EXPECT_EQ(out.find_first_of("<>\"'"), std::string::npos);
+    for (std::size_t at = out.find('&'); at != std::string::npos; at = out.find('&', at + 1)) {
+      std::string_view rest = std::string_view(out).substr(at);
+      EXPECT_TRUE(rest.starts_with("&amp;") || rest.starts_with("&lt;") ||
+                  rest.starts_with("&gt;") || rest.starts_with("&quot;") ||
+                  rest.starts_with("&apos;"));
+    }
+    for (unsigned char c : out) EXPECT_TRUE(c >= 0x20 || c == '\t' || c == '\n' || c == '\r');
+    // Escaping its own output changes only its '&'s: the output is valid UTF-8.
+    std::string again = xml_escaped(out);
+    std::size_t amps = static_cast<std::size_t>(std::count(out.begin(), out.end(), '&'));
+    EXPECT_EQ(again.size(), out.size() + 4 * amps);
+  }
 }
 
 TEST(AtomXmlTest, WritesEveryRequiredElementOnce) {
