@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "core/stub.h"
 
 namespace eavesearch {
@@ -64,6 +66,23 @@ std::optional<std::string> index_version(const std::string& dir) {
     if (!append_file_id(path + "/iamglass", version)) return std::nullopt;
   }
   return version;
+}
+
+std::optional<std::int64_t> index_modified(const std::string& dir) {
+  std::int64_t newest = 0;
+  auto see = [&newest](const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return false;
+    newest = std::max<std::int64_t>(newest, st.st_mtim.tv_sec);
+    return true;
+  };
+  if (!see(dir + "/XAPIANDB")) return std::nullopt;
+  StubShards stub = stub_shards(dir);
+  if (stub.remote > 0) return std::nullopt;
+  for (const std::string& path : stub.local) {
+    if (!see(path + "/iamglass")) return std::nullopt;
+  }
+  return newest;
 }
 
 }  // namespace eavesearch

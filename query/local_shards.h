@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,5 +33,9 @@ OpenedDatabase open_database(const std::string& dir);
 // iamglass). nullopt when that cannot be seen from here (no stub, or
 // remote shards).
 std::optional<std::string> index_version(const std::string& dir);
+
+// The newest modification time (seconds) of the files index_version reads;
+// nullopt when it would be.
+std::optional<std::int64_t> index_modified(const std::string& dir);
 
 }  // namespace eavesearch

@@ -174,6 +174,43 @@ Xapian::MSet list_page(Xapian::Enquire& enquire, const Xapian::Database& db, Lis
   return enquire.get_mset(first, static_cast<Xapian::doccount>(page.per_page), db.get_doccount());
 }
 
+MinutesCounts minutes_counts(const Meeting& m) {
+  MinutesCounts out;
+  for (const MinutesItem& i : m.items) {
+    if (i.type == "ACTION") ++out.action_items;
+    if (i.type == "AGREED" || i.type == "ACCEPTED" || i.type == "REJECTED" || i.type == "VOTE")
+      ++out.decisions;
+  }
+  return out;
+}
+
+// The meeting of the series `name` next to the one whose sort key is `key`
+// (its id `id`): the one before it in time, or after it; nullopt at the end.
+Result<std::optional<Meeting>> neighbour(const Xapian::Database& db, const std::string& name,
+                                         const std::string& key, const std::string& id,
+                                         bool before) {
+  auto slot = static_cast<Xapian::valueno>(fields::kSortKey.slot);
+  Xapian::Query range = before ? Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, key)
+                               : Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, key);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(
+      Xapian::Query::OP_FILTER,
+      Xapian::Query(boolean_term(fields::kType.prefix, meeting_series_type(name))), range));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_sort_by_value(slot, before);
+  // Itself first (the same key), then its neighbour.
+  Xapian::MSet mset = enquire.get_mset(0, 2);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto m = decode_meeting(it.get_document().get_data());
+    if (!m) return m.error();
+    if (m->id == id) continue;
+    m->items.clear();
+    m->people.clear();
+    return std::optional<Meeting>(std::move(*m));
+  }
+  return std::optional<Meeting>();
+}
+
 }  // namespace
 
 Result<MeetingList> Searcher::meetings_of(const std::string& name, ListPage page) {
@@ -189,6 +226,7 @@ Result<MeetingList> Searcher::meetings_of(const std::string& name, ListPage page
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       auto m = decode_meeting(it.get_document().get_data());
       if (!m) return m.error();
+      out.counts.push_back(minutes_counts(*m));
       m->items.clear();
       m->people.clear();
       out.meetings.push_back(std::move(*m));
@@ -197,14 +235,28 @@ Result<MeetingList> Searcher::meetings_of(const std::string& name, ListPage page
   });
 }
 
+Result<MeetingLines> Searcher::latest_of_series(const std::string& name, ListPage page) {
+  auto newest = meetings_of(name, ListPage{1, 1});
+  if (!newest) return newest.error();
+  if (newest->meetings.empty())
+    return Error{ErrorCode::kNotFound, "no meetings named " + normalise_meeting_name(name)};
+  return meeting(newest->meetings.front().id, page);
+}
+
 Result<MeetingLines> Searcher::meeting(const std::string& id, ListPage page) {
   if (auto ok = check_list_page(page); !ok) return ok.error();
   return with_xapian_errors([&]() -> Result<MeetingLines> {
     std::string term = boolean_term(fields::kId.prefix, id);
     Xapian::PostingIterator p = impl_->db.postlist_begin(term);
     if (p == impl_->db.postlist_end(term)) return Error{ErrorCode::kNotFound, "no meeting " + id};
-    auto m = decode_meeting(impl_->db.get_document(*p).get_data());
+    Xapian::Document doc = impl_->db.get_document(*p);
+    auto m = decode_meeting(doc.get_data());
     if (!m) return Error{ErrorCode::kNotFound, "no meeting " + id};
+    std::string key = doc.get_value(static_cast<Xapian::valueno>(fields::kSortKey.slot));
+    auto previous = neighbour(impl_->db, m->name, key, m->id, true);
+    if (!previous) return previous.error();
+    auto next = neighbour(impl_->db, m->name, key, m->id, false);
+    if (!next) return next.error();
     // Its lines: the records of its file, of its name, within its time.
     Xapian::Enquire enquire(impl_->db);
     auto time_slot = static_cast<Xapian::valueno>(fields::kTime.slot);
@@ -220,6 +272,8 @@ Result<MeetingLines> Searcher::meeting(const std::string& id, ListPage page) {
     enquire.set_sort_by_value(static_cast<Xapian::valueno>(fields::kSortKey.slot), false);
     MeetingLines out;
     out.meeting = std::move(*m);
+    out.previous = std::move(*previous);
+    out.next = std::move(*next);
     Xapian::MSet mset = list_page(enquire, impl_->db, page);
     out.total = static_cast<long>(mset.get_matches_estimated());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -327,6 +381,10 @@ Status Searcher::refresh() {
 
 std::optional<std::string> Searcher::index_version(const std::string& db_dir) {
   return eavesearch::index_version(db_dir);
+}
+
+std::optional<std::int64_t> Searcher::index_modified(const std::string& db_dir) {
+  return eavesearch::index_modified(db_dir);
 }
 
 bool Searcher::load_facet_columns() { return impl_->column_cache().wait_for(impl_->shards); }

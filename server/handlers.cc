@@ -107,6 +107,18 @@ Result<ListPage> list_page(const httplib::Request& req) {
   return ListPage{*page, *per_page};
 }
 
+void send_meeting(const Api& api, const MeetingLines& meeting, ListPage page,
+                  httplib::Response& res) {
+  json j = meeting_json(meeting.meeting, api.config.log_base_url);
+  j["total"] = {{"value", meeting.total}, {"exact", true}};
+  j["page"] = page.page;
+  j["per_page"] = page.per_page;
+  j["records"] = records_json(meeting.records, api.config.log_base_url);
+  j["previous"] = meeting_link_json(meeting.previous, api.config.log_base_url);
+  j["next"] = meeting_link_json(meeting.next, api.config.log_base_url);
+  send_json(res, 200, j);
+}
+
 }  // namespace
 
 void handle_meetings(const Api& api, const httplib::Request& req, httplib::Response& res) {
@@ -119,8 +131,12 @@ void handle_meetings(const Api& api, const httplib::Request& req, httplib::Respo
   if (series->total == 0)
     return send_error(res, {ErrorCode::kNotFound, "no meetings named " + name});
   json list = json::array();
-  for (const Meeting& m : series->meetings)
-    list.push_back(meeting_json(m, api.config.log_base_url));
+  for (std::size_t i = 0; i < series->meetings.size(); ++i) {
+    json m = meeting_json(series->meetings[i], api.config.log_base_url);
+    m["decisions"] = series->counts[i].decisions;
+    m["action_items"] = series->counts[i].action_items;
+    list.push_back(std::move(m));
+  }
   send_json(res, 200,
             {{"meeting", name},
              {"count", series->total},
@@ -141,12 +157,20 @@ void handle_meeting(const Api& api, const httplib::Request& req, httplib::Respon
     return s.meeting_of_series(series, stem, page);
   });
   if (failed(res, meeting)) return;
-  json j = meeting_json(meeting->meeting, api.config.log_base_url);
-  j["total"] = {{"value", meeting->total}, {"exact", true}};
-  j["page"] = page->page;
-  j["per_page"] = page->per_page;
-  j["records"] = records_json(meeting->records, api.config.log_base_url);
-  send_json(res, 200, j);
+  send_meeting(api, *meeting, *page, res);
+}
+
+// /meetings/{meeting}/latest: the series' newest meeting, answered as
+// /meetings/{meeting}/{stem} answers it (not a redirect: one request, and
+// the answer says which meeting it is).
+void handle_latest_meeting(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  std::string series = req.matches[1];
+  auto page = list_page(req);
+  if (failed(res, page)) return;
+  auto meeting = api.pool.run(
+      [series, page = *page](Searcher& s) { return s.latest_of_series(series, page); });
+  if (failed(res, meeting)) return;
+  send_meeting(api, *meeting, *page, res);
 }
 
 void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Response& res) {

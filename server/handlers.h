@@ -22,6 +22,7 @@ void handle_decisions(const Api& api, const httplib::Request& req, httplib::Resp
 void handle_record(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_meetings(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_meeting(const Api& api, const httplib::Request& req, httplib::Response& res);
+void handle_latest_meeting(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_channel_day(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_person(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_suggest(const Api& api, const httplib::Request& req, httplib::Response& res);

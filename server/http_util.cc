@@ -117,9 +117,6 @@ Result<SearchRequest> search_request(const httplib::Request& req) {
   return sr;
 }
 
-namespace {
-
-// Bytes other than letters, digits and -._~ as %XX.
 std::string escaped(std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
@@ -133,6 +130,8 @@ std::string escaped(std::string_view s) {
   }
   return out;
 }
+
+namespace {
 
 std::string canonical_search(const SearchRequest& sr) {
   std::vector<std::string> filters;

@@ -31,6 +31,10 @@ Result<SearchRequest> search_request(const httplib::Request& req);
 // for another name.
 Result<Shown> include_param(const httplib::Request& req);
 
+// Bytes other than letters, digits and -._~ as %XX: a query parameter's
+// value or a path segment.
+std::string escaped(std::string_view s);
+
 // The request as the cache of answers knows it: the path and every
 // parameter, escaped, so that no value can pass for another parameter; for
 // /search and /decisions the structured request itself (its filters in any

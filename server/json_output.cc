@@ -1,5 +1,7 @@
 #include "server/json_output.h"
 
+#include <cctype>
+
 #include "eavesearch/permalink.h"
 #include "eavesearch/time_util.h"
 
@@ -32,6 +34,22 @@ const char* error_code_name(ErrorCode code) {
 
 nlohmann::json or_null(const std::string& s) {
   return s.empty() ? nlohmann::json() : nlohmann::json(s);
+}
+
+// A path segment with every byte but RFC 3986's unreserved ones %XX.
+std::string path_segment(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -137,6 +155,21 @@ nlohmann::json meeting_json(const Meeting& m, std::string_view log_base_url) {
           {"url", line_url(1)},
           {"items", items},
           {"people", people}};
+}
+
+nlohmann::json meeting_link_json(const std::optional<Meeting>& m, std::string_view log_base_url) {
+  if (!m) return nullptr;
+  Record first;
+  first.id = m->id + "#1";
+  first.meeting = m->name;
+  std::string stem = m->id.substr(m->id.rfind('/') + 1);
+  return {{"id", m->id},
+          {"name", m->name},
+          {"stem", stem},
+          {"start", format_iso(m->start)},
+          {"title", m->title},
+          {"url", or_null(permalink(first, log_base_url))},
+          {"api_url", "/api/v1/meetings/" + path_segment(m->name) + "/" + path_segment(stem)}};
 }
 
 nlohmann::json error_json(const Error& e) {

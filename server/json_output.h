@@ -2,6 +2,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string_view>
 
 #include "eavesearch/record.h"
@@ -16,6 +17,11 @@ nlohmann::json error_json(const Error& error);
 
 // A meeting with its minutes (items with links to their lines, people present).
 nlohmann::json meeting_json(const Meeting& meeting, std::string_view log_base_url);
+
+// Another meeting of a series (MeetingLink of openapi.yaml): its id, start,
+// log and the API path that opens it; null for none.
+nlohmann::json meeting_link_json(const std::optional<Meeting>& meeting,
+                                 std::string_view log_base_url);
 
 // `j` as text; invalid UTF-8 in any string becomes U+FFFD instead of throwing.
 std::string dump_json(const nlohmann::json& j, int indent = -1);

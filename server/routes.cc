@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "eavesearch/searcher.h"
+#include "server/feed_handlers.h"
 #include "server/handlers.h"
 #include "server/http_util.h"
 #include "server/json_output.h"
@@ -95,10 +96,15 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
   route("/api/v1/decisions", handle_decisions);
   route(R"(/api/v1/records/(.+))", handle_record);
   route(R"(/api/v1/meetings/([^/]+))", handle_meetings);
+  route(R"(/api/v1/meetings/([^/]+)/latest)", handle_latest_meeting);  // before /{stem}
   route(R"(/api/v1/meetings/([^/]+)/([^/]+))", handle_meeting);
   route(R"(/api/v1/channels/([^/]+)/([^/]+))", handle_channel_day);
   route(R"(/api/v1/people/([^/]+))", handle_person);
   route("/api/v1/suggest", handle_suggest);
+  // Feeds answer their own conditional GETs (ETag, Last-Modified): not the JSON cache's.
+  route("/feeds/search.atom", handle_search_feed, false);
+  route("/feeds/decisions.atom", handle_decisions_feed, false);
+  route("/feeds/actions.atom", handle_actions_feed, false);
   route("/healthz", handle_healthz, false);
   route("/metrics", handle_metrics, false);
 

@@ -143,10 +143,33 @@ TEST_F(OpenApiTest, EveryEndpointAnswersInItsDocumentedShape) {
          "RecordWithContext");
   expect("/api/v1/meetings/nova", 200, "MeetingList");
   expect("/api/v1/meetings/tc/tc.2021-06-03-15.00", 200, "MeetingWithLines");
+  expect("/api/v1/meetings/tc/latest", 200, "MeetingWithLines");
   expect("/api/v1/channels/openstack-tc/2021-06-03", 200, "ChannelDay");
   expect("/api/v1/people/gmann", 200, "Person");
   expect("/api/v1/suggest?field=channel&prefix=%23open", 200, "Suggestions");
   expect("/healthz", 200, "Health");
+}
+
+// The feeds are not JSON: openapi.yaml lists each with application/atom+xml,
+// and the server answers it so.
+TEST_F(OpenApiTest, EveryFeedIsDocumentedAndAnsweredAsAtom) {
+  YAML::Node paths = YAML::LoadFile(EAVESEARCH_OPENAPI)["paths"];
+  int feeds = 0;
+  for (const auto& path : paths) {
+    std::string name = path.first.as<std::string>();
+    if (!name.starts_with("/feeds/")) continue;
+    ++feeds;
+    YAML::Node responses = path.second["get"]["responses"];
+    EXPECT_TRUE(responses["200"]["content"]["application/atom+xml"]) << name;
+    EXPECT_TRUE(responses["304"]) << name;
+    httplib::Client client("127.0.0.1", port_);
+    auto res = client.Get(name);
+    ASSERT_TRUE(res) << name;
+    EXPECT_EQ(res->status, 200) << name << " " << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/atom+xml; charset=utf-8");
+    EXPECT_FALSE(res->get_header_value("ETag").empty()) << name;
+  }
+  EXPECT_EQ(feeds, 3);
 }
 
 TEST(SchemaCheckerTest, CatchesWrongShapes) {
@@ -171,6 +194,11 @@ TEST_F(OpenApiTest, EveryErrorIsTheErrorShape) {
   expect("/api/v1/suggest?field=topic", 400, "Error");
   expect("/api/v1/records/no%231", 404, "Error");
   expect("/api/v1/meetings/nothing", 404, "Error");
+  expect("/api/v1/meetings/nothing/latest", 404, "Error");
+  expect("/api/v1/meetings/tc/latest?per_page=0", 400, "Error");
+  expect("/feeds/search.atom?include=robots", 400, "Error");
+  expect("/feeds/decisions.atom?filter=colour:blue", 400, "Error");
+  expect("/feeds/actions.atom?status=maybe", 400, "Error");
   expect("/api/v1/people/nobody", 404, "Error");
   expect("/no/such/path", 404, "Error");
 }

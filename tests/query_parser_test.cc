@@ -87,6 +87,12 @@ TEST(QueryParserTest, MalformedInputIsAnErrorNamingTheProblem) {
        "error: date:2021..2020 is not a date (use YYYY, YYYY-MM, YYYY-MM-DD, "
        "A..B, today, yesterday, or 3d, 2w, 6m, 1y); that filter was left out"},
       {"topic:", "error: topic: needs a value"},
+      {"privsep is:agred",
+       "error: is:agred is not a minutes item (is: topic, agreed, accepted, rejected, action, "
+       "info, idea, link, help, vote or decision); that filter was left out"},
+      {"is:open owner:gmann",
+       "error: is:open is an action status, which the index does not hold yet (the action "
+       "ledger); that filter was left out"},
       {std::string(17, '(') + "a" + std::string(17, ')'), "error: more than 16 nested parentheses"},
       {"()", "error: empty expression"},
   };

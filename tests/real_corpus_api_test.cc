@@ -211,6 +211,13 @@ TEST_F(RealCorpusApiTest, EveryListedMeetingOpensWhole) {
       EXPECT_EQ(whole["id"], id);
       EXPECT_EQ(whole["records"].size(), whole["lines"].get<std::size_t>()) << id;
       EXPECT_EQ(whole["total"]["value"], whole["lines"]) << id;
+      // Its series' previous and next open too (issue 17, item 6).
+      for (const char* side : {"previous", "next"}) {
+        if (whole[side].is_null()) continue;
+        EXPECT_EQ(get_json(port_, whole[side]["api_url"].get<std::string>() + "?per_page=1")["id"],
+                  whole[side]["id"])
+            << id << " " << side;
+      }
       ++opened;
     }
   }

@@ -127,15 +127,26 @@ struct ListPage {
   int per_page = kMaxListPage;
 };
 
+// What a meeting's minutes hold, counted for a series' list.
+struct MinutesCounts {
+  int decisions = 0;     // AGREED, ACCEPTED, REJECTED and VOTE items
+  int action_items = 0;  // ACTION items
+};
+
 struct MeetingList {
-  std::vector<Meeting> meetings;  // the page's, newest first, without items
-  long total = 0;                 // the series' meetings
+  std::vector<Meeting> meetings;      // the page's, newest first, without items
+  std::vector<MinutesCounts> counts;  // counts[i]: the items of meetings[i]
+  long total = 0;                     // the series' meetings
 };
 
 struct MeetingLines {
   Meeting meeting;              // with its minutes
   std::vector<Record> records;  // the page's lines, in order
   long total = 0;               // the meeting's lines
+  // The meetings of its series (the same name) just before and after it in
+  // time, without items; nullopt at either end.
+  std::optional<Meeting> previous;
+  std::optional<Meeting> next;
 };
 
 // Documents by type in the database at `db_dir` ("record", "meeting"), plus
@@ -217,6 +228,10 @@ class Searcher {
   Result<MeetingLines> meeting_of_series(const std::string& series, const std::string& stem,
                                          ListPage page = {});
 
+  // The newest meeting of the series `name` (case-insensitive), as meeting().
+  // kNotFound when the series has none.
+  Result<MeetingLines> latest_of_series(const std::string& name, ListPage page = {});
+
   // Completion for the search box: values of `field` (person, meeting or
   // channel) starting with `prefix` (case-insensitive), most frequent first.
   // kUsage for another field.
@@ -236,6 +251,10 @@ class Searcher {
   // of each shard's version file); nullopt when that cannot be seen from
   // here (no stub, or remote shards). For caches of answers.
   static std::optional<std::string> index_version(const std::string& db_dir);
+  // When the index at `db_dir` last changed (seconds since the epoch: the
+  // newest of its stub's and local shards' version files); nullopt as for
+  // index_version. For Last-Modified.
+  static std::optional<std::int64_t> index_modified(const std::string& db_dir);
 
   // Loads, now, the facet values counting reads from memory, which are
   // otherwise loaded in the background when a revision is first opened

@@ -1,5 +1,5 @@
 // The search page: the whole state is the URL's query string (q, filter,
-// sort, page, group, include, view, id, person), so every view is shareable and
+// sort, page, group, include, view, id, person, meeting), so every view is shareable and
 // back/forward work. `filter` (repeated) holds the clicked facets, sent to
 // the API apart from q. Views render from the JSON API; API errors are shown, not swallowed.
 import {attachCompletion} from './completion.js';
@@ -7,9 +7,11 @@ import {renderDecisions} from './decisions_view.js';
 import {renderLog} from './log_view.js';
 import {renderPerson} from './person_view.js';
 import {renderSearch} from './search_view.js';
+import {renderSeries} from './series_view.js';
 
-const kStateKeys = ['view', 'q', 'sort', 'page', 'group', 'include', 'id', 'person'];
-const kViews = {search: renderSearch, decisions: renderDecisions, log: renderLog, person: renderPerson};
+const kStateKeys = ['view', 'q', 'sort', 'page', 'group', 'include', 'id', 'person', 'meeting'];
+const kViews = {search: renderSearch, decisions: renderDecisions, log: renderLog, person: renderPerson,
+                series: renderSeries};
 
 const form = document.getElementById('search');
 const input = document.getElementById('q');
@@ -71,12 +73,13 @@ form.addEventListener('submit', (event) => {
   const q = input.value.trim();
   // A search from the log or person view goes to the results; the
   // decisions view keeps filtering decisions. The facets clicked stay.
-  navigate({q, page: '', view: state.view === 'decisions' ? 'decisions' : 'search', id: '', person: ''});
+  navigate({q, page: '', view: state.view === 'decisions' ? 'decisions' : 'search', id: '', person: '',
+            meeting: ''});
 });
 
 // Links within the page change the state without a reload.
 document.addEventListener('click', (event) => {
-  const link = event.target.closest('a[href^="/"]');
+  const link = event.target.closest('a[href^="/"]:not([data-native])');
   if (!link || event.defaultPrevented || event.button !== 0 ||
       event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();

@@ -2,7 +2,9 @@
 // newest first: /api/v1/decisions with the same query.
 import {getJson} from './api.js';
 import {el, formatCount, pagesNode, timeNode} from './dom.js';
+import {subscribeNode} from './feed_link.js';
 import {badge, logHref, speakerNode} from './hit_view.js';
+import {seriesHref} from './series_view.js';
 
 const kPerPage = 50;
 const kMaxWindow = 10000;  // page * per_page the API allows
@@ -14,6 +16,7 @@ export async function renderDecisions(view, state, {isCurrent}) {
   if (!isCurrent()) return;
   const sections = body.meetings.map((m) => el('section', {class: 'decision-meeting'},
     el('h3', {}, el('a', {href: logHref(m.log)}, m.meeting || m.log), ' ',
+       m.meeting ? el('a', {href: seriesHref(m.meeting), class: 'series-link'}, 'series') : null, ' ',
        m.channel ? el('span', {class: 'channel'}, m.channel) : null, ' ',
        m.decisions.length ? timeNode(m.decisions[0].time, {seconds: false}) : null),
     el('ul', {}, m.decisions.map((d) => el('li', {class: 'decision'},
@@ -22,7 +25,8 @@ export async function renderDecisions(view, state, {isCurrent}) {
   const about = body.total.exact ? '' : 'about ';
   view.replaceChildren(el('section', {id: 'decisions-view'},
     el('h2', {}, state.q.trim() ? `Decisions matching “${state.q.trim()}”` : 'Latest decisions'),
-    el('p', {role: 'status'}, `${about}${formatCount(body.total.value)} decisions`),
+    el('p', {role: 'status'}, `${about}${formatCount(body.total.value)} decisions · `,
+       subscribeNode('decisions', state)),
     sections.length ? sections : el('p', {}, 'No decisions match.'),
     pagesNode(Number(state.page) || 1, Math.ceil(Math.min(body.total.value, kMaxWindow) / kPerPage),
               ['← Newer', 'Older →'])));

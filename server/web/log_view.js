@@ -3,6 +3,7 @@
 import {getJson, segment} from './api.js';
 import {el, logOf, plural, timeNode} from './dom.js';
 import {badge, lineNode, logHref, personHref} from './hit_view.js';
+import {seriesHref} from './series_view.js';
 
 const kChannelPages = 50;  // at most 5,000 lines of a channel's day
 const kMeetingPages = 20;  // at most 20,000 lines of a meeting
@@ -63,6 +64,17 @@ async function otherLog(id, stem) {
   return {title: stem, lines: [...record.context.before, record, ...record.context.after], meeting: null};
 }
 
+// The meeting's place in its series: previous, all, next.
+function seriesNode(meeting) {
+  const link = (other, rel, label) => other
+    ? el('a', {href: logHref(other.id), rel, title: other.start.slice(0, 10)}, label)
+    : el('span', {class: 'end'}, label);
+  return el('nav', {id: 'series-nav', 'aria-label': 'Series'},
+            link(meeting.previous, 'prev', '← Previous meeting'), ' · ',
+            el('a', {href: seriesHref(meeting.name)}, `All meetings of ${meeting.name}`), ' · ',
+            link(meeting.next, 'next', 'Next meeting →'));
+}
+
 export async function renderLog(view, state, {isCurrent}) {
   const id = state.id || '';
   const stem = id.includes('#') ? logOf(id) : id;
@@ -81,6 +93,7 @@ export async function renderLog(view, state, {isCurrent}) {
     el('p', {class: 'meta'}, first ? timeNode(first.time) : null, ' · ', plural(log.lines.length, 'line'),
        log.meeting && log.meeting.channel ? ` · ${log.meeting.channel}` : '',
        original ? el('a', {href: original, rel: 'noopener', class: 'permalink'}, ' · Original log ↗') : null),
+    log.meeting ? seriesNode(log.meeting) : null,
     el('div', {class: 'log-layout'}, list, log.meeting ? minutesNode(log.meeting) : null)));
   const target = list.querySelector('.target');
   if (target) {

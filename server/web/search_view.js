@@ -2,6 +2,7 @@
 import {getJson} from './api.js';
 import {el, formatCount, pagesNode} from './dom.js';
 import {facetsNode, histogramNode} from './facets_view.js';
+import {subscribeNode} from './feed_link.js';
 import {hitNode} from './hit_view.js';
 import {withDateFilter, withFilter, withoutFilter} from './query_edit.js';
 
@@ -87,7 +88,9 @@ export async function renderSearch(view, state, {navigate, isCurrent}) {
     collapse: state.group === 'meeting' ? 'meeting' : '', include: state.include,
   });
   if (!isCurrent()) return;
-  const parts = [statusNode(response, q || filters.join(' ')), hiddenNode(response, state, navigate),
+  const status = statusNode(response, q || filters.join(' '));
+  status.append(' · ', subscribeNode('search', state));
+  const parts = [status, hiddenNode(response, state, navigate),
                  filtersNode(filters, navigate)].filter(Boolean);
   if (response.query.lenient) {
     parts.push(el('p', {id: 'lenient', class: 'notice'},

@@ -463,3 +463,62 @@ test('r. bots and channel events are hidden, said so, and a button shows them', 
   await expectText(page, '#status', 'No results');
   expectNoErrors(page);
 });
+
+test('s. Subscribe offers the Atom feed of the query shown, search and decisions', TEST, async () => {
+  const page = await open('/?q=privsep&filter=meeting%3Atc');
+  const link = await shows(page, '#status a#subscribe');
+  assert.equal(await link.textContent(), 'Subscribe (Atom)');
+  const href = await link.getAttribute('href');
+  assert.equal(href, '/feeds/search.atom?q=privsep&filter=meeting%3Atc');
+  assert.equal(await page.getAttribute('head link[rel="alternate"][type="application/atom+xml"]', 'href'), href);
+  const feed = await fetch(h.baseUrl + href);
+  assert.equal(feed.status, 200);
+  assert.equal(feed.headers.get('content-type'), 'application/atom+xml; charset=utf-8');
+  assert.match(await feed.text(), /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+  // The browser itself follows it (not a view of the page).
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().includes('/feeds/search.atom') && r.isNavigationRequest()),
+    link.click(),
+  ]);
+  assert.equal(new URL(request.url()).search, '?q=privsep&filter=meeting%3Atc');
+
+  const decisions = await open('/?view=decisions&q=privsep');
+  const other = await shows(decisions, '#decisions-view a#subscribe');
+  assert.equal(await other.getAttribute('href'), '/feeds/decisions.atom?q=privsep');
+  expectNoErrors(decisions);
+});
+
+test('t. the series page lists a series by year with decisions and action items', TEST, async () => {
+  const api = (await h.api('/api/v1/meetings/tc')).body;
+  assert.ok(api.meetings.length > 2);
+  const page = await open('/?view=series&meeting=tc');
+  await expectText(page, '#series-view h2', 'Meetings of tc');
+  await expectText(page, '#series-view [role="status"]', `${api.count} meetings`);
+  await shows(page, '#series-note');
+  const years = await page.$$eval('#series-view .series-year h3', (all) =>
+    all.map((h3) => h3.firstChild.textContent));
+  assert.deepEqual(years, [...new Set(api.meetings.map((m) => m.start.slice(0, 4)))]);
+  const shown = await page.$$eval('#series-view li.series-meeting', (all) => all.map((li) => ({
+    id: li.dataset.id,
+    decisions: li.querySelector('.decisions').textContent,
+    actions: li.querySelector('.actions').textContent,
+  })));
+  assert.deepEqual(shown.map((m) => m.id), api.meetings.map((m) => m.id));
+  api.meetings.forEach((m, i) => {
+    assert.match(shown[i].decisions, new RegExp(`^${m.decisions} decisions?$`));
+    assert.match(shown[i].actions, new RegExp(`^${m.action_items} action items?$`));
+  });
+  await h.screenshot(page, 'series-view');
+
+  // The newest meeting's log: previous, the series, and no next.
+  await page.click('#series-latest');
+  await shows(page, '#log-view #series-nav');
+  assert.equal(await page.$('#series-nav a[rel="next"]'), null);
+  await expectText(page, '#series-nav .end', 'Next meeting');
+  await page.click('#series-nav a[rel="prev"]');
+  await waitForQuery(page, 'open the previous meeting', (p) => p.get('id') === api.meetings[1].id);
+  await shows(page, '#series-nav a[rel="next"]');
+  await page.click('#series-nav a[href^="/?view=series"]');
+  await expectText(page, '#series-view h2', 'Meetings of tc');
+  expectNoErrors(page);
+});
