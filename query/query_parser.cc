@@ -140,8 +140,6 @@ constexpr std::string_view kDecisionItems[] = {"agreed", "accepted", "rejected",
 // Every minutes item a record may carry (DESIGN.md 2): the values of is:.
 constexpr std::string_view kItems[] = {"topic", "agreed", "accepted", "rejected", "action",
                                        "info",  "idea",   "link",     "help",     "vote"};
-// Action statuses (DESIGN.md 4) the action ledger will give; not indexed yet.
-constexpr std::string_view kActionStatuses[] = {"open", "carried", "done"};
 
 bool is_date_field(std::string_view name) {
   return name == "date" || name == "on" || name == "after" || name == "before";
@@ -197,13 +195,9 @@ Result<QueryNode> field_node(std::string_view field_name, const std::string& val
   if (f->name == fields::kItem.name &&
       std::find(std::begin(kItems), std::end(kItems), v) == std::end(kItems)) {
     // A value matching nothing would read as "none": say it is unknown.
-    bool status = std::find(std::begin(kActionStatuses), std::end(kActionStatuses), v) !=
-                  std::end(kActionStatuses);
     return fail("is:" + v +
-                (status ? " is an action status, which the index does not hold yet (the action "
-                          "ledger)"
-                        : " is not a minutes item (is: topic, agreed, accepted, rejected, action, "
-                          "info, idea, link, help, vote or decision)"));
+                " is not a minutes item or an action status (is: topic, agreed, accepted, "
+                "rejected, action, info, idea, link, help, vote, decision; open, carried, done)");
   }
   return leaf(Type::kField, field, v);
 }
