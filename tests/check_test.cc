@@ -144,6 +144,14 @@ TEST(VoteTest, ResultsAsMeetBotWritesThem) {
   EXPECT_EQ(items[1].text, "Voted on \"Default options?\" Results are");
   EXPECT_EQ(items[2].text, "Voted on \"Dot?\" Results are, A: 1");
   EXPECT_EQ(log->records[6].item, "vote");
+  // The #endvote's record carries the question and result the minutes state.
+  const VoteResult now{"Should we vote now?", {"Yes", "No", "Maybe"}, {{"Yes", 1}, {"Maybe", 1}}};
+  EXPECT_EQ(log->records[6].vote, now);
+  EXPECT_EQ(items[0].vote, now);
+  EXPECT_EQ(log->records[6].text, "#endvote");
+  EXPECT_EQ(log->records[9].vote, (VoteResult{"Default options?", {"Yes", "No"}, {}}));
+  EXPECT_EQ(log->records[12].vote, (VoteResult{"Dot?", {"A", "B"}, {{"A", 1}}}));
+  EXPECT_FALSE(log->records[1].vote);  // #startvote: no result yet
   // A revote leaves the option it left at 0, in any order MeetBot printed it.
   Minutes written;
   written.items = {{"VOTE",
@@ -151,6 +159,7 @@ TEST(VoteTest, ResultsAsMeetBotWritesThem) {
                     "ttx",
                     54006,
                     7,
+                    {},
                     {}}};
   Minutes derived = minutes_of(log->meeting);
   derived.items.resize(1);
