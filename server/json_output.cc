@@ -160,15 +160,14 @@ nlohmann::json decisions_json(const DecisionsPage& page, int page_number, int pe
     start.meeting = first.meeting;
     nlohmann::json decisions = nlohmann::json::array();
     for (const Record& r : m.decisions) decisions.push_back(record_json(r, log_base_url));
-    meetings.push_back(
-        {{"meeting", first.meeting},
-         {"log", m.log},
-         {"channel", or_null(first.channel)},
-         {"start", format_iso(m.meeting ? m.meeting->start : first.time)},
-         {"title", m.meeting ? m.meeting->title : ""},
-         {"chairs", m.meeting ? m.meeting->chairs : std::vector<std::string>{}},
-         {"url", or_null(permalink(start, log_base_url))},
-         {"decisions", decisions}});
+    meetings.push_back({{"meeting", first.meeting},
+                        {"log", m.log},
+                        {"channel", or_null(first.channel)},
+                        {"start", format_iso(m.meeting ? m.meeting->start : first.time)},
+                        {"title", m.meeting ? m.meeting->title : ""},
+                        {"chairs", m.meeting ? m.meeting->chairs : std::vector<std::string>{}},
+                        {"url", or_null(permalink(start, log_base_url))},
+                        {"decisions", decisions}});
   }
   const SearchResponse& resp = page.response;
   nlohmann::json query = {{"q", resp.q},
@@ -176,12 +175,10 @@ nlohmann::json decisions_json(const DecisionsPage& page, int page_number, int pe
                           {"lenient", resp.lenient},
                           {"sort", sort_order_name(resp.sort)}};
   if (resp.lenient) query["problem"] = resp.problem;
-  return {{"query", query},
-          {"total", {{"value", resp.total}, {"exact", resp.total_exact}}},
-          {"took_ms", resp.took_ms},
-          {"page", page_number},
-          {"per_page", per_page},
-          {"meetings", meetings}};
+  return {
+      {"query", query},          {"total", {{"value", resp.total}, {"exact", resp.total_exact}}},
+      {"took_ms", resp.took_ms}, {"page", page_number},
+      {"per_page", per_page},    {"meetings", meetings}};
 }
 
 nlohmann::json error_json(const Error& e) {

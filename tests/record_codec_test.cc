@@ -59,7 +59,7 @@ TEST(RecordCodecTest, MeetingsRoundTrip) {
   m.end = 20;
   m.ended = true;
   m.chairs = {"mnaser"};
-  m.items = {{"TOPIC", "Goals", "mnaser", 12, 4, {}},
+  m.items = {{"TOPIC", "Goals", "mnaser", 12, 4, {}, {}},
              {"ACTION", "gmann and ttx to do it", "mnaser", 13, 9, {"gmann", "ttx"}, {}},
              {"VOTE",
               "Voted on \"Ship it?\" Results are, Yes: 2",

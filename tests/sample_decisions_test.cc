@@ -39,8 +39,8 @@ std::vector<std::string> lines_of(const fs::path& file) {
 
 // The announcement after line `line` (1-based) of `lines`; empty when none.
 Announced announced_after(const std::vector<std::string>& lines, int line) {
-  static const std::regex kVoted(R"(^\S+ <\S+> Voted on "(.*)" Results are$)");
-  static const std::regex kOption(R"(^\S+ <\S+> (\S+) \((\d+)\): .*$)");
+  static const std::regex kVoted(R"(^\S+ <\S+> Voted on "(.*)" Results are$) ");
+      static const std::regex kOption(R"(^\S+ <\S+> (\S+) \((\d+)\): .*$)");
   Announced out;
   std::smatch m;
   std::size_t k = line;
@@ -104,8 +104,8 @@ class SampleDecisionsTest : public ::testing::Test {
   static std::vector<json> all_hits(const std::string& q) {
     std::vector<json> hits;
     for (int page = 1; page <= 50; ++page) {
-      json j = get("/api/v1/search?sort=oldest&per_page=100&q=" + q + "&page=" +
-                   std::to_string(page));
+      json j =
+          get("/api/v1/search?sort=oldest&per_page=100&q=" + q + "&page=" + std::to_string(page));
       for (const json& hit : j["hits"]) hits.push_back(hit);
       if (j["hits"].size() < 100) break;
     }
