@@ -42,7 +42,7 @@ function meetingNode(m) {
     el('h4', {},
        el('a', {href: logHref(m.log)}, m.meeting || m.log, ' ', timeNode(m.start, {seconds: false})),
        m.channel ? el('span', {class: 'channel'}, m.channel) : null,
-       m.chairs.length ? el('span', {class: 'chairs'}, `chair: ${m.chairs.join(', ')}`) : null),
+       m.chairs.length ? el('span', {class: 'chairs'}, `${m.chairs.length > 1 ? 'chairs' : 'chair'}: ${m.chairs.join(', ')}`) : null),
     el('ul', {}, m.decisions.map(decisionNode)));
 }
 
