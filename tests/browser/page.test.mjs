@@ -379,6 +379,20 @@ test('m2. the decisions box asks about a subject, oldest first, votes with their
   expectNoErrors(page);
 });
 
+test('m4. a vote found by its question shows the question and result in the hit', TEST, async () => {
+  const body = await search('is:vote ptg');
+  assert.ok(body.hits.length > 0, 'the sample has a vote about the PTG');
+  const page = await open(`/?q=${enc('is:vote ptg')}`);
+  for (const hit of body.hits) {
+    const item = page.locator(`#hits li.hit[data-id="${hit.id}"]`);
+    await item.waitFor();
+    assert.equal(await item.locator('.vote-result .question').textContent(), hit.vote.question);
+    const results = hit.vote.results.map((r) => `${r.option} ${r.votes}`).join(' · ') || 'no votes';
+    assert.equal(await item.locator('.vote-result .results').textContent(), results);
+  }
+  expectNoErrors(page);
+});
+
 test('m3. the log view shows the minutes as MeetBot writes them', TEST, async () => {
   const api = (await h.api(`/api/v1/search?q=${enc('is:vote ptg')}`)).body;
   const vote = api.hits.find((hit) => hit.path.startsWith('meetings/'));
