@@ -38,7 +38,8 @@ export function speakerNode(record) {
 export function lineNode(record, className) {
   return el('li', {class: className, 'data-id': record.id},
             timeNode(record.time), ' ', speakerNode(record), ' ',
-            el('span', {class: 'text'}, record.text));
+            el('span', {class: 'text'}, record.text),
+            record.vote ? [' ', voteNode(record)] : null);
 }
 
 async function toggleContext(item, hit, button) {

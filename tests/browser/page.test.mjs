@@ -402,6 +402,8 @@ test('m3. the log view shows the minutes as MeetBot writes them', TEST, async ()
   const meeting = (await h.api(`/api/v1/meetings/${parts[1]}/${parts[3]}`)).body;
   const page = await open(`/?view=log&id=${enc(vote.id)}`);
   await shows(page, '#minutes .minutes-topics');
+  assert.equal(await page.locator('#log-lines li.target .vote-result .question').textContent(),
+    vote.vote.question, 'the #endvote line shows its question');
   const topics = await page.$$eval('#minutes .minutes-topic > .topic-title', (all) => all.map((a) => a.textContent));
   assert.deepEqual(topics, meeting.items.filter((i) => i.type === 'TOPIC').map((i) => i.text));
   const voteItem = page.locator(`#minutes .minutes-topic li.item.vote[data-line="${vote.line}"]`);
