@@ -92,9 +92,9 @@ void print_text(const SearchResponse& resp, const SearchArgs& args) {
               << r.speaker.value_or("?") << ">";
     if (!r.item.empty()) std::cout << "  [" << r.item << "]";
     if (!r.topic.empty()) std::cout << "  topic: " << r.topic;
-    std::cout << "\n  " << terminal_snippet(h.snippet, tty) << "\n  ";
-    if (r.vote) std::cout << vote_minutes_text(*r.vote) << "\n  ";
-    std::cout << permalink(r, args.log_base_url) << "\n";
+    // A vote's snippet carries its question and result (query/snippet.h).
+    std::cout << "\n  " << terminal_snippet(h.snippet, tty) << "\n  "
+              << permalink(r, args.log_base_url) << "\n";
   }
 }
 
