@@ -92,6 +92,7 @@ void print_text(const SearchResponse& resp, const SearchArgs& args) {
               << r.speaker.value_or("?") << ">";
     if (!r.item.empty()) std::cout << "  [" << r.item << "]";
     if (!r.topic.empty()) std::cout << "  topic: " << r.topic;
+    // A vote's snippet carries its question and result (query/snippet.h).
     std::cout << "\n  " << terminal_snippet(h.snippet, tty) << "\n  "
               << permalink(r, args.log_base_url) << "\n";
   }

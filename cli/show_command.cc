@@ -20,6 +20,7 @@ struct ShowArgs {
 void print_line(const Record& r, const char* mark) {
   std::cout << mark << format_iso(r.time) << "  <" << r.speaker.value_or("?") << "> " << r.text
             << "\n";
+  if (r.vote) std::cout << "    " << vote_minutes_text(*r.vote) << "\n";
 }
 
 // A record id (it has a '#'): the line with its context.

@@ -11,7 +11,7 @@ namespace {
 constexpr char kRecordTag = 'R';
 constexpr char kMeetingTag = 'M';
 constexpr char kLogTag = 'L';
-constexpr char kVersion = 1;
+constexpr char kVersion = 2;
 
 class Writer {
  public:
@@ -30,6 +30,14 @@ class Writer {
   Writer& list(const std::vector<std::string>& items) {
     num(static_cast<std::int64_t>(items.size()));
     for (const auto& item : items) str(item);
+    return *this;
+  }
+  // A vote as a flag ("0"/"1"), then its question, options and results.
+  Writer& vote(const std::optional<VoteResult>& v) {
+    num(v ? 1 : 0);
+    if (!v) return *this;
+    str(v->question).list(v->options).num(static_cast<std::int64_t>(v->results.size()));
+    for (const auto& [option, votes] : v->results) str(option).num(votes);
     return *this;
   }
   std::string take() { return std::move(out_); }
@@ -79,6 +87,17 @@ class Reader {
     for (std::int64_t k = 0; ok_ && k < n; ++k) items.push_back(str());
     return items;
   }
+  std::optional<VoteResult> vote() {
+    if (num() == 0 || !ok_) return std::nullopt;
+    VoteResult v;
+    v.question = str();
+    v.options = list();
+    for (std::int64_t n = num(), k = 0; ok_ && k < n; ++k) {
+      std::string option = str();
+      v.results.emplace_back(std::move(option), static_cast<int>(num()));
+    }
+    return v;
+  }
 
  private:
   std::string_view data_;
@@ -93,7 +112,7 @@ std::string encode_record(const Record& r) {
   w.str(r.id).str(r.meeting).str(r.channel).num(r.time);
   w.num(r.speaker ? 1 : 0).str(r.speaker.value_or(""));
   w.str(r.person).str(r.kind).str(r.item).list(r.owners).str(r.topic).str(r.text).str(r.path);
-  w.num(r.line).str(r.anchor).str(r.status).list(r.evidence);
+  w.num(r.line).str(r.anchor).vote(r.vote).str(r.status).list(r.evidence);
   return w.take();
 }
 
@@ -116,9 +135,10 @@ Result<Record> decode_record(std::string_view data) {
   r.path = rd.str();
   r.line = static_cast<int>(rd.num());
   r.anchor = rd.str();
+  r.vote = rd.vote();
   r.status = rd.str();
   r.evidence = rd.list();
-  if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v1 record"};
+  if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v2 record"};
   return r;
 }
 
@@ -142,7 +162,7 @@ Result<std::optional<Record>> find_in_log(std::string_view data,
     if (!r) return r.error();
     return std::optional<Record>(std::move(*r));
   }
-  if (!rd.good()) return Error{ErrorCode::kCorrupt, "document data is not a v1 log"};
+  if (!rd.good()) return Error{ErrorCode::kCorrupt, "document data is not a v2 log"};
   return std::optional<Record>();
 }
 
@@ -154,7 +174,7 @@ Result<std::vector<Record>> decode_log(std::string_view data) {
     if (!r) return r.error();
     records.push_back(std::move(*r));
   }
-  if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v1 log"};
+  if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v2 log"};
   return records;
 }
 
@@ -165,6 +185,7 @@ std::string encode_meeting(const Meeting& m) {
   w.num(static_cast<std::int64_t>(m.items.size()));
   for (const MinutesItem& item : m.items) {
     w.str(item.type).str(item.text).str(item.nick).num(item.time).num(item.line).list(item.owners);
+    w.vote(item.vote);
   }
   w.num(static_cast<std::int64_t>(m.people.size()));
   for (const Attendee& a : m.people) w.str(a.nick).num(a.lines);
@@ -192,6 +213,7 @@ Result<Meeting> decode_meeting(std::string_view data) {
     item.time = rd.num();
     item.line = static_cast<int>(rd.num());
     item.owners = rd.list();
+    item.vote = rd.vote();
     m.items.push_back(std::move(item));
   }
   for (std::int64_t n = rd.num(), k = 0; rd.good() && k < n; ++k) {
@@ -200,7 +222,7 @@ Result<Meeting> decode_meeting(std::string_view data) {
     a.lines = static_cast<int>(rd.num());
     m.people.push_back(std::move(a));
   }
-  if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v1 meeting"};
+  if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v2 meeting"};
   return m;
 }
 

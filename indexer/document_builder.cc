@@ -93,12 +93,21 @@ Xapian::Document build_record_document(const Record& r) {
   add_value(doc, fields::kLog, log_key(std::string_view(r.id).substr(0, r.id.rfind('#'))));
   WeighedTerms weighed;
   Xapian::termpos pos = 0;
-  for_each_token(r.text, [&](const Token& t) {
-    std::string word = searchable(t.term);
-    doc.add_posting(word, ++pos, 0);
-    weighed.add(std::move(word));
-  });
-  for_each_token(r.topic, [&](const Token& t) { weighed.add(searchable(term(fields::kTopic, t.term))); });
+  auto add_words = [&](std::string_view text) {
+    for_each_token(text, [&](const Token& t) {
+      std::string word = searchable(t.term);
+      doc.add_posting(word, ++pos, 0);
+      weighed.add(std::move(word));
+    });
+  };
+  add_words(r.text);
+  // A vote's line reads "#endvote": its question is what it is found by.
+  if (r.vote) {
+    ++pos;  // no phrase across the line and its question
+    add_words(r.vote->question);
+  }
+  for_each_token(r.topic,
+                 [&](const Token& t) { weighed.add(searchable(term(fields::kTopic, t.term))); });
   weighed.add_to(doc);
   return doc;
 }

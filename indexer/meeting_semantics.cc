@@ -23,7 +23,7 @@ const std::int64_t kAnyoneMayEndSince = to_epoch({2013, 7, 12});
 // reply printed the item's repr, which never fails on non-ASCII text.
 const std::int64_t kUndoStrSince = to_epoch({2016, 12, 1});
 
-struct Vote {
+struct OpenVote {
   std::string question;  // without its "?"
   std::vector<std::string> options;
   bool default_options = false;                    // "Yes, No": MeetBot errors on every #vote
@@ -99,7 +99,9 @@ class MeetingState {
       vote(nick, rest);
     } else if (cmd->kind == "endvote") {
       if (!vote_) return;
-      add_item(k, "VOTE", vote_result(), nick);
+      VoteResult result = vote_result();
+      add_item(k, "VOTE", vote_minutes_text(result), nick);
+      r.vote = meeting_.items.back().vote = std::move(result);
       vote_.reset();
       return;
     }
@@ -172,7 +174,7 @@ class MeetingState {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     r.item = item;
     meeting_.items.push_back(
-        MinutesItem{std::string(type), std::string(text), nick, r.time, r.line, {}});
+        MinutesItem{std::string(type), std::string(text), nick, r.time, r.line, {}, {}});
     items_.push_back(k);
   }
 
@@ -186,6 +188,7 @@ class MeetingState {
     if (start_time_.value_or(0) >= kUndoStrSince && !is_ascii(shown)) return;
     Record& r = records_[items_.back()];
     r.item.clear();
+    r.vote.reset();
     r.owners.clear();
     items_.pop_back();
     meeting_.items.pop_back();
@@ -196,7 +199,7 @@ class MeetingState {
   void start_vote(std::string_view rest) {
     std::size_t q = rest.rfind('?');
     if (vote_ || q == std::string_view::npos) return;
-    Vote v;
+    OpenVote v;
     v.question = std::string(rest.substr(0, q));
     std::string_view options = rest.substr(q + 1);
     options.remove_prefix(std::min(options.size(), options.find_first_not_of(" \t")));
@@ -230,10 +233,8 @@ class MeetingState {
     vote_->by_nick[nick] = *option;
   }
 
-  std::string vote_result() const {
-    std::string text = "Voted on \"" + vote_->question + "?\" Results are";
-    for (const auto& [option, n] : vote_->tally) text += ", " + option + ": " + std::to_string(n);
-    return text;
+  VoteResult vote_result() const {
+    return VoteResult{vote_->question + "?", vote_->options, vote_->tally};
   }
 
   std::vector<Record>& records_;
@@ -243,7 +244,7 @@ class MeetingState {
   std::string owner_;
   std::string topic_;
   std::optional<std::int64_t> start_time_;
-  std::optional<Vote> vote_;
+  std::optional<OpenVote> vote_;
   std::set<std::string> chairs_;
   std::map<std::string, int> lines_by_nick_;  // MeetBot's attendees
   std::vector<std::size_t> items_;            // the record of each of meeting_.items

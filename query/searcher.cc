@@ -491,7 +491,7 @@ Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const Wor
     Hit hit;
     hit.record = std::move(*record);
     hit.score = it.get_weight();
-    hit.snippet = make_snippet(hit.record.text, terms);
+    hit.snippet = make_snippet(snippet_text(hit.record), terms);
     if (plan.collapse) hit.collapsed = static_cast<long>(it.get_collapse_count());
     resp.hits.push_back(std::move(hit));
   }

@@ -54,4 +54,9 @@ std::string make_snippet(std::string_view text, const std::set<std::string>& ter
   return out;
 }
 
+std::string snippet_text(const Record& record) {
+  if (!record.vote) return record.text;
+  return record.text + " " + vote_minutes_text(*record.vote);
+}
+
 }  // namespace eavesearch

@@ -1,6 +1,7 @@
 #include "server/handlers.h"
 
 #include "eavesearch/archive_names.h"
+#include "eavesearch/decisions.h"
 #include "eavesearch/person.h"
 #include "eavesearch/searcher.h"
 #include "eavesearch/time_util.h"
@@ -53,36 +54,16 @@ void handle_search(const Api& api, const httplib::Request& req, httplib::Respons
   send_json(res, 200, search_response_json(*resp, api.config.log_base_url));
 }
 
-// Decision items (agreed, accepted, rejected, action, vote) matching q, newest
-// first, grouped by meeting in that order.
+// Decision items (agreed, accepted, rejected, action, vote) matching q,
+// grouped by whole meetings, newest (or oldest) first, each meeting's items
+// in line order (eavesearch/decisions.h).
 void handle_decisions(const Api& api, const httplib::Request& req, httplib::Response& res) {
   auto sr = search_request(req);
   if (failed(res, sr)) return;
-  sr->filters.push_back({"is", {"decision"}});
   sr->time_budget_ms = api.config.time_budget_ms;
-  if (!req.has_param("sort")) sr->sort = SortOrder::kNewest;
-  auto resp = api.pool.run([sr = *sr](Searcher& s) { return s.search(sr); });
-  if (failed(res, resp)) return;
-  json meetings = json::array();
-  std::string current;
-  for (const Hit& h : resp->hits) {
-    std::string log = h.record.id.substr(0, h.record.id.rfind('#'));
-    if (meetings.empty() || log != current) {
-      meetings.push_back({{"meeting", h.record.meeting},
-                          {"log", log},
-                          {"channel", h.record.channel.empty() ? json() : json(h.record.channel)},
-                          {"decisions", json::array()}});
-      current = log;
-    }
-    meetings.back()["decisions"].push_back(record_json(h.record, api.config.log_base_url));
-  }
-  json query = {{"q", resp->q}, {"parsed", resp->parsed}, {"lenient", resp->lenient}};
-  if (resp->lenient) query["problem"] = resp->problem;
-  send_json(res, 200,
-            {{"query", query},
-             {"total", {{"value", resp->total}, {"exact", resp->total_exact}}},
-             {"took_ms", resp->took_ms},
-             {"meetings", meetings}});
+  auto page = api.pool.run([sr = *sr](Searcher& s) { return decisions_page(s, sr); });
+  if (failed(res, page)) return;
+  send_json(res, 200, decisions_json(*page, sr->page, sr->per_page, api.config.log_base_url));
 }
 
 void handle_record(const Api& api, const httplib::Request& req, httplib::Response& res) {

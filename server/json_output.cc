@@ -52,6 +52,15 @@ std::string path_segment(std::string_view s) {
   return out;
 }
 
+nlohmann::json vote_json(const std::optional<VoteResult>& vote) {
+  if (!vote) return nullptr;
+  nlohmann::json results = nlohmann::json::array();
+  for (const auto& [option, votes] : vote->results) {
+    results.push_back({{"option", option}, {"votes", votes}});
+  }
+  return {{"question", vote->question}, {"options", vote->options}, {"results", results}};
+}
+
 }  // namespace
 
 nlohmann::json record_json(const Record& r, std::string_view log_base_url) {
@@ -67,6 +76,7 @@ nlohmann::json record_json(const Record& r, std::string_view log_base_url) {
       {"owners", r.owners},
       {"topic", r.topic},
       {"text", r.text},
+      {"vote", vote_json(r.vote)},
       {"path", r.path},
       {"line", r.line},
       {"url", or_null(permalink(r, log_base_url))},
@@ -138,6 +148,7 @@ nlohmann::json meeting_json(const Meeting& m, std::string_view log_base_url) {
                      {"time", format_iso(i.time)},
                      {"line", i.line},
                      {"owners", i.owners},
+                     {"vote", vote_json(i.vote)},
                      {"url", line_url(i.line)}});
   }
   nlohmann::json people = nlohmann::json::array();
@@ -170,6 +181,37 @@ nlohmann::json meeting_link_json(const std::optional<Meeting>& m, std::string_vi
           {"title", m->title},
           {"url", or_null(permalink(first, log_base_url))},
           {"api_url", "/api/v1/meetings/" + path_segment(m->name) + "/" + path_segment(stem)}};
+}
+
+nlohmann::json decisions_json(const DecisionsPage& page, int page_number, int per_page,
+                              std::string_view log_base_url) {
+  nlohmann::json meetings = nlohmann::json::array();
+  for (const DecisionMeeting& m : page.meetings) {
+    const Record& first = m.decisions.front();
+    Record start;  // the log's first line: the meeting's link
+    start.id = m.log + "#1";
+    start.meeting = first.meeting;
+    nlohmann::json decisions = nlohmann::json::array();
+    for (const Record& r : m.decisions) decisions.push_back(record_json(r, log_base_url));
+    meetings.push_back({{"meeting", first.meeting},
+                        {"log", m.log},
+                        {"channel", or_null(first.channel)},
+                        {"start", format_iso(m.meeting ? m.meeting->start : first.time)},
+                        {"title", m.meeting ? m.meeting->title : ""},
+                        {"chairs", m.meeting ? m.meeting->chairs : std::vector<std::string>{}},
+                        {"url", or_null(permalink(start, log_base_url))},
+                        {"decisions", decisions}});
+  }
+  const SearchResponse& resp = page.response;
+  nlohmann::json query = {{"q", resp.q},
+                          {"parsed", resp.parsed},
+                          {"lenient", resp.lenient},
+                          {"sort", sort_order_name(resp.sort)}};
+  if (resp.lenient) query["problem"] = resp.problem;
+  return {
+      {"query", query},          {"total", {{"value", resp.total}, {"exact", resp.total_exact}}},
+      {"took_ms", resp.took_ms}, {"page", page_number},
+      {"per_page", per_page},    {"meetings", meetings}};
 }
 
 nlohmann::json error_json(const Error& e) {

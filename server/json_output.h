@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "eavesearch/decisions.h"
 #include "eavesearch/record.h"
 #include "eavesearch/result.h"
 #include "eavesearch/searcher.h"
@@ -14,6 +15,10 @@ namespace eavesearch {
 nlohmann::json record_json(const Record& record, std::string_view log_base_url);
 nlohmann::json search_response_json(const SearchResponse& response, std::string_view log_base_url);
 nlohmann::json error_json(const Error& error);
+
+// A page of /api/v1/decisions: whole meetings with their decisions.
+nlohmann::json decisions_json(const DecisionsPage& page, int page_number, int per_page,
+                              std::string_view log_base_url);
 
 // A meeting with its minutes (items with links to their lines, people present).
 nlohmann::json meeting_json(const Meeting& meeting, std::string_view log_base_url);

@@ -82,7 +82,7 @@ TEST_F(CheckTest, AnExtraItemIsReported) {
   EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
   load(corpus);
   derived_.items.insert(derived_.items.begin() + 3,
-                        {"AGREED", "we agreed nothing", "bcotton", 43000, 22, {}});
+                        {"AGREED", "we agreed nothing", "bcotton", 43000, 22, {}, {}});
   auto d = compare_minutes(*read_text_minutes(text_), derived_);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(
@@ -144,6 +144,15 @@ TEST(VoteTest, ResultsAsMeetBotWritesThem) {
   EXPECT_EQ(items[1].text, "Voted on \"Default options?\" Results are");
   EXPECT_EQ(items[2].text, "Voted on \"Dot?\" Results are, A: 1");
   EXPECT_EQ(log->records[6].item, "vote");
+  // The #endvote's record carries the question and result the minutes state.
+  const VoteResult now{"Should we vote now?", {"Yes", "No", "Maybe"}, {{"Yes", 1}, {"Maybe", 1}}};
+  EXPECT_EQ(log->records[6].vote, now);
+  EXPECT_EQ(items[0].vote, now);
+  EXPECT_EQ(log->records[6].text, "#endvote");
+  EXPECT_EQ(log->records[9].vote, (VoteResult{"Default options?", {"Yes", "No"}, {}}));
+  // MeetBot's split leaves an empty option after the trailing "." (FORMATS.md 1a).
+  EXPECT_EQ(log->records[12].vote, (VoteResult{"Dot?", {"A", "B", ""}, {{"A", 1}}}));
+  EXPECT_FALSE(log->records[1].vote);  // #startvote: no result yet
   // A revote leaves the option it left at 0, in any order MeetBot printed it.
   Minutes written;
   written.items = {{"VOTE",
@@ -151,6 +160,7 @@ TEST(VoteTest, ResultsAsMeetBotWritesThem) {
                     "ttx",
                     54006,
                     7,
+                    {},
                     {}}};
   Minutes derived = minutes_of(log->meeting);
   derived.items.resize(1);

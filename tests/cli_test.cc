@@ -53,6 +53,31 @@ TEST_F(CliTest, IndexSearchShowAndStats) {
   EXPECT_EQ(nlohmann::json::parse(stats.out)["record"], 20);
 }
 
+// A vote's line reads "#endvote": search and show print its question and result.
+TEST_F(CliTest, AVoteIsShownWithItsResult) {
+  testing::write_file(dir_.path() / "archive/meetings/tc/2021/tc.2021-06-10-15.00.log.txt",
+                      "15:00:00 <mnaser> #startmeeting tc\n"
+                      "15:00:01 <mnaser> #startvote Hold the PTG online? Yes, No\n"
+                      "15:00:02 <mnaser> #vote Yes\n"
+                      "15:00:03 <gmann> #vote no\n"
+                      "15:00:04 <mnaser> #endvote\n");
+  ASSERT_EQ(run("index " + shell_quote(dir_.str() + "/archive") + " --db " + db_).code, 0);
+  const std::string result = "Voted on \"Hold the PTG online?\" Results are, Yes: 1, No: 1";
+  Outcome search = run("search --db " + db_ + " is:vote ptg");
+  ASSERT_EQ(search.code, 0) << search.out;
+  EXPECT_NE(search.out.find("1 hits"), std::string::npos) << search.out;
+  EXPECT_NE(
+      search.out.find("#endvote Voted on \"Hold the [PTG] online?\" Results are, Yes: 1, No: 1"),
+      std::string::npos)
+      << search.out;
+  Outcome show = run("show --db " + db_ + " " +
+                     shell_quote("meetings/tc/2021/tc.2021-06-10-15.00#5") + " --context 0");
+  EXPECT_NE(show.out.find(result), std::string::npos) << show.out;
+  Outcome minutes =
+      run("show --db " + db_ + " " + shell_quote("meetings/tc/2021/tc.2021-06-10-15.00"));
+  EXPECT_NE(minutes.out.find("VOTE: " + result), std::string::npos) << minutes.out;
+}
+
 TEST_F(CliTest, ExitCodes) {
   EXPECT_EQ(run("").code, 2);                    // no command
   EXPECT_EQ(run("search --db " + db_).code, 2);  // no query

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <future>
 #include <nlohmann/json.hpp>
@@ -220,6 +221,35 @@ TEST_F(HttpTest, DecisionsAreGroupedByMeetingNewestFirst) {
   json privsep = get_json("/api/v1/decisions?q=rootwrap", 200);
   ASSERT_EQ(privsep["meetings"].size(), 1u);
   EXPECT_EQ(privsep["meetings"][0]["decisions"][0]["owners"], json::array({"gmann"}));
+}
+
+// Paging keeps a meeting whole: per_page=1 gives nova's two items on the page
+// its first item falls on, the next page none, each meeting's items in line order.
+TEST_F(HttpTest, DecisionsPagesKeepAMeetingWhole) {
+  auto logs_and_lines = [&](const std::string& query) {
+    json j = get_json("/api/v1/decisions?per_page=1&" + query, 200);
+    std::vector<std::string> out;
+    for (const json& m : j["meetings"]) {
+      std::string lines;
+      for (const json& d : m["decisions"]) lines += " " + std::to_string(d["line"].get<int>());
+      out.push_back(m["meeting"].get<std::string>() + lines);
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  const V nova = logs_and_lines("page=2");
+  ASSERT_EQ(nova.size(), 1u);
+  EXPECT_TRUE(nova[0].starts_with("nova ")) << nova[0];
+  EXPECT_EQ(logs_and_lines("page=1"), logs_and_lines("page=1&sort=newest"));
+  EXPECT_EQ(logs_and_lines("page=1").size(), 1u);
+  EXPECT_EQ(logs_and_lines("page=3"), V{});
+  EXPECT_EQ(logs_and_lines("page=1&sort=oldest"), nova);
+  EXPECT_EQ(logs_and_lines("page=2&sort=oldest"), V{});
+  EXPECT_EQ(logs_and_lines("page=3&sort=oldest"), logs_and_lines("page=1"));
+  int first = 0, second = 0;
+  ASSERT_EQ(std::sscanf(nova[0].c_str(), "nova %d %d", &first, &second), 2);
+  EXPECT_LT(first, second);
+  EXPECT_EQ(get_json("/api/v1/decisions?sort=relevance", 400)["error"]["code"], "bad_request");
 }
 
 // The decision filter is a node of its own: nothing typed in q escapes it,

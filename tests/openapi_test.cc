@@ -103,6 +103,14 @@ class OpenApiTest : public ::testing::Test {
     testing::write_file(dir_->path() / "archive/irclogs/#openstack-tc/#openstack-tc.2021-06-03.log",
                         "2021-06-03T14:59:00  *** ttx has joined #openstack-tc\n"
                         "2021-06-03T14:59:30  <ttx> o/\n");
+    testing::write_file(dir_->path() / "archive/meetings/tc/2021/tc.2021-06-10-15.00.log.txt",
+                        "15:00:00 <mnaser> #startmeeting tc\n"
+                        "15:00:01 <mnaser> #startvote Hold the PTG online? Yes, No\n"
+                        "15:00:02 <mnaser> #vote Yes\n"
+                        "15:00:03 <gmann> #vote no\n"
+                        "15:00:04 <ttx> #vote yes\n"
+                        "15:00:05 <mnaser> #endvote\n"
+                        "15:00:06 <mnaser> #endmeeting\n");
     fs::copy(fs::path(EAVESEARCH_TEST_DATA) / "two_meetings", dir_->path() / "archive",
              fs::copy_options::recursive);
     auto report =
@@ -139,6 +147,11 @@ TEST_F(OpenApiTest, EveryEndpointAnswersInItsDocumentedShape) {
   expect("/api/v1/search?q=ubuntu&collapse=meeting&sort=newest", 200, "SearchResponse");
   expect("/api/v1/search?q=%28unbalanced", 200, "SearchResponse");
   expect("/api/v1/decisions?q=privsep", 200, "DecisionsResponse");
+  expect("/api/v1/decisions?sort=oldest&per_page=1&page=2", 200, "DecisionsResponse");
+  expect("/api/v1/decisions?q=ptg", 200, "DecisionsResponse");
+  expect("/api/v1/search?q=is:vote%20ptg", 200, "SearchResponse");
+  expect("/api/v1/records/meetings/tc/2021/tc.2021-06-10-15.00%236", 200, "RecordWithContext");
+  expect("/api/v1/meetings/tc/tc.2021-06-10-15.00", 200, "MeetingWithLines");
   expect("/api/v1/records/meetings/nova/2020/nova.2020-05-14-14.00%235?context=3", 200,
          "RecordWithContext");
   expect("/api/v1/meetings/nova", 200, "MeetingList");
@@ -172,6 +185,27 @@ TEST_F(OpenApiTest, EveryFeedIsDocumentedAndAnsweredAsAtom) {
   EXPECT_EQ(feeds, 3);
 }
 
+// A vote's shape, filled: the #endvote's record and minutes item carry the
+// question and the result.
+TEST_F(OpenApiTest, AVoteIsItsQuestionAndResult) {
+  const json vote = json::parse(R"({"question":"Hold the PTG online?","options":["Yes","No"],
+                                    "results":[{"option":"Yes","votes":2},{"option":"No","votes":1}]})");
+  httplib::Client client("127.0.0.1", port_);
+  auto res = client.Get("/api/v1/search?q=is:vote%20ptg");
+  ASSERT_TRUE(res);
+  json hits = json::parse(res->body)["hits"];
+  ASSERT_EQ(hits.size(), 1u) << res->body;
+  EXPECT_EQ(hits[0]["vote"], vote);
+  EXPECT_EQ(hits[0]["text"], "#endvote");
+  res = client.Get("/api/v1/meetings/tc/tc.2021-06-10-15.00");
+  ASSERT_TRUE(res);
+  json items = json::parse(res->body)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["vote"], vote);
+  EXPECT_EQ(items[0]["text"], "Voted on \"Hold the PTG online?\" Results are, Yes: 2, No: 1");
+  EXPECT_EQ(json::parse(client.Get("/api/v1/search?q=online")->body)["hits"][0]["vote"], vote);
+}
+
 TEST(SchemaCheckerTest, CatchesWrongShapes) {
   SchemaChecker checker(YAML::LoadFile(EAVESEARCH_OPENAPI));
   EXPECT_TRUE(checker.check(json::parse(R"({"status":"ok","records":3})"), "Health").empty());
@@ -187,6 +221,7 @@ TEST(SchemaCheckerTest, CatchesWrongShapes) {
 TEST_F(OpenApiTest, EveryErrorIsTheErrorShape) {
   expect("/api/v1/search?q=x&per_page=101", 400, "Error");
   expect("/api/v1/search?q=x&context=11", 400, "Error");
+  expect("/api/v1/decisions?sort=relevance", 400, "Error");
   expect("/api/v1/search?q=" + std::string(1025, 'q'), 400, "Error");
   expect("/api/v1/channels/openstack-tc/yesterday", 400, "Error");
   expect("/api/v1/channels/no-such-channel/2021-06-03", 404, "Error");

@@ -32,6 +32,23 @@ TEST(RecordCodecTest, RoundTripsEveryField) {
   EXPECT_EQ(*back, r);
 }
 
+TEST(RecordCodecTest, AVotesQuestionAndResultRoundTrip) {
+  Record r;
+  r.id = "meetings/tc/2020/tc.2020-05-14-15.00#7";
+  r.kind = "endvote";
+  r.item = "vote";
+  r.text = "#endvote";
+  r.vote = VoteResult{"Should we vote now?", {"Yes", "No", "Maybe"}, {{"Yes", 2}, {"Maybe", 0}}};
+  auto back = decode_record(encode_record(r));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(*back, r);
+
+  r.vote = VoteResult{"Default options?", {"Yes", "No"}, {}};
+  back = decode_record(encode_record(r));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, r);
+}
+
 TEST(RecordCodecTest, MeetingsRoundTrip) {
   Meeting m;
   m.id = "meetings/tc/2020/tc.2020-05-14-15.07";
@@ -42,8 +59,15 @@ TEST(RecordCodecTest, MeetingsRoundTrip) {
   m.end = 20;
   m.ended = true;
   m.chairs = {"mnaser"};
-  m.items = {{"TOPIC", "Goals", "mnaser", 12, 4, {}},
-             {"ACTION", "gmann and ttx to do it", "mnaser", 13, 9, {"gmann", "ttx"}}};
+  m.items = {{"TOPIC", "Goals", "mnaser", 12, 4, {}, {}},
+             {"ACTION", "gmann and ttx to do it", "mnaser", 13, 9, {"gmann", "ttx"}, {}},
+             {"VOTE",
+              "Voted on \"Ship it?\" Results are, Yes: 2",
+              "mnaser",
+              14,
+              11,
+              {},
+              VoteResult{"Ship it?", {"Yes", "No"}, {{"Yes", 2}}}}};
   m.people = {{"mnaser", 13}, {"ttx", 0}};
   m.lines = 257;
   auto back = decode_meeting(encode_meeting(m));

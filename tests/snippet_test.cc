@@ -25,5 +25,16 @@ TEST(SnippetTest, LongTextIsCutAroundTheFirstMatch) {
   EXPECT_LT(s.size(), kSnippetBytes + 40);
 }
 
+TEST(SnippetTest, AVoteShowsWhatItIsFoundBy) {
+  Record vote;
+  vote.text = "#endvote";
+  vote.vote = VoteResult{"Hold the PTG online?", {"Yes", "No"}, {{"Yes", 2}}};
+  EXPECT_EQ(make_snippet(snippet_text(vote), {"ptg"}),
+            "#endvote Voted on &quot;Hold the <mark>PTG</mark> online?&quot; Results are, Yes: 2");
+  Record line;
+  line.text = "#endvote";
+  EXPECT_EQ(snippet_text(line), "#endvote");
+}
+
 }  // namespace
 }  // namespace eavesearch

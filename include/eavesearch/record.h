@@ -4,9 +4,26 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace eavesearch {
+
+// A vote's question and result as MeetBot's minutes state them (FORMATS.md
+// 1.3): 'Voted on "Q?" Results are, A: 2, B: 1'.
+struct VoteResult {
+  std::string question;              // with its "?", as #startvote gave it: "Ship it?"
+  std::vector<std::string> options;  // the valid options (MeetBot's default: Yes, No)
+  // The options voted for with their votes (a revote can leave one at 0), in
+  // first-vote order (MeetBot's own order is arbitrary); options nobody voted
+  // for are left out, as in the minutes.
+  std::vector<std::pair<std::string, int>> results;
+
+  friend bool operator==(const VoteResult&, const VoteResult&) = default;
+};
+
+// The vote as the minutes state it: 'Voted on "Ship it?" Results are, Yes: 2, No: 1'.
+std::string vote_minutes_text(const VoteResult& vote);
 
 // One line said in a meeting or a channel.
 struct Record {
@@ -32,6 +49,8 @@ struct Record {
   // The line's anchor in its page when it is not "l-<line>": irclog2html's
   // "t2020-05-14T15:07:53" (then "-2", "-3" for repeated seconds).
   std::string anchor;
+  // The #endvote line that ended a vote (item "vote"): its question and result.
+  std::optional<VoteResult> vote;
 
   friend bool operator==(const Record&, const Record&) = default;
 };
@@ -45,6 +64,7 @@ struct MinutesItem {
   std::int64_t time = 0;
   int line = 0;                     // its log line: the minutes link to <stem>.log.html#l-<line>
   std::vector<std::string> owners;  // ACTION: the attendee nicks it names, sorted
+  std::optional<VoteResult> vote;   // VOTE: what `text` says, in parts (none in read minutes)
 
   friend bool operator==(const MinutesItem&, const MinutesItem&) = default;
 };

@@ -13,6 +13,18 @@ export function badge(record) {
   return el('span', {class: `badge ${record.item}${decision ? ' decision' : ''}`}, text);
 }
 
+// A vote's question and result ("Ship it? Yes 5 · No 1"), as the minutes
+// state them; null for another record or minutes item.
+export function voteNode(record) {
+  const vote = record.vote;
+  if (!vote) return null;
+  const results = vote.results.length ?
+    vote.results.map((r) => `${r.option} ${r.votes}`).join(' · ') : 'no votes';
+  return el('span', {class: 'vote-result', title: `Options: ${vote.options.join(', ')}`},
+            el('q', {class: 'question'}, vote.question), ' ',
+            el('span', {class: 'results'}, results));
+}
+
 export const personHref = (person) => `/?view=person&person=${encodeURIComponent(person)}`;
 export const logHref = (id) => `/?view=log&id=${encodeURIComponent(id)}`;
 
@@ -26,7 +38,8 @@ export function speakerNode(record) {
 export function lineNode(record, className) {
   return el('li', {class: className, 'data-id': record.id},
             timeNode(record.time), ' ', speakerNode(record), ' ',
-            el('span', {class: 'text'}, record.text));
+            el('span', {class: 'text'}, record.text),
+            record.vote ? [' ', voteNode(record)] : null);
 }
 
 async function toggleContext(item, hit, button) {
@@ -68,7 +81,9 @@ export function hitNode(hit, {onMore}) {
                      hit.url ? el('a', {class: 'permalink', href: hit.url, rel: 'noopener'}, 'Original log ↗') : null,
                      hit.collapsed > 0 ?
                        el('button', {type: 'button', class: 'more'}, `${hit.collapsed} more from this log`) : null);
-  const item = el('li', {class: 'hit', 'data-id': hit.id}, meta, snippetNode(hit.snippet), actions);
+  const vote = voteNode(hit);
+  const item = el('li', {class: 'hit', 'data-id': hit.id}, meta, snippetNode(hit.snippet),
+                  vote ? el('p', {class: 'vote'}, vote) : null, actions);
   expand.addEventListener('click', () => toggleContext(item, hit, expand));
   actions.querySelector('.more')?.addEventListener('click', () => onMore(hit));
   return item;

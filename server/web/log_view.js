@@ -2,26 +2,57 @@
 // meeting's log with its minutes beside it, or a day of a channel log.
 import {getJson, segment} from './api.js';
 import {el, logOf, plural, timeNode} from './dom.js';
-import {badge, lineNode, logHref, personHref} from './hit_view.js';
+import {badge, lineNode, logHref, personHref, voteNode} from './hit_view.js';
 import {seriesHref} from './series_view.js';
 
 const kChannelPages = 50;  // at most 5,000 lines of a channel's day
 const kMeetingPages = 20;  // at most 20,000 lines of a meeting
 
+function itemNode(meeting, item) {
+  const record = {item: item.type.toLowerCase(), owners: item.owners, vote: item.vote};
+  return el('li', {class: `item ${record.item}`, 'data-line': item.line},
+    badge(record), ' ', el('a', {href: logHref(`${meeting.id}#${item.line}`)}, voteNode(record) || item.text),
+    el('span', {class: 'by'}, ` (${item.nick}, ${item.time.slice(11, 19)})`));
+}
+
+// The minutes as MeetBot writes them: each topic with the items under it
+// (items before the first topic first), then the action items, the action
+// items by person (UNASSIGNED last) and the people present.
 function minutesNode(meeting) {
-  const items = el('ol', {class: 'items'});
+  const topics = [];
+  let current = {topic: null, items: []};
   for (const item of meeting.items) {
-    const record = {item: item.type.toLowerCase(), owners: item.owners};
-    items.append(el('li', {class: `item ${record.item}`},
-      badge(record), ' ', el('a', {href: logHref(`${meeting.id}#${item.line}`)}, item.text),
-      el('span', {class: 'by'}, ` (${item.nick}, ${item.time.slice(11, 19)})`)));
+    if (item.type === 'TOPIC') {
+      if (current.topic || current.items.length) topics.push(current);
+      current = {topic: item, items: []};
+    } else {
+      current.items.push(item);
+    }
   }
+  if (current.topic || current.items.length) topics.push(current);
+  const summary = el('ol', {class: 'minutes-topics'}, topics.map((t) => el('li', {class: 'minutes-topic'},
+    t.topic ? el('a', {class: 'topic-title', href: logHref(`${meeting.id}#${t.topic.line}`)}, t.topic.text) : null,
+    t.topic ? el('span', {class: 'by'}, ` (${t.topic.nick}, ${t.topic.time.slice(11, 19)})`) : null,
+    t.items.length ? el('ol', {class: 'items'}, t.items.map((i) => itemNode(meeting, i))) : null)));
+  const actions = meeting.items.filter((i) => i.type === 'ACTION');
+  const owners = [...new Set(actions.flatMap((a) => a.owners))]
+    .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  const byPerson = owners.map((nick) => ({nick, actions: actions.filter((a) => a.owners.includes(nick))}));
+  const unassigned = actions.filter((a) => !a.owners.length);
+  if (unassigned.length) byPerson.push({nick: 'UNASSIGNED', actions: unassigned});
   const people = el('ul', {class: 'people'}, meeting.people.map((p) =>
     el('li', {}, el('a', {href: personHref(p.nick.toLowerCase())}, p.nick), ` (${p.lines})`)));
   return el('aside', {id: 'minutes', 'aria-label': 'Minutes'},
-            el('h3', {}, 'Minutes'),
+            el('h3', {}, 'Meeting summary'),
             meeting.chairs.length ? el('p', {}, `Chairs: ${meeting.chairs.join(', ')}`) : null,
-            meeting.items.length ? items : el('p', {}, 'No minutes items.'),
+            topics.length ? summary : el('p', {}, 'No minutes items.'),
+            el('h3', {}, 'Action items'),
+            actions.length ? el('ul', {class: 'action-items'}, actions.map((a) => itemNode(meeting, a))) :
+              el('p', {}, '(none)'),
+            el('h3', {}, 'Action items, by person'),
+            byPerson.length ? el('ul', {class: 'actions-by-person'}, byPerson.map((p) =>
+              el('li', {'data-nick': p.nick}, p.nick,
+                 el('ul', {}, p.actions.map((a) => el('li', {}, a.text)))))) : el('p', {}, '(none)'),
             el('h3', {}, 'People present (lines said)'), people);
 }
 

@@ -325,28 +325,97 @@ test('l. did-you-mean offers the right word and searches it', TEST, async () => 
   expectNoErrors(page);
 });
 
-test('m. the decisions view lists meetings with badged decisions', TEST, async () => {
-  const api = (await h.api('/api/v1/decisions')).body;
+test('m. the decisions view is a timeline: years, meetings with chairs, items in line order', TEST, async () => {
+  const api = (await h.api('/api/v1/decisions?per_page=50')).body;
   assert.ok(api.meetings.length > 0);
   const page = await open('/?view=decisions');
-  await shows(page, '#decisions-view section.decision-meeting li.decision');
-  const sections = await page.$$eval('#decisions-view section.decision-meeting', (all) =>
-    all.map((s) => ({
-      h3: s.querySelector('h3')?.textContent ?? null,
-      decisions: s.querySelectorAll('li.decision').length,
-      badges: [...s.querySelectorAll('li.decision')]
-        .map((li) => li.querySelector('.badge')?.textContent),
-    })));
-  for (const section of sections) {
-    assert.ok(section.h3 !== null, 'a section.decision-meeting without h3');
-    assert.ok(section.decisions > 0, `no li.decision under ${section.h3}`);
-    assert.ok(section.badges.every((b) => b !== undefined),
-      `li.decision without .badge: ${section.h3}`);
-  }
-  assert.ok(sections[0].h3.includes(api.meetings[0].meeting), `first meeting: ${sections[0].h3}`);
-  const item = api.meetings[0].decisions[0].item;
-  assert.ok(sections[0].badges[0].toLowerCase().includes(item), `first badge, ${item}`);
+  await shows(page, '#decisions-view .timeline-year article.decision-meeting li.decision');
+  const years = await page.$$eval('#decisions-view .timeline-year', (all) => all.map((y) => ({
+    year: y.querySelector('h3')?.textContent ?? null,
+    meetings: [...y.querySelectorAll('article.decision-meeting')].map((m) => ({
+      log: m.dataset.log,
+      h4: m.querySelector('h4')?.textContent ?? '',
+      ids: [...m.querySelectorAll('li.decision')].map((li) => li.dataset.id),
+      badges: [...m.querySelectorAll('li.decision')].map((li) => li.querySelector('.badge')?.textContent),
+    })),
+  })));
+  // Year headings, newest first, each once; meetings under their start's year.
+  const headings = years.map((y) => y.year);
+  assert.deepEqual(headings, [...new Set(headings)].sort().reverse());
+  const shown = years.flatMap((y) => y.meetings.map((m) => ({...m, year: y.year})));
+  assert.deepEqual(shown.map((m) => m.log), api.meetings.map((m) => m.log));
+  shown.forEach((m, k) => {
+    const want = api.meetings[k];
+    assert.equal(m.year, want.start.slice(0, 4), `${m.log} under ${m.year}`);
+    assert.ok(m.h4.includes(want.meeting) && m.h4.includes(want.start.slice(0, 10)), m.h4);
+    if (want.chairs.length) assert.ok(m.h4.includes(`${want.chairs.join(', ')}`) && /chairs?: /.test(m.h4), m.h4);
+    assert.deepEqual(m.ids, want.decisions.map((d) => d.id), `${m.log}: items in line order`);
+    assert.ok(m.badges.every((b) => b !== undefined), `li.decision without .badge: ${m.log}`);
+  });
   await h.screenshot(page, 'decisions-view');
+  expectNoErrors(page);
+});
+
+test('m2. the decisions box asks about a subject, oldest first, votes with their results', TEST, async () => {
+  const api = (await h.api(`/api/v1/decisions?q=${enc('ptg is:vote')}&sort=oldest&per_page=50`)).body;
+  assert.ok(api.meetings.length > 0, 'the sample has votes about the PTG');
+  const page = await open('/?view=decisions');
+  await shows(page, '#decisions-q');
+  await page.fill('#decisions-q', 'ptg is:vote');
+  await page.selectOption('#decisions-sort', 'oldest');
+  await waitForQuery(page, 'have sort=oldest', (p) => p.get('sort') === 'oldest');
+  await page.click('#decisions-search button[type=submit]');
+  await waitForQuery(page, 'have view=decisions&q=ptg is:vote',
+    (p) => p.get('view') === 'decisions' && p.get('q') === 'ptg is:vote' && p.get('sort') === 'oldest');
+  await expectText(page, '#decisions-view [role=status]', `${api.total.value} decisions`);
+  const first = api.meetings[0].decisions[0];
+  const item = page.locator(`#decisions-view li.decision[data-id="${first.id}"]`);
+  await item.waitFor();
+  assert.equal(await item.locator('.vote-result .question').textContent(), first.vote.question);
+  const results = first.vote.results.map((r) => `${r.option} ${r.votes}`).join(' · ') || 'no votes';
+  assert.equal(await item.locator('.vote-result .results').textContent(), results);
+  const headings = await page.$$eval('.timeline-year > h3', (all) => all.map((x) => x.textContent));
+  assert.deepEqual(headings, [...new Set(headings)].sort(), 'oldest years first');
+  expectNoErrors(page);
+});
+
+test('m4. a vote found by its question shows the question and result in the hit', TEST, async () => {
+  const body = await search('is:vote ptg');
+  assert.ok(body.hits.length > 0, 'the sample has a vote about the PTG');
+  const page = await open(`/?q=${enc('is:vote ptg')}`);
+  for (const hit of body.hits) {
+    const item = page.locator(`#hits li.hit[data-id="${hit.id}"]`);
+    await item.waitFor();
+    assert.equal(await item.locator('.vote-result .question').textContent(), hit.vote.question);
+    const results = hit.vote.results.map((r) => `${r.option} ${r.votes}`).join(' · ') || 'no votes';
+    assert.equal(await item.locator('.vote-result .results').textContent(), results);
+  }
+  expectNoErrors(page);
+});
+
+test('m3. the log view shows the minutes as MeetBot writes them', TEST, async () => {
+  const api = (await h.api(`/api/v1/search?q=${enc('is:vote ptg')}`)).body;
+  const vote = api.hits.find((hit) => hit.path.startsWith('meetings/'));
+  assert.ok(vote, 'a vote in a meeting log');
+  const stem = vote.id.slice(0, vote.id.lastIndexOf('#'));
+  const parts = stem.split('/');
+  const meeting = (await h.api(`/api/v1/meetings/${parts[1]}/${parts[3]}`)).body;
+  const page = await open(`/?view=log&id=${enc(vote.id)}`);
+  await shows(page, '#minutes .minutes-topics');
+  assert.equal(await page.locator('#log-lines li.target .vote-result .question').textContent(),
+    vote.vote.question, 'the #endvote line shows its question');
+  const topics = await page.$$eval('#minutes .minutes-topic > .topic-title', (all) => all.map((a) => a.textContent));
+  assert.deepEqual(topics, meeting.items.filter((i) => i.type === 'TOPIC').map((i) => i.text));
+  const voteItem = page.locator(`#minutes .minutes-topic li.item.vote[data-line="${vote.line}"]`);
+  assert.equal(await voteItem.locator('.vote-result .question').textContent(), vote.vote.question);
+  const actions = meeting.items.filter((i) => i.type === 'ACTION');
+  assert.equal(await page.locator('#minutes .action-items > li').count(), actions.length);
+  const owners = new Set(actions.flatMap((a) => a.owners));
+  for (const nick of owners) {
+    assert.equal(await page.locator(`#minutes .actions-by-person > li[data-nick="${nick}"] li`).count(),
+      actions.filter((a) => a.owners.includes(nick)).length, `actions of ${nick}`);
+  }
+  assert.equal(await page.locator('#minutes .people > li').count(), meeting.people.length);
   expectNoErrors(page);
 });
 
