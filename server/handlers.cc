@@ -3,6 +3,7 @@
 #include "eavesearch/archive_names.h"
 #include "eavesearch/decisions.h"
 #include "eavesearch/person.h"
+#include "eavesearch/schema.h"
 #include "eavesearch/searcher.h"
 #include "eavesearch/time_util.h"
 #include "server/http_util.h"
@@ -76,6 +77,59 @@ void handle_record(const Api& api, const httplib::Request& req, httplib::Respons
   j["context"] = {{"before", records_json(hit->before, api.config.log_base_url)},
                   {"after", records_json(hit->after, api.config.log_base_url)}};
   send_json(res, 200, j);
+}
+
+// The action ledger: action items (newest first unless sort= says), of an
+// owner, a meeting, a status, a date range, each with its evidence lines.
+void handle_actions(const Api& api, const httplib::Request& req, httplib::Response& res) {
+  auto sr = search_request(req);
+  if (failed(res, sr)) return;
+  if (!req.has_param("sort")) sr->sort = SortOrder::kNewest;
+  sr->time_budget_ms = api.config.time_budget_ms;
+  sr->filters.push_back({"is", {"action"}});
+  for (const char* name : {"owner", "meeting", "status", "date"}) {
+    if (!req.has_param(name)) continue;
+    std::string value = req.get_param_value(name);
+    if (value.find_first_not_of(" \t") == std::string::npos) {
+      return send_error(res, {ErrorCode::kUsage, std::string(name) + " needs a value"});
+    }
+    if (std::string_view(name) == "status" && !is_action_status(value)) {
+      return send_error(res, {ErrorCode::kUsage, "status must be open, carried or done"});
+    }
+    sr->filters.push_back({std::string_view(name) == "status" ? "is" : name, {value}});
+  }
+  struct Answer {
+    SearchResponse found;
+    std::vector<std::vector<Record>> evidence;  // per hit
+  };
+  auto answer = api.pool.run([sr = *sr](Searcher& s) -> Result<Answer> {
+    auto found = s.search(sr);
+    if (!found) return found.error();
+    Answer out{std::move(*found), {}};
+    for (const Hit& h : out.found.hits) {
+      std::vector<Record>& lines = out.evidence.emplace_back();
+      for (const std::string& id : h.record.evidence) {
+        if (auto line = s.record(id, 0)) lines.push_back(std::move(line->record));
+      }
+    }
+    return out;
+  });
+  if (failed(res, answer)) return;
+  const std::string& base = api.config.log_base_url;
+  json j = search_response_json(answer->found, base);
+  json actions = json::array();
+  for (std::size_t k = 0; k < answer->found.hits.size(); ++k) {
+    json a = record_json(answer->found.hits[k].record, base);
+    a["evidence_lines"] = records_json(answer->evidence[k], base);
+    actions.push_back(std::move(a));
+  }
+  send_json(res, 200,
+            {{"query", j["query"]},
+             {"total", j["total"]},
+             {"took_ms", j["took_ms"]},
+             {"page", sr->page},
+             {"per_page", sr->per_page},
+             {"actions", actions}});
 }
 
 namespace {

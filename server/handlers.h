@@ -20,6 +20,7 @@ struct Api {
 void handle_search(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_decisions(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_record(const Api& api, const httplib::Request& req, httplib::Response& res);
+void handle_actions(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_meetings(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_meeting(const Api& api, const httplib::Request& req, httplib::Response& res);
 void handle_latest_meeting(const Api& api, const httplib::Request& req, httplib::Response& res);

@@ -74,6 +74,8 @@ nlohmann::json record_json(const Record& r, std::string_view log_base_url) {
       {"kind", r.kind},
       {"item", or_null(r.item)},
       {"owners", r.owners},
+      {"status", or_null(r.status)},
+      {"evidence", r.evidence},
       {"topic", r.topic},
       {"text", r.text},
       {"vote", vote_json(r.vote)},

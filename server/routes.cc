@@ -95,6 +95,7 @@ void register_routes(httplib::Server& server, SearcherPool& pool, const ServerCo
   route("/api/v1/search", handle_search);
   route("/api/v1/decisions", handle_decisions);
   route(R"(/api/v1/records/(.+))", handle_record);
+  route("/api/v1/actions", handle_actions);
   route(R"(/api/v1/meetings/([^/]+))", handle_meetings);
   route(R"(/api/v1/meetings/([^/]+)/latest)", handle_latest_meeting);  // before /{stem}
   route(R"(/api/v1/meetings/([^/]+)/([^/]+))", handle_meeting);

@@ -11,6 +11,7 @@
 #include "tests/corpus.h"
 #include "tests/index_dump.h"
 #include "tests/shell.h"
+#include "tests/test_server.h"
 
 namespace eavesearch {
 namespace {
@@ -128,6 +129,24 @@ TEST_F(LedgerIndexTest, AGeneratedSeriesIndexedInTwoRunsIsTheCleanBuild) {
     ASSERT_TRUE(found.ok());
     EXPECT_GT(found->total, 0) << status;
   }
+  // The API's ledger: each item with its evidence lines.
+  testing::TestServer server(db_);
+  for (const char* status : {"done", "carried"}) {
+    auto j = testing::get_json(server.port(), std::string("/api/v1/actions?status=") + status);
+    ASSERT_FALSE(j["actions"].empty()) << status;
+    for (const auto& a : j["actions"]) {
+      EXPECT_EQ(a["status"], status);
+      EXPECT_EQ(a["item"], "action");
+      ASSERT_EQ(a["evidence_lines"].size(), a["evidence"].size()) << a.dump();
+      EXPECT_EQ(a["evidence_lines"][0]["id"], a["evidence"][0]);
+      if (std::string(status) == "carried") {
+        EXPECT_EQ(a["evidence_lines"][0]["item"], "action") << "assigned again";
+      } else {
+        EXPECT_TRUE(a["evidence_lines"][0]["item"].is_null()) << "a line saying so, not an item";
+      }
+    }
+  }
+  testing::get_json(server.port(), "/api/v1/actions?status=maybe", 400);
 }
 
 }  // namespace

@@ -159,6 +159,9 @@ TEST_F(OpenApiTest, EveryEndpointAnswersInItsDocumentedShape) {
   expect("/api/v1/meetings/tc/latest", 200, "MeetingWithLines");
   expect("/api/v1/channels/openstack-tc/2021-06-03", 200, "ChannelDay");
   expect("/api/v1/people/gmann", 200, "Person");
+  expect("/api/v1/actions?owner=gmann", 200, "ActionsResponse");
+  expect("/api/v1/actions?status=open&date=2020..2021", 200, "ActionsResponse");
+  expect("/api/v1/actions?status=maybe", 400, "Error");
   expect("/api/v1/suggest?field=channel&prefix=%23open", 200, "Suggestions");
   expect("/healthz", 200, "Health");
 }
