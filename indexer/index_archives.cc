@@ -96,17 +96,30 @@ struct Shard {
 
 // The paths of the files `shards` hold records of that `unreadable` covers:
 // unseen, but kept.
-Result<std::vector<std::string>> kept_paths(const std::vector<Shard>& shards,
-                                            const UnreadablePaths& unreadable) {
-  return with_xapian_errors([&]() -> Result<std::vector<std::string>> {
-    std::vector<std::string> kept;
+Result<FileStates> kept_files(const std::vector<Shard>& shards, const UnreadablePaths& unreadable) {
+  return with_xapian_errors([&]() -> Result<FileStates> {
+    FileStates kept;
     for (const Shard& shard : shards) {
-      for (const auto& [path, state] : read_file_states(shard.db->db)) {
-        if (unreadable.covers(path)) kept.push_back(path);
+      for (auto& [path, state] : read_file_states(shard.db->db)) {
+        if (unreadable.covers(path)) kept.emplace(path, std::move(state));
       }
     }
     return kept;
   });
+}
+
+// The files the walk listed and, as the index holds them, those it kept
+// unread: where the index's logs are, for their series' next meetings.
+std::vector<ArchiveFile> with_kept(std::vector<ArchiveFile> files, const FileStates& kept) {
+  std::string root;  // the archive's, from a file listed: abs_path is root + rel_path
+  if (!files.empty()) {
+    const ArchiveFile& f = files.front();
+    root = f.abs_path.substr(0, f.abs_path.size() - f.rel_path.size());
+  }
+  for (const auto& [path, state] : kept) {
+    files.push_back({root + path, path, state.size, state.mtime_ns});
+  }
+  return files;
 }
 
 // Indexes the shard incrementally, or rebuilds it where it has no termlist
@@ -229,18 +242,23 @@ Result<IndexReport> run_index(const IndexOptions& options, const WarningSink& wa
           : open_live_generation(options.db_dir, options.sharding);
   if (!generation) return generation.error();
   std::set<std::string> primary_stems = stems_with_log_txt(walk->files);
-  const SeriesNext series_next = next_meetings(walk->files, primary_stems);
+  std::vector<ArchiveFile> listed = walk->files;
   IndexProgress progress;
   progress.files_total = static_cast<long>(walk->files.size());
   for (const ArchiveFile& f : walk->files) progress.bytes_total += f.size;
   bool from_empty = true;
   auto shards = open_shards(options, *generation, std::move(walk->files), from_empty);
   if (!shards) return shards.error();
+  FileStates kept;
   if (!walk->unreadable.empty()) {
-    auto kept = kept_paths(*shards, walk->unreadable);
-    if (!kept) return kept.error();
-    primary_stems.merge(stems_with_log_txt({}, *kept));
+    auto states = kept_files(*shards, walk->unreadable);
+    if (!states) return states.error();
+    kept = std::move(*states);
+    std::vector<std::string> paths;
+    for (const auto& [path, state] : kept) paths.push_back(path);
+    primary_stems.merge(stems_with_log_txt({}, paths));
   }
+  const SeriesNext series_next = next_meetings(with_kept(std::move(listed), kept), primary_stems);
 
   std::mutex sinks;  // warnings and progress come from every builder
   auto warn_locked = [&](const std::string& w) {

@@ -195,14 +195,26 @@ class IndexRun {
   void index_log(const ArchiveFile& file, const FileState* before, FileState state,
                  Result<ParsedLog> parsed) {
     if (!parsed) return skip(file, parsed.error().message, before);
-    if (before) remove_records(file.rel_path, *before);
-    mark_bot_lines(parsed->records, {&parsed->meeting}, bots_);
+    // The series' next meetings, for its action items' fates. One that cannot
+    // be read: what the index holds is kept; a log new to it is indexed
+    // without that one, and again once it can be read.
     std::vector<std::shared_ptr<const ParsedLog>> later;
     if (auto next = series_next_.find(file.rel_path); next != series_next_.end()) {
       for (const ArchiveFile& f : next->second) {
-        if (auto log = logs_.ahead(f)) later.push_back(std::move(log));
+        auto log = logs_.ahead(f);
+        if (log) {
+          if (*log) later.push_back(std::move(*log));
+          continue;
+        }
+        std::string why =
+            "its series' later meeting " + f.abs_path + " cannot be read: " + log.error().message;
+        if (before) return keep_until_readable(file, why, *before);
+        warn(file.abs_path + ": indexed without " + why + "; indexed again once it can be read");
+        state.deps = unreadable_next(state.deps, f);
       }
     }
+    if (before) remove_records(file.rel_path, *before);
+    mark_bot_lines(parsed->records, {&parsed->meeting}, bots_);
     set_action_fates(parsed->records, later);
     std::vector<const Record*> records;
     for (const Record& r : parsed->records) records.push_back(&r);
@@ -425,6 +437,14 @@ class IndexRun {
     count_skipped(file.abs_path + ": skipped: cannot read: " + reason +
                   (before ? std::string(kKeptNote) : ""));
     if (rebuilding_ && before && before->records > 0) throw CannotRebuild{};
+  }
+
+  // A file that would take something it cannot read: what it gave is kept,
+  // with its old state, so that the next run tries again.
+  void keep_until_readable(const ArchiveFile& file, const std::string& why,
+                           const FileState& before) {
+    count_skipped(file.abs_path + ": skipped: " + why + std::string(kKeptNote));
+    if (rebuilding_ && before.records > 0) throw CannotRebuild{};
   }
 
   // A file read but not indexed (not a log, no date): what it gave before goes.

@@ -81,14 +81,22 @@ Result<ParsedLog> MeetingLogs::parse(const std::string& rel_path, std::string_vi
   return parser(rel_path, content);
 }
 
-std::shared_ptr<const ParsedLog> MeetingLogs::ahead(const ArchiveFile& file) {
+std::string unreadable_next(const std::string& deps, const ArchiveFile& later) {
+  std::string line = std::string(kNextDep) + later.rel_path + "=";
+  std::size_t at = deps.find(line);
+  if (at == std::string::npos) return deps;
+  std::size_t end = deps.find('\n', at);
+  return deps.substr(0, at) + line + "unreadable" + deps.substr(end);
+}
+
+Result<std::shared_ptr<const ParsedLog>> MeetingLogs::ahead(const ArchiveFile& file) {
   auto content = read_archive_file(file.abs_path);
-  if (!content) return nullptr;
+  if (!content) return content.error();
   std::uint64_t hash = content_hash(*content);
   auto it = kept_.find(file.rel_path);
   if (it != kept_.end() && it->second.hash == hash) return it->second.log;
   auto parsed = parse_meeting_log(file.rel_path, *content);
-  if (!parsed) return nullptr;
+  if (!parsed) return std::shared_ptr<const ParsedLog>();
   if (kept_.size() >= kKeptLogs) kept_.erase(kept_.begin());  // the earliest path: done with
   auto log = std::make_shared<const ParsedLog>(std::move(*parsed));
   kept_[file.rel_path] = {hash, log};

@@ -31,6 +31,10 @@ SeriesNext next_meetings(const std::vector<ArchiveFile>& files,
 // The deps lines of `rel_path`'s next meetings; "" for a file of no series.
 std::string next_deps(const SeriesNext& next, const std::string& rel_path);
 
+// `deps` with the next: line of `later` saying it could not be read, so
+// that the file is indexed again once it can.
+std::string unreadable_next(const std::string& deps, const ArchiveFile& later);
+
 // Meeting logs read and parsed, the last few kept: in path order, a log is
 // read once as a later meeting of the one before it, and not again as itself.
 class MeetingLogs {
@@ -39,8 +43,9 @@ class MeetingLogs {
   // `rel_path`'s `content` (which hashes to `hash`) parsed by `parser`.
   Result<ParsedLog> parse(const std::string& rel_path, std::string_view content, std::uint64_t hash,
                           Parse parser);
-  // `file` read from the archive; nullptr when it cannot be read or parsed.
-  std::shared_ptr<const ParsedLog> ahead(const ArchiveFile& file);
+  // `file` read from the archive: an error when it cannot be read; nullptr
+  // when it is not a meeting log.
+  Result<std::shared_ptr<const ParsedLog>> ahead(const ArchiveFile& file);
 
  private:
   struct Parsed {

@@ -250,20 +250,30 @@ void handle_person(const Api& api, const httplib::Request& req, httplib::Respons
   said.per_page = kPersonLines;
   said.sort = SortOrder::kNewest;
   said.facets = {"year", "meeting", "channel"};
+  // Their open action items first (the ledger's), then the others.
   SearchRequest actions;
-  actions.filters = {{"owner", {person}}};
+  actions.filters = {{"owner", {person}}, {"is", {"open"}}};
   actions.time_budget_ms = api.config.time_budget_ms;
   actions.per_page = kPersonLines;
   actions.sort = SortOrder::kNewest;
+  SearchRequest others = actions;
+  others.filters.back().exclude = true;
   struct Answers {
     SearchResponse lines, items;
     TopicCounts topics;
   };
-  auto answers = api.pool.run([said, actions, person](Searcher& s) -> Result<Answers> {
+  auto answers = api.pool.run([said, actions, others, person](Searcher& s) -> Result<Answers> {
     auto lines = s.search(said);
     if (!lines) return lines.error();
     auto items = s.search(actions);
     if (!items) return items.error();
+    auto done = s.search(others);
+    if (!done) return done.error();
+    for (Hit& h : done->hits) {
+      if (items->hits.size() >= static_cast<std::size_t>(kPersonLines)) break;
+      items->hits.push_back(std::move(h));
+    }
+    items->total += done->total;
     auto topics = s.topics_of(person, kPersonTopicLines);
     if (!topics) return topics.error();
     return Answers{std::move(*lines), std::move(*items), std::move(*topics)};

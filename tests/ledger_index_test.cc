@@ -147,6 +147,24 @@ TEST_F(LedgerIndexTest, AGeneratedSeriesIndexedInTwoRunsIsTheCleanBuild) {
     }
   }
   testing::get_json(server.port(), "/api/v1/actions?status=maybe", 400);
+
+  // A person's page lists their open items first.
+  int people_seen = 0;
+  const auto done = testing::get_json(server.port(), "/api/v1/actions?status=done");
+  for (const auto& a : done["actions"]) {
+    if (a["owners"].empty()) continue;
+    std::string owner = a["owners"][0];
+    auto items = testing::get_json(server.port(), "/api/v1/people/" + owner)["action_items"];
+    ASSERT_FALSE(items.empty()) << owner;
+    bool other_seen = false;
+    for (const auto& item : items) {
+      if (item["status"] != "open") other_seen = true;
+      EXPECT_FALSE(other_seen && item["status"] == "open") << owner << ": " << items.dump();
+    }
+    EXPECT_TRUE(other_seen) << owner << " has a done item";
+    ++people_seen;
+  }
+  EXPECT_GT(people_seen, 0);
 }
 
 }  // namespace

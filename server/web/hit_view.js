@@ -10,7 +10,13 @@ export function badge(record) {
   const decision = kDecisionItems.includes(record.item);
   let text = record.item;
   if (record.item === 'action' && record.owners.length) text += ` → ${record.owners.join(', ')}`;
-  return el('span', {class: `badge ${record.item}${decision ? ' decision' : ''}`}, text);
+  const item = el('span', {class: `badge ${record.item}${decision ? ' decision' : ''}`}, text);
+  if (!record.status) return item;
+  // The action ledger's status: its evidence is the line it links to.
+  const status = el('span', {class: `badge status ${record.status}`,
+    title: record.evidence.length ? `evidence: ${record.evidence.join(', ')}` : 'nothing said in the next three meetings'},
+    record.status);
+  return el('span', {}, item, ' ', record.evidence.length ? el('a', {href: logHref(record.evidence[0])}, status) : status);
 }
 
 // A vote's question and result ("Ship it? Yes 5 · No 1"), as the minutes

@@ -2,7 +2,7 @@
 // action items and latest lines (/api/v1/people/{person}).
 import {getJson, segment} from './api.js';
 import {el, formatCount, plural, timeNode} from './dom.js';
-import {lineNode, logHref} from './hit_view.js';
+import {badge, lineNode, logHref} from './hit_view.js';
 import {term} from './query_edit.js';
 
 function activityNode(perYear) {
@@ -47,8 +47,8 @@ export async function renderPerson(view, state, {isCurrent}) {
            t.meeting ? el('span', {class: 'muted'}, ` — ${t.meeting}`) : null, ` (${formatCount(t.count)})`))),
          p.topics.exact ? null : el('p', {class: 'note'}, `From their latest ${formatCount(p.topics.lines_counted)} lines.`))),
     el('section', {}, el('h3', {}, 'Action items'),
-       el('ol', {id: 'person-actions'}, p.action_items.map((a) => el('li', {},
-         el('a', {href: logHref(a.id)}, a.text), ' ', el('span', {class: 'muted'}, a.meeting || ''), ' ',
+       el('ol', {id: 'person-actions'}, p.action_items.map((a) => el('li', {'data-status': a.status || ''},
+         badge(a), ' ', el('a', {href: logHref(a.id)}, a.text), ' ', el('span', {class: 'muted'}, a.meeting || ''), ' ',
          timeNode(a.time, {seconds: false}))))),
     el('section', {}, el('h3', {}, 'Latest lines'),
        el('ol', {id: 'person-recent', class: 'lines'}, p.recent.map((r) => lineNode(r, 'line'))))));

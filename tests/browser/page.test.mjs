@@ -428,6 +428,12 @@ test('n. the person view shows activity and action items', TEST, async () => {
   const expected = body.action_items.length;
   await until(page, `#person-actions should have ${expected} li`, (n) =>
     document.querySelectorAll('#person-actions > li').length === n, expected);
+  // Each item with its ledger status as a badge, in the API's order (open ones first).
+  const statuses = await page.$$eval('#person-actions > li', (lis) => lis.map((li) => li.dataset.status));
+  assert.deepEqual(statuses, body.action_items.map((a) => a.status));
+  const firstOther = statuses.findIndex((s) => s !== 'open');
+  assert.ok(firstOther === -1 || statuses.slice(firstOther).every((s) => s !== 'open'), statuses.join());
+  assert.equal(await page.locator('#person-actions > li .badge.status').count(), expected);
   await h.screenshot(page, 'person-view');
   // A meeting of theirs opens their lines there: the person and the meeting
   // as filters, the query box left empty for words.
