@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_set>
 
 #include "eavesearch/person.h"
 #include "eavesearch/text.h"
@@ -43,25 +44,25 @@ constexpr std::array kNotDoneWords = {
     "won't", "can't", "don't", "doesn't", "hasn't", "i'll",     "we'll",
 };
 
+// A word list as a set: every line's every word is looked up.
 template <std::size_t N>
-bool in(const std::array<const char*, N>& list, std::string_view word) {
-  return std::find(list.begin(), list.end(), word) != list.end();
+std::unordered_set<std::string_view> set_of(const std::array<const char*, N>& list) {
+  return {list.begin(), list.end()};
 }
 
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
+// Calls f(word) for each word of `text`, lowercase (one buffer, reused).
+template <typename F>
+void for_each_word(std::string_view text, F f) {
   std::string word;
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '\'' || u >= 0x80) {
+  for (std::size_t k = 0; k <= text.size(); ++k) {
+    auto u = k < text.size() ? static_cast<unsigned char>(text[k]) : ' ';
+    if (std::isalnum(u) || u == '\'' || u >= 0x80) {
       word += static_cast<char>(std::tolower(u));
     } else if (!word.empty()) {
-      words.push_back(std::move(word));
+      f(std::string_view(word));
       word.clear();
     }
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
 }
 
 // `text` without its URLs, which name hosts and paths every link has
@@ -83,24 +84,33 @@ bool is_reference(std::string_view word) {
          std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// One line as the ledger reads it.
+// One line as the ledger reads it. Its terms are read only where they can
+// matter (read_terms): an item, or a line saying "done" or two lines before one.
 struct Line {
   const Record* record = nullptr;
   std::set<std::string> terms;       // index terms (stemmed), URLs left out
   std::set<std::string> references;  // change and bug numbers, 5 digits or more, URLs' too
   bool says_done = false;
+  bool has_terms = false;
 };
+
+void read_terms(Line& line) {
+  for_each_token(without_urls(line.record->text),
+                 [&](const Token& t) { line.terms.insert(t.term); });
+  line.has_terms = true;
+}
 
 Line read_line(const Record& r) {
   Line line;
   line.record = &r;
-  for_each_token(without_urls(r.text), [&](const Token& t) { line.terms.insert(t.term); });
+  static const auto done_words = set_of(kDoneWords);
+  static const auto not_done_words = set_of(kNotDoneWords);
   bool done = false, not_done = r.text.find('?') != std::string::npos;
-  for (const std::string& w : words_of(r.text)) {
-    if (is_reference(w)) line.references.insert(w);
-    done = done || in(kDoneWords, w);
-    not_done = not_done || in(kNotDoneWords, w);
-  }
+  for_each_word(r.text, [&](std::string_view w) {
+    if (is_reference(w)) line.references.emplace(w);
+    done = done || done_words.count(w);
+    not_done = not_done || not_done_words.count(w);
+  });
   line.says_done = done && !not_done;
   return line;
 }
@@ -216,9 +226,14 @@ std::vector<ActionFate> action_ledger(const std::vector<const std::vector<Record
   std::vector<std::vector<Line>> lines(series.size());
   std::vector<Item> items;
   for (std::size_t m = 0; m < series.size(); ++m) {
-    for (const Record& r : *series[m]) lines[m].push_back(read_line(r));
-    for (std::size_t k = 0; k < lines[m].size(); ++k) {
-      if (is_action((*series[m])[k])) items.push_back(read_item(m, k, lines[m][k]));
+    std::vector<Line>& in = lines[m];
+    for (const Record& r : *series[m]) in.push_back(read_line(r));
+    for (std::size_t k = 0; k < in.size(); ++k) {
+      bool done_near = false;
+      for (std::size_t j = k; j < in.size() && j <= k + 2; ++j)
+        done_near = done_near || in[j].says_done;
+      if (done_near || is_action(*in[k].record)) read_terms(in[k]);
+      if (is_action(*in[k].record)) items.push_back(read_item(m, k, in[k]));
     }
   }
   auto record_of = [&](const Item& item) -> const Record& {
@@ -242,7 +257,7 @@ std::vector<ActionFate> action_ledger(const std::vector<const std::vector<Record
       for (std::size_t k = 0; k < in.size(); ++k) {
         if (until && items[*until].meeting == m && items[*until].line <= k) return nullptr;
         const Line& line = in[k];
-        if (is_action(*line.record)) continue;
+        if (is_action(*line.record) || !line.has_terms) continue;
         if (reads_out(item, line)) {
           if (line.says_done && is_owner(item, *line.record)) return line.record;
           for (std::size_t reply = k + 1; reply < in.size() && reply <= k + 2; ++reply) {

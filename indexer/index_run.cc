@@ -1,5 +1,6 @@
 #include "indexer/index_run.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -155,16 +156,13 @@ class IndexRun {
     auto superseded = [&] { return stems_with_txt.count(log_stem(file.rel_path)) > 0; };
     switch (classify(file.rel_path, head)) {
       case SourceKind::kMeetbotLog:
-        return index_log(file, before, state,
-                         logs_.parse(file.rel_path, content, state.hash, parse_meetbot_log));
+        return index_log(file, before, state, logs_.parse(file, content, parse_meetbot_log));
       case SourceKind::kFlattened:
         if (superseded()) return keep_unindexed(file, before, state);
-        return index_log(file, before, state,
-                         logs_.parse(file.rel_path, content, state.hash, parse_flattened_log));
+        return index_log(file, before, state, logs_.parse(file, content, parse_flattened_log));
       case SourceKind::kMeetbotHtml:
         if (superseded()) return keep_unindexed(file, before, state);
-        return index_log(file, before, state,
-                         logs_.parse(file.rel_path, content, state.hash, parse_meetbot_html));
+        return index_log(file, before, state, logs_.parse(file, content, parse_meetbot_html));
       case SourceKind::kPasted:
         return index_log(file, before, state, parse_pasted_log(file.rel_path, content));
       case SourceKind::kMinutes:
@@ -199,7 +197,9 @@ class IndexRun {
     // be read: what the index holds is kept; a log new to it is indexed
     // without that one, and again once it can be read.
     std::vector<std::shared_ptr<const ParsedLog>> later;
-    if (auto next = series_next_.find(file.rel_path); next != series_next_.end()) {
+    bool has_items = std::any_of(parsed->records.begin(), parsed->records.end(),
+                                 [](const Record& r) { return r.item == "action"; });
+    if (auto next = series_next_.find(file.rel_path); has_items && next != series_next_.end()) {
       for (const ArchiveFile& f : next->second) {
         auto log = logs_.ahead(f);
         if (log) {

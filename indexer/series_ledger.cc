@@ -4,7 +4,6 @@
 
 #include "eavesearch/archive_names.h"
 #include "indexer/action_ledger.h"
-#include "indexer/file_state.h"
 
 namespace eavesearch {
 namespace {
@@ -74,13 +73,6 @@ std::string next_deps(const SeriesNext& next, const std::string& rel_path) {
   return out;
 }
 
-Result<ParsedLog> MeetingLogs::parse(const std::string& rel_path, std::string_view content,
-                                     std::uint64_t hash, Parse parser) {
-  auto it = kept_.find(rel_path);
-  if (it != kept_.end() && it->second.hash == hash) return *it->second.log;
-  return parser(rel_path, content);
-}
-
 std::string unreadable_next(const std::string& deps, const ArchiveFile& later) {
   std::string line = std::string(kNextDep) + later.rel_path + "=";
   std::size_t at = deps.find(line);
@@ -89,18 +81,37 @@ std::string unreadable_next(const std::string& deps, const ArchiveFile& later) {
   return deps.substr(0, at) + line + "unreadable" + deps.substr(end);
 }
 
+std::map<std::string, MeetingLogs::Parsed>::iterator MeetingLogs::find(const ArchiveFile& file) {
+  auto it = kept_.find(file.rel_path);
+  if (it == kept_.end() || it->second.size != file.size || it->second.mtime_ns != file.mtime_ns) {
+    return kept_.end();
+  }
+  return it;
+}
+
+Result<ParsedLog> MeetingLogs::parse(const ArchiveFile& file, std::string_view content,
+                                     Parse parser) {
+  auto it = find(file);
+  if (it == kept_.end()) return parser(file.rel_path, content);
+  // Read as itself now, it is no later meeting of a log still to come (in
+  // path order): handed over, not copied, unless a caller still holds it.
+  std::shared_ptr<ParsedLog> log = std::move(it->second.log);
+  kept_.erase(it);
+  if (log.use_count() == 1) return std::move(*log);
+  return *log;
+}
+
 Result<std::shared_ptr<const ParsedLog>> MeetingLogs::ahead(const ArchiveFile& file) {
+  if (auto it = find(file); it != kept_.end())
+    return std::shared_ptr<const ParsedLog>(it->second.log);
   auto content = read_archive_file(file.abs_path);
   if (!content) return content.error();
-  std::uint64_t hash = content_hash(*content);
-  auto it = kept_.find(file.rel_path);
-  if (it != kept_.end() && it->second.hash == hash) return it->second.log;
   auto parsed = parse_meeting_log(file.rel_path, *content);
   if (!parsed) return std::shared_ptr<const ParsedLog>();
   if (kept_.size() >= kKeptLogs) kept_.erase(kept_.begin());  // the earliest path: done with
-  auto log = std::make_shared<const ParsedLog>(std::move(*parsed));
-  kept_[file.rel_path] = {hash, log};
-  return log;
+  auto log = std::make_shared<ParsedLog>(std::move(*parsed));
+  kept_[file.rel_path] = {file.size, file.mtime_ns, log};
+  return std::shared_ptr<const ParsedLog>(log);
 }
 
 void set_action_fates(std::vector<Record>& records,

@@ -40,18 +40,20 @@ std::string unreadable_next(const std::string& deps, const ArchiveFile& later);
 class MeetingLogs {
  public:
   using Parse = Result<ParsedLog> (*)(std::string_view, std::string_view);
-  // `rel_path`'s `content` (which hashes to `hash`) parsed by `parser`.
-  Result<ParsedLog> parse(const std::string& rel_path, std::string_view content, std::uint64_t hash,
-                          Parse parser);
+  // `file`'s `content` parsed by `parser` (kept from ahead() if the file's
+  // size and mtime are those it was read with).
+  Result<ParsedLog> parse(const ArchiveFile& file, std::string_view content, Parse parser);
   // `file` read from the archive: an error when it cannot be read; nullptr
   // when it is not a meeting log.
   Result<std::shared_ptr<const ParsedLog>> ahead(const ArchiveFile& file);
 
  private:
   struct Parsed {
-    std::uint64_t hash = 0;
-    std::shared_ptr<const ParsedLog> log;
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::shared_ptr<ParsedLog> log;
   };
+  std::map<std::string, Parsed>::iterator find(const ArchiveFile& file);
   std::map<std::string, Parsed> kept_;  // by path
 };
 
