@@ -108,7 +108,8 @@ TEST_F(SeriesTest, EveryIdAListGivesOpensInTheEndpointForOne) {
   std::set<std::string> names;
   for (const auto& folder : fs::directory_iterator(testing::sample_dir() / "meetings"))
     names.insert(folder.path().filename().string());
-  for (const json& v : get("/api/v1/search?q=&facets=meeting&per_page=1")["facets"]["meeting"])
+  const json facets = get("/api/v1/search?q=&facets=meeting&per_page=1")["facets"];
+  for (const json& v : facets["meeting"])
     names.insert(v["value"].get<std::string>());
   int opened = 0;
   for (const std::string& name : names) {
