@@ -184,7 +184,7 @@ std::string encode_meeting(const Meeting& m) {
   w.num(m.ended ? 1 : 0).list(m.chairs).num(m.lines);
   w.num(static_cast<std::int64_t>(m.items.size()));
   for (const MinutesItem& item : m.items) {
-    w.str(item.type).str(item.text).str(item.nick).num(item.time).num(item.line).list(item.owners);
+    w.str(item.type).str(item.text).str(item.nick).num(item.time).num(item.line).list(item.owners).str(item.status);
     w.vote(item.vote);
   }
   w.num(static_cast<std::int64_t>(m.people.size()));
@@ -213,6 +213,7 @@ Result<Meeting> decode_meeting(std::string_view data) {
     item.time = rd.num();
     item.line = static_cast<int>(rd.num());
     item.owners = rd.list();
+    item.status = rd.str();
     item.vote = rd.vote();
     m.items.push_back(std::move(item));
   }

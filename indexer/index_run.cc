@@ -216,6 +216,7 @@ class IndexRun {
     if (before) remove_records(file.rel_path, *before);
     mark_bot_lines(parsed->records, {&parsed->meeting}, bots_);
     set_action_fates(parsed->records, later);
+    copy_action_status(parsed->records, parsed->meeting);
     std::vector<const Record*> records;
     for (const Record& r : parsed->records) records.push_back(&r);
     const Meeting& m = parsed->meeting;
@@ -295,6 +296,7 @@ class IndexRun {
     for (ChannelMeeting& cm : meetings) minutes.push_back(&cm.meeting);
     mark_bot_lines(records, minutes, bots_);
     set_action_fates(records, {});  // a meeting held in a channel: no series read after it
+    for (ChannelMeeting& cm : meetings) copy_action_status(records, cm.meeting);
     auto stem_of = [&](const ChannelMeeting& cm) {
       return archive_root_of(file.rel_path) + cm.meeting.id;
     };

@@ -174,7 +174,7 @@ class MeetingState {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     r.item = item;
     meeting_.items.push_back(
-        MinutesItem{std::string(type), std::string(text), nick, r.time, r.line, {}, {}});
+        MinutesItem{std::string(type), std::string(text), nick, r.time, r.line, {}, {}, {}});
     items_.push_back(k);
   }
 

@@ -128,4 +128,15 @@ void set_action_fates(std::vector<Record>& records,
   }
 }
 
+void copy_action_status(const std::vector<Record>& records, Meeting& minutes) {
+  std::map<std::pair<int, std::int64_t>, const std::string*> status;  // by line and time
+  for (const Record& r : records)
+    if (!r.status.empty()) status[{r.line, r.time}] = &r.status;
+  for (MinutesItem& item : minutes.items) {
+    if (item.type != "ACTION") continue;
+    auto it = status.find({item.line, item.time});
+    if (it != status.end()) item.status = *it->second;
+  }
+}
+
 }  // namespace eavesearch

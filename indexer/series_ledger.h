@@ -62,4 +62,8 @@ class MeetingLogs {
 void set_action_fates(std::vector<Record>& records,
                       const std::vector<std::shared_ptr<const ParsedLog>>& later);
 
+// Gives each ACTION item of `minutes` the status of its record in `records`
+// (the one said at its line and time).
+void copy_action_status(const std::vector<Record>& records, Meeting& minutes);
+
 }  // namespace eavesearch

@@ -178,6 +178,7 @@ MinutesCounts minutes_counts(const Meeting& m) {
   MinutesCounts out;
   for (const MinutesItem& i : m.items) {
     if (i.type == "ACTION") ++out.action_items;
+    if (i.type == "ACTION" && i.status == "open") ++out.open_actions;
     if (i.type == "AGREED" || i.type == "ACCEPTED" || i.type == "REJECTED" || i.type == "VOTE")
       ++out.decisions;
   }

@@ -170,6 +170,7 @@ void handle_meetings(const Api& api, const httplib::Request& req, httplib::Respo
     json m = meeting_json(series->meetings[i], api.config.log_base_url);
     m["decisions"] = series->counts[i].decisions;
     m["action_items"] = series->counts[i].action_items;
+    m["open_actions"] = series->counts[i].open_actions;
     list.push_back(std::move(m));
   }
   send_json(res, 200,

@@ -150,6 +150,7 @@ nlohmann::json meeting_json(const Meeting& m, std::string_view log_base_url) {
                      {"time", format_iso(i.time)},
                      {"line", i.line},
                      {"owners", i.owners},
+                     {"status", or_null(i.status)},
                      {"vote", vote_json(i.vote)},
                      {"url", line_url(i.line)}});
   }

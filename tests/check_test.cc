@@ -82,7 +82,7 @@ TEST_F(CheckTest, AnExtraItemIsReported) {
   EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
   load(corpus);
   derived_.items.insert(derived_.items.begin() + 3,
-                        {"AGREED", "we agreed nothing", "bcotton", 43000, 22, {}, {}});
+                        {"AGREED", "we agreed nothing", "bcotton", 43000, 22, {}, {}, {}});
   auto d = compare_minutes(*read_text_minutes(text_), derived_);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(
@@ -160,6 +160,7 @@ TEST(VoteTest, ResultsAsMeetBotWritesThem) {
                     "ttx",
                     54006,
                     7,
+                    {},
                     {},
                     {}}};
   Minutes derived = minutes_of(log->meeting);

@@ -38,10 +38,10 @@ TEST(MinutesReaderTest, ReadsEverySectionOfHtmlMinutes) {
   auto m = read_html_minutes(kHtmlMinutes);
   ASSERT_TRUE(m.ok()) << m.error().message;
   ASSERT_EQ(m->items.size(), 2u);
-  EXPECT_EQ(m->items[0], (MinutesItem{"TOPIC", "Rollcall", "mnaser", 15 * 3600 + 10, 4, {}, {}}));
+  EXPECT_EQ(m->items[0], (MinutesItem{"TOPIC", "Rollcall", "mnaser", 15 * 3600 + 10, 4, {}, {}, {}}));
   EXPECT_EQ(
       m->items[1],
-      (MinutesItem{"ACTION", "fungi to write the doc", "mnaser", 15 * 3600 + 2 * 60, 9, {}, {}}));
+      (MinutesItem{"ACTION", "fungi to write the doc", "mnaser", 15 * 3600 + 2 * 60, 9, {}, {}, {}}));
   using Actions = std::vector<std::pair<std::string, std::vector<std::string>>>;
   EXPECT_EQ(m->actions_by_person, (Actions{{"fungi", {"fungi to write the doc"}}}));
   EXPECT_EQ(m->people, (std::vector<Attendee>{{"mnaser", 13}, {"fungi", 4}}));

@@ -59,15 +59,16 @@ TEST(RecordCodecTest, MeetingsRoundTrip) {
   m.end = 20;
   m.ended = true;
   m.chairs = {"mnaser"};
-  m.items = {{"TOPIC", "Goals", "mnaser", 12, 4, {}, {}},
-             {"ACTION", "gmann and ttx to do it", "mnaser", 13, 9, {"gmann", "ttx"}, {}},
+  m.items = {{"TOPIC", "Goals", "mnaser", 12, 4, {}, {}, {}},
+             {"ACTION", "gmann and ttx to do it", "mnaser", 13, 9, {"gmann", "ttx"}, {}, "carried"},
              {"VOTE",
               "Voted on \"Ship it?\" Results are, Yes: 2",
               "mnaser",
               14,
               11,
               {},
-              VoteResult{"Ship it?", {"Yes", "No"}, {{"Yes", 2}}}}};
+              VoteResult{"Ship it?", {"Yes", "No"}, {{"Yes", 2}}},
+              {}}};
   m.people = {{"mnaser", 13}, {"ttx", 0}};
   m.lines = 257;
   auto back = decode_meeting(encode_meeting(m));

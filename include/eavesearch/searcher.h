@@ -131,6 +131,7 @@ struct ListPage {
 struct MinutesCounts {
   int decisions = 0;     // AGREED, ACCEPTED, REJECTED and VOTE items
   int action_items = 0;  // ACTION items
+  int open_actions = 0;  // ACTION items of status "open"
 };
 
 struct MeetingList {

@@ -8,8 +8,11 @@ import {seriesHref} from './series_view.js';
 const kChannelPages = 50;  // at most 5,000 lines of a channel's day
 const kMeetingPages = 20;  // at most 20,000 lines of a meeting
 
-function itemNode(meeting, item) {
-  const record = {item: item.type.toLowerCase(), owners: item.owners, vote: item.vote};
+// A minutes item; an action item with its status in the ledger and the
+// evidence its line's record (in `lines`) gives.
+function itemNode(meeting, item, lines) {
+  const evidence = (lines.get(item.line) || {}).evidence || [];
+  const record = {item: item.type.toLowerCase(), owners: item.owners, vote: item.vote, status: item.status, evidence};
   return el('li', {class: `item ${record.item}`, 'data-line': item.line},
     badge(record), ' ', el('a', {href: logHref(`${meeting.id}#${item.line}`)}, voteNode(record) || item.text),
     el('span', {class: 'by'}, ` (${item.nick}, ${item.time.slice(11, 19)})`));
@@ -18,7 +21,7 @@ function itemNode(meeting, item) {
 // The minutes as MeetBot writes them: each topic with the items under it
 // (items before the first topic first), then the action items, the action
 // items by person (UNASSIGNED last) and the people present.
-function minutesNode(meeting) {
+function minutesNode(meeting, lines) {
   const topics = [];
   let current = {topic: null, items: []};
   for (const item of meeting.items) {
@@ -33,7 +36,7 @@ function minutesNode(meeting) {
   const summary = el('ol', {class: 'minutes-topics'}, topics.map((t) => el('li', {class: 'minutes-topic'},
     t.topic ? el('a', {class: 'topic-title', href: logHref(`${meeting.id}#${t.topic.line}`)}, t.topic.text) : null,
     t.topic ? el('span', {class: 'by'}, ` (${t.topic.nick}, ${t.topic.time.slice(11, 19)})`) : null,
-    t.items.length ? el('ol', {class: 'items'}, t.items.map((i) => itemNode(meeting, i))) : null)));
+    t.items.length ? el('ol', {class: 'items'}, t.items.map((i) => itemNode(meeting, i, lines))) : null)));
   const actions = meeting.items.filter((i) => i.type === 'ACTION');
   const owners = [...new Set(actions.flatMap((a) => a.owners))]
     .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
@@ -47,7 +50,7 @@ function minutesNode(meeting) {
             meeting.chairs.length ? el('p', {}, `Chairs: ${meeting.chairs.join(', ')}`) : null,
             topics.length ? summary : el('p', {}, 'No minutes items.'),
             el('h3', {}, 'Action items'),
-            actions.length ? el('ul', {class: 'action-items'}, actions.map((a) => itemNode(meeting, a))) :
+            actions.length ? el('ul', {class: 'action-items'}, actions.map((a) => itemNode(meeting, a, lines))) :
               el('p', {}, '(none)'),
             el('h3', {}, 'Action items, by person'),
             byPerson.length ? el('ul', {class: 'actions-by-person'}, byPerson.map((p) =>
@@ -118,6 +121,7 @@ export async function renderLog(view, state, {isCurrent}) {
   if (!isCurrent()) return;
   const list = el('ol', {id: 'log-lines'}, log.lines.map((r) => lineNode(r, r.id === id ? 'target' : '')));
   const first = log.lines[0];
+  const byLine = new Map(log.lines.map((l) => [l.line, l]));
   const original = first && first.url ? first.url.replace(/#.*$/, '') : null;
   view.replaceChildren(el('section', {id: 'log-view'},
     el('h2', {}, log.title),
@@ -125,7 +129,7 @@ export async function renderLog(view, state, {isCurrent}) {
        log.meeting && log.meeting.channel ? ` · ${log.meeting.channel}` : '',
        original ? el('a', {href: original, rel: 'noopener', class: 'permalink'}, ' · Original log ↗') : null),
     log.meeting ? seriesNode(log.meeting) : null,
-    el('div', {class: 'log-layout'}, list, log.meeting ? minutesNode(log.meeting) : null)));
+    el('div', {class: 'log-layout'}, list, log.meeting ? minutesNode(log.meeting, byLine) : null)));
   const target = list.querySelector('.target');
   if (target) {
     target.setAttribute('tabindex', '-1');

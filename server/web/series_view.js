@@ -1,7 +1,7 @@
 // A series' meetings (/api/v1/meetings/{name}) by year, newest first: per
-// meeting its date and title (to its log), chairs, decisions and action
-// items. Action items are counted whatever their status: open, carried and
-// done come with the action ledger (issue 17, item 4), not yet in the API.
+// meeting its date and title (to its log), chairs, decisions, action items
+// and how many of those are still open (the action ledger), the open ones
+// linked to the search for them.
 import {getJson, segment} from './api.js';
 import {el, formatCount, plural, timeNode} from './dom.js';
 import {logHref} from './hit_view.js';
@@ -18,7 +18,15 @@ function meetingNode(m) {
     m.chairs.length ? el('span', {class: 'by'}, ` (chair: ${m.chairs.join(', ')})`) : null, ' ',
     el('span', {class: 'counts'},
        el('span', {class: 'decisions'}, plural(m.decisions, 'decision')), ' · ',
-       el('span', {class: 'actions'}, plural(m.action_items, 'action item'))));
+       el('span', {class: 'actions'}, plural(m.action_items, 'action item')),
+       m.open_actions ? openActionsNode(m) : null));
+}
+
+// "(2 open)", to the search for them: that meeting's day of its series.
+function openActionsNode(m) {
+  const q = `is:open meeting:${m.name} date:${m.start.slice(0, 10)}`;
+  return el('span', {class: 'open-actions'}, ' (',
+    el('a', {href: `/?q=${encodeURIComponent(q)}`}, `${formatCount(m.open_actions)} open`), ')');
 }
 
 export async function renderSeries(view, state, {isCurrent}) {

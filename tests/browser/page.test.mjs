@@ -410,6 +410,8 @@ test('m3. the log view shows the minutes as MeetBot writes them', TEST, async ()
   assert.equal(await voteItem.locator('.vote-result .question').textContent(), vote.vote.question);
   const actions = meeting.items.filter((i) => i.type === 'ACTION');
   assert.equal(await page.locator('#minutes .action-items > li').count(), actions.length);
+  const statuses = await page.$$eval('#minutes .action-items > li .badge.status', (all) => all.map((b) => b.textContent));
+  assert.deepEqual(statuses, actions.map((a) => a.status), 'each action item says its status');
   const owners = new Set(actions.flatMap((a) => a.owners));
   for (const nick of owners) {
     assert.equal(await page.locator(`#minutes .actions-by-person > li[data-nick="${nick}"] li`).count(),
@@ -577,13 +579,24 @@ test('t. the series page lists a series by year with decisions and action items'
     id: li.dataset.id,
     decisions: li.querySelector('.decisions').textContent,
     actions: li.querySelector('.actions').textContent,
+    open: li.querySelector('.open-actions a')?.textContent ?? null,
   })));
   assert.deepEqual(shown.map((m) => m.id), api.meetings.map((m) => m.id));
   api.meetings.forEach((m, i) => {
     assert.match(shown[i].decisions, new RegExp(`^${m.decisions} decisions?$`));
     assert.match(shown[i].actions, new RegExp(`^${m.action_items} action items?$`));
+    assert.equal(shown[i].open, m.open_actions ? `${m.open_actions} open` : null, m.id);
   });
   await h.screenshot(page, 'series-view');
+
+  // A meeting's open action items: the link finds exactly them.
+  const withOpen = api.meetings.find((m) => m.open_actions > 0);
+  assert.ok(withOpen, 'a tc meeting of the sample with an open action item');
+  await page.click(`li.series-meeting[data-id="${withOpen.id}"] .open-actions a`);
+  await waitForQuery(page, 'search the open action items', (p) => (p.get('q') || '').startsWith('is:open'));
+  await expectText(page, '#status', new RegExp(`^${withOpen.open_actions} hits? `));
+  await page.goBack();
+  await expectText(page, '#series-view h2', 'Meetings of tc');
 
   // The newest meeting's log: previous, the series, and no next.
   await page.click('#series-latest');
