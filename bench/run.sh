@@ -56,7 +56,7 @@ note "eavesearch index (full build)"
 timed "$BIN" index "$archive" --db "$db" --quiet
 # The live generation's size (the one compacted from stays until the next run).
 stats=$("$BIN" stats --db "$db" --json)
-record "{\"engine\":\"eavesearch\",\"load_seconds\":$secs,\"peak_rss_kb\":$kb,\"rows\":$(jq .record <<<"$stats"),\"db_bytes\":$(jq .size_bytes <<<"$stats")}"
+record "{\"engine\":\"eavesearch\",\"load_seconds\":$secs,\"peak_rss_kb\":$kb,\"rows\":$(jq .records <<<"$stats"),\"db_bytes\":$(jq .bytes <<<"$stats")}"
 note "eavesearch index (no change)"
 timed "$BIN" index "$archive" --db "$db" --quiet
 record "{\"engine\":\"eavesearch-noop\",\"load_seconds\":$secs,\"peak_rss_kb\":$kb}"

@@ -106,7 +106,7 @@ Command add_index_command(CLI::App& app) {
                 "build a new generation from scratch and switch to it when done");
   cmd->add_option("--commit-docs", args->options.commit_docs,
                   "documents added or removed between two commits")
-      ->check(CLI::Range(1L, 100'000'000L))
+      ->check(whole_number_in(1, 100'000'000L))
       ->capture_default_str();
   cmd->add_option("--shards", args->shards,
                   "year: a database per year, built side by side, searched as one (the "
@@ -117,7 +117,7 @@ Command add_index_command(CLI::App& app) {
                 "xapian-tcpsrv needs; a full build takes about 1.7x as long. Without it, a full "
                 "build gives one only to the newest year");
   cmd->add_option("--jobs", args->options.jobs, "shards indexed at once (default: one per core)")
-      ->check(CLI::Range(1, 256));
+      ->check(whole_number_in(1, 256));
   cmd->add_option("--bots", args->bots,
                   "a file of the service bots' nicks, one a line, instead of the default list "
                   "(README); a change reindexes every file")

@@ -86,7 +86,7 @@ Command add_show_command(CLI::App& app) {
       ->required();
   cmd->add_flag("--json", args->json, "print the API's JSON");
   cmd->add_option("--context", args->context, "lines around a record (0-10)")
-      ->check(CLI::Range(0, kMaxContext));
+      ->check(whole_number_in(0, kMaxContext));
   cmd->add_option("--log-base-url", args->log_base_url, "base of links to the original logs");
   return {cmd, [args] {
             auto searcher = Searcher::open(args->db_dir);

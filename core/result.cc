@@ -14,6 +14,7 @@ int exit_code_for(ErrorCode code) {
     case ErrorCode::kLocked:
       return 3;
     case ErrorCode::kNotFound:
+      return 5;
     case ErrorCode::kUnavailable:
     case ErrorCode::kIo:
     case ErrorCode::kCorrupt:

@@ -6,56 +6,84 @@
 #include "core/xapian_errors.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/searcher.h"
+#include "query/xapian_query.h"
 
 namespace eavesearch {
+namespace {
 
-Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir) {
-  return with_xapian_errors([&]() -> Result<std::vector<std::pair<std::string, long>>> {
+long type_count(const Xapian::Database& db, std::string_view type) {
+  return static_cast<long>(db.get_termfreq(std::string(fields::kType.prefix).append(type)));
+}
+
+// Records by kind ("say", "bot", "join", ...), most first.
+std::vector<std::pair<std::string, long>> kinds_of(const Xapian::Database& db) {
+  std::vector<std::pair<std::string, long>> out;
+  std::string prefix(fields::kKind.prefix);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    out.emplace_back((*it).substr(prefix.size()), static_cast<long>(it.get_termfreq()));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return out;
+}
+
+// The size of the files under `path` and when the newest changed.
+std::pair<std::uint64_t, std::filesystem::file_time_type> files_of(const std::string& path) {
+  std::uint64_t bytes = 0;
+  auto newest = std::filesystem::file_time_type::min();  // (its epoch is not 1970)
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
+    if (!entry.is_regular_file(ec)) continue;
+    bytes += entry.file_size(ec);
+    newest = std::max(newest, entry.last_write_time(ec));
+  }
+  return {bytes, newest};
+}
+
+std::int64_t epoch_seconds(std::filesystem::file_time_type t) {
+  auto system = std::chrono::file_clock::to_sys(t);
+  return std::chrono::duration_cast<std::chrono::seconds>(system.time_since_epoch()).count();
+}
+
+}  // namespace
+
+Result<DatabaseStats> database_stats(const std::string& db_dir) {
+  return with_xapian_errors([&]() -> Result<DatabaseStats> {
     if (!std::filesystem::exists(db_dir + "/XAPIANDB")) {
       return Error{ErrorCode::kUnavailable,
                    "no eavesearch database at " + db_dir + " (eavesearch index makes one)"};
     }
     Xapian::Database db(db_dir);
-    std::vector<std::pair<std::string, long>> out;
-    for (std::string_view type : {kTypeRecord, kTypeMeeting}) {
-      out.emplace_back(
-          std::string(type),
-          static_cast<long>(db.get_termfreq(std::string(fields::kType.prefix).append(type))));
-    }
-    out.emplace_back("total", static_cast<long>(db.get_doccount()));
+    DatabaseStats out;
+    out.records = type_count(db, kTypeRecord);
+    out.meetings = type_count(db, kTypeMeeting);
+    out.documents = static_cast<long>(db.get_doccount());
+    out.by_kind = kinds_of(db);
+    if (auto span = time_span(db)) out.logs_until = static_cast<std::int64_t>(span->last);
     // Each database the stub names on this machine (a remote one, served by
     // xapian-tcpsrv, is counted in the totals only); the live generation's
     // files only: others are leftovers the next run removes.
-    std::vector<std::pair<std::string, long>> shards;
-    long revision = 0, databases = 0;
-    std::uintmax_t bytes = 0;
-    auto newest = std::filesystem::file_time_type::min();  // (its epoch is not 1970)
+    auto newest = std::filesystem::file_time_type::min();
     for (const StubEntry& e : read_stub(db_dir).value_or(std::vector<StubEntry>{})) {
-      ++databases;
+      ++out.databases;
       if (e.kind != StubEntry::Kind::kLocal) continue;
       std::string path = local_path(db_dir, e);
       Xapian::Database shard(path);
-      revision += static_cast<long>(shard.get_revision());
-      if (auto slash = e.target.find('/'); slash != std::string::npos) {
-        // "gen-2/2020", or "gen-2/2020.2" once the indexer rebuilt it.
-        shards.emplace_back("shard:" + std::string(shard_name(e.target.substr(slash + 1))),
-                            static_cast<long>(shard.get_doccount()));
+      ShardStats s;
+      // "gen-2/2020", or "gen-2/2020.2" once the indexer rebuilt it.
+      std::size_t slash = e.target.find('/');
+      s.name = std::string(shard_name(slash == std::string::npos ? e.target : e.target.substr(slash + 1)));
+      s.documents = static_cast<long>(shard.get_doccount());
+      if (auto span = time_span(shard)) {
+        s.first = static_cast<std::int64_t>(span->first);
+        s.last = static_cast<std::int64_t>(span->last);
       }
-      std::error_code ec;
-      for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
-        if (!entry.is_regular_file(ec)) continue;
-        bytes += entry.file_size(ec);
-        newest = std::max(newest, entry.last_write_time(ec));
-      }
+      auto [bytes, changed] = files_of(path);
+      s.bytes = bytes;
+      out.bytes += bytes;
+      newest = std::max(newest, changed);
+      out.shards.push_back(std::move(s));
     }
-    out.emplace_back("revision", revision);  // the sum of the shards' commits
-    out.emplace_back("shards", databases);
-    out.insert(out.end(), shards.begin(), shards.end());
-    out.emplace_back("size_bytes", static_cast<long>(bytes));
-    auto age = std::filesystem::file_time_type::clock::now() - newest;
-    out.emplace_back(
-        "age_seconds",
-        static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(age).count()));
+    if (newest != std::filesystem::file_time_type::min()) out.last_commit = epoch_seconds(newest);
     return out;
   });
 }

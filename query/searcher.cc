@@ -20,6 +20,7 @@
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "query/did_you_mean.h"
+#include "query/nearer_queries.h"
 #include "query/facet_columns.h"
 #include "query/log_records.h"
 #include "query/search_executors.h"
@@ -83,6 +84,30 @@ struct Searcher::Impl {
   }
 
   Result<SearchResponse> execute(const SearchPlan& plan, const WorkBudget& budget);
+
+  // For a request that found nothing: the nearer queries that find
+  // something, counted, within what is left of `budget`.
+  std::vector<Suggestion> suggest(const SearchRequest& req, std::int64_t now,
+                                  const WorkBudget& budget) {
+    std::vector<Suggestion> out;
+    for (NearerQuery& near : nearer_queries(db, req.q, now)) {
+      SearchRequest tried = req;
+      tried.q = near.q;
+      tried.page = 1;
+      tried.per_page = 1;
+      tried.context = 0;
+      tried.facets.clear();
+      tried.explain = false;
+      auto plan = plan_search(tried, layout(false), now);
+      if (!plan) continue;
+      auto found = execute(*plan, budget);
+      if (!found) break;  // out of time: what was found so far
+      if (found->total == 0) continue;
+      out.push_back({std::move(near.q), std::move(near.why), found->total, found->total_exact});
+      if (out.size() == kMaxSuggestions) break;
+    }
+    return out;
+  }
 
   // The record of a hit. Every MSet of lines is sorted by the sort key, so
   // the match has read it already: no value read per hit.
@@ -510,6 +535,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     if (!resp) return resp.error();
     resp->q = req.q;
     resp->did_you_mean = did_you_mean(impl_->db, req.q, plan->root);
+    resp->unknown_fields = plan->query.unknown_fields;
+    if (resp->total == 0) resp->suggestions = impl_->suggest(req, now, budget);
     for (Hit& hit : resp->hits) {
       if (req.context == 0) break;
       if (auto ok = budget.check(); !ok) return ok.error();

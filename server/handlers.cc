@@ -1,5 +1,7 @@
 #include "server/handlers.h"
 
+#include <ctime>
+
 #include "eavesearch/archive_names.h"
 #include "eavesearch/decisions.h"
 #include "eavesearch/person.h"
@@ -320,20 +322,16 @@ void handle_metrics(const Api& api, const httplib::Request&, httplib::Response& 
   std::string out = api.metrics.render();
   auto stats = database_stats(api.config.db_dir);
   if (stats) {
+    std::int64_t age = static_cast<std::int64_t>(std::time(nullptr)) - stats->last_commit;
     out +=
         "# HELP eavesearch_index_documents Documents in the index by type.\n"
-        "# TYPE eavesearch_index_documents gauge\n";
-    for (const auto& [name, n] : *stats) {
-      if (name == "record" || name == "meeting") {
-        out += "eavesearch_index_documents{type=\"" + name + "\"} " + std::to_string(n) + "\n";
-      } else if (name == "size_bytes") {
-        out += "# TYPE eavesearch_index_size_bytes gauge\neavesearch_index_size_bytes " +
-               std::to_string(n) + "\n";
-      } else if (name == "age_seconds") {
-        out += "# TYPE eavesearch_index_age_seconds gauge\neavesearch_index_age_seconds " +
-               std::to_string(n) + "\n";
-      }
-    }
+        "# TYPE eavesearch_index_documents gauge\n"
+        "eavesearch_index_documents{type=\"record\"} " + std::to_string(stats->records) + "\n" +
+        "eavesearch_index_documents{type=\"meeting\"} " + std::to_string(stats->meetings) + "\n" +
+        "# TYPE eavesearch_index_size_bytes gauge\neavesearch_index_size_bytes " +
+        std::to_string(stats->bytes) + "\n" +
+        "# TYPE eavesearch_index_age_seconds gauge\neavesearch_index_age_seconds " +
+        std::to_string(age) + "\n";
   }
   res.status = 200;
   res.set_content(out, "text/plain; version=0.0.4; charset=utf-8");

@@ -85,6 +85,22 @@ nlohmann::json record_json(const Record& r, std::string_view log_base_url) {
   };
 }
 
+namespace {
+
+// The query as read, for a person: what was typed, how it was read, and
+// what was not read as written.
+nlohmann::json query_json(const SearchResponse& resp) {
+  nlohmann::json query = {{"q", resp.q},
+                          {"parsed", resp.parsed},
+                          {"lenient", resp.lenient},
+                          {"sort", sort_order_name(resp.sort)},
+                          {"unknown_fields", resp.unknown_fields}};
+  if (resp.lenient) query["problem"] = resp.problem;
+  return query;
+}
+
+}  // namespace
+
 nlohmann::json search_response_json(const SearchResponse& resp, std::string_view log_base_url) {
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& h : resp.hits) {
@@ -98,11 +114,13 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
     j["collapsed"] = h.collapsed;
     hits.push_back(std::move(j));
   }
-  nlohmann::json query = {{"q", resp.q},
-                          {"parsed", resp.parsed},
-                          {"lenient", resp.lenient},
-                          {"sort", sort_order_name(resp.sort)}};
-  if (resp.lenient) query["problem"] = resp.problem;
+  nlohmann::json query = query_json(resp);
+  nlohmann::json suggestions = nlohmann::json::array();
+  for (const Suggestion& s : resp.suggestions) {
+    suggestions.push_back({{"q", s.q},
+                           {"why", s.why},
+                           {"total", {{"value", s.total}, {"exact", s.total_exact}}}});
+  }
   nlohmann::json facets = nlohmann::json::object();
   for (const Facet& f : resp.facets) {
     nlohmann::json values = nlohmann::json::array();
@@ -118,6 +136,7 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
       {"facets", facets},
       {"facets_exact", resp.facets_exact},
       {"did_you_mean", resp.did_you_mean ? nlohmann::json(*resp.did_you_mean) : nlohmann::json()},
+      {"suggestions", suggestions},
   };
   out["logs_until"] =
       resp.logs_until ? nlohmann::json(format_iso(*resp.logs_until)) : nlohmann::json();
@@ -206,11 +225,7 @@ nlohmann::json decisions_json(const DecisionsPage& page, int page_number, int pe
                         {"decisions", decisions}});
   }
   const SearchResponse& resp = page.response;
-  nlohmann::json query = {{"q", resp.q},
-                          {"parsed", resp.parsed},
-                          {"lenient", resp.lenient},
-                          {"sort", sort_order_name(resp.sort)}};
-  if (resp.lenient) query["problem"] = resp.problem;
+  nlohmann::json query = query_json(resp);
   return {
       {"query", query},          {"total", {{"value", resp.total}, {"exact", resp.total_exact}}},
       {"took_ms", resp.took_ms}, {"page", page_number},

@@ -2,7 +2,10 @@
 // DESIGN.md 1a.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "tests/corpus.h"
@@ -42,7 +45,7 @@ TEST_F(CliTest, IndexSearchShowAndStats) {
   ASSERT_EQ(search.code, 0) << search.out;
   EXPECT_EQ(nlohmann::json::parse(search.out)["total"]["value"], 1);
   Outcome text = run("search --db " + db_ + " privsepp");
-  EXPECT_EQ(text.code, 0);
+  EXPECT_EQ(text.code, 5);  // nothing found
   EXPECT_NE(text.out.find("did you mean: privsep"), std::string::npos) << text.out;
 
   Outcome show =
@@ -50,7 +53,7 @@ TEST_F(CliTest, IndexSearchShowAndStats) {
   EXPECT_EQ(show.code, 0) << show.out;
   EXPECT_NE(show.out.find("ACTION: gmann to remove the last rootwrap filters"), std::string::npos);
   Outcome stats = run("stats --db " + db_ + " --json");
-  EXPECT_EQ(nlohmann::json::parse(stats.out)["record"], 20);
+  EXPECT_EQ(nlohmann::json::parse(stats.out)["records"], 20);
 }
 
 // A vote's line reads "#endvote": search and show print its question and result.
@@ -65,7 +68,7 @@ TEST_F(CliTest, AVoteIsShownWithItsResult) {
   const std::string result = "Voted on \"Hold the PTG online?\" Results are, Yes: 1, No: 1";
   Outcome search = run("search --db " + db_ + " is:vote ptg");
   ASSERT_EQ(search.code, 0) << search.out;
-  EXPECT_NE(search.out.find("1 hits"), std::string::npos) << search.out;
+  EXPECT_EQ(search.out.substr(0, 6), "1 hit\n") << search.out;
   EXPECT_NE(
       search.out.find("#endvote Voted on \"Hold the [PTG] online?\" Results are, Yes: 1, No: 1"),
       std::string::npos)
@@ -85,12 +88,87 @@ TEST_F(CliTest, ExitCodes) {
   EXPECT_EQ(run("index /no/such/archive --db " + db_).code, 2);
   EXPECT_EQ(run("search --db " + db_ + " x").code, 4);  // no database yet
   EXPECT_EQ(run("index " + archive_ + " --db " + db_).code, 0);
-  EXPECT_EQ(run("show --db " + db_ + " " + shell_quote("nope#1")).code, 4);
+  EXPECT_EQ(run("show --db " + db_ + " " + shell_quote("nope#1")).code, 5);  // not found
+  EXPECT_EQ(run("search --db " + db_ + " zqxjvw").code, 5);                  // no hit
+  EXPECT_EQ(run("search --db " + db_ + " privsep").code, 0);
   EXPECT_EQ(
       run("index " + shell_quote(dir_.str() + "/db") + " --db " + shell_quote(dir_.str() + "/db2"))
           .code,
       1);  // a folder of non-log files: skipped ones make 1
   EXPECT_EQ(run("--help").code, 0);
+}
+
+// What people type, answered in plain words (issue 18, item 3).
+TEST_F(CliTest, FitsHabits) {
+  Outcome version = run("--version");
+  EXPECT_EQ(version.code, 0);
+  EXPECT_EQ(version.out, "eavesearch " EAVESEARCH_VERSION "\n");
+  Outcome unknown = run("serach privsep");
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.out.find("unknown command 'serach'"), std::string::npos) << unknown.out;
+  EXPECT_NE(unknown.out.find("index, search, serve, stats, check, show"), std::string::npos);
+  Outcome page = run("search --db " + db_ + " --page 0 privsep");
+  EXPECT_EQ(page.code, 2);
+  EXPECT_NE(page.out.find("'0' is not a whole number from 1 to"), std::string::npos) << page.out;
+  EXPECT_EQ(page.out.find("1.79"), std::string::npos) << page.out;
+  EXPECT_NE(run("search --db " + db_ + " --limit abc x").out.find("'abc' is not a whole number"),
+            std::string::npos);
+
+  ASSERT_EQ(run("index " + archive_ + " --db " + db_).code, 0);
+  Outcome one = run("search --db " + db_ + " privsep from:gmann");
+  EXPECT_EQ(one.out.substr(0, 6), "1 hit\n") << one.out;
+  // A word starting with '-' is a word of the query, with or without "--".
+  Outcome all = run("search --db " + db_ + " --format jsonl --all privsep");
+  Outcome without = run("search --db " + db_ + " --format jsonl --all privsep -from:gmann");
+  Outcome dashes = run("search --db " + db_ + " --format jsonl --all -- privsep -from:gmann");
+  EXPECT_EQ(without.code, 0) << without.out;
+  EXPECT_EQ(without.out, dashes.out);
+  auto lines = [](const std::string& out) { return std::count(out.begin(), out.end(), '\n'); };
+  EXPECT_EQ(lines(without.out) + 1, lines(all.out)) << all.out;
+  EXPECT_EQ(run("search --db " + db_ + " -privsep").code, 0);  // every line without privsep
+  Outcome typo = run("search --db " + db_ + " --limt 5 privsep");
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_NE(typo.out.find("--limt"), std::string::npos) << typo.out;
+}
+
+// --all streams every hit, as JSON Lines or CSV a spreadsheet reads safely.
+TEST_F(CliTest, AllHitsAsJsonLinesAndCsv) {
+  ASSERT_EQ(run("index " + archive_ + " --db " + db_).code, 0);
+  Outcome json = run("search --db " + db_ + " --json --limit 1 -- -zqxjvw");
+  long total = nlohmann::json::parse(json.out)["total"]["value"];
+  ASSERT_GT(total, 1);
+  Outcome jsonl = run("search --db " + db_ + " --format jsonl --all -- -zqxjvw");
+  ASSERT_EQ(jsonl.code, 0) << jsonl.out;
+  std::istringstream in(jsonl.out);
+  std::set<std::string> ids;
+  for (std::string line; std::getline(in, line);) ids.insert(nlohmann::json::parse(line)["id"]);
+  EXPECT_EQ(static_cast<long>(ids.size()), total);
+  Outcome csv = run("search --db " + db_ + " --format csv --all -- -zqxjvw");
+  ASSERT_EQ(csv.code, 0);
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\r')),
+            "id,time,meeting,channel,speaker,kind,item,owners,status,topic,text,url");
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), total + 1);
+  EXPECT_EQ(run("search --db " + db_ + " --all privsep").code, 2);  // --all streams lines only
+}
+
+TEST_F(CliTest, StatsInWords) {
+  ASSERT_EQ(run("index " + archive_ + " --db " + db_).code, 0);
+  Outcome words = run("stats --db " + db_);
+  ASSERT_EQ(words.code, 0) << words.out;
+  EXPECT_NE(words.out.find(": 20 lines in 2 meetings"), std::string::npos) << words.out;
+  EXPECT_NE(words.out.find("logs up to 2021-06-03 "), std::string::npos) << words.out;
+  EXPECT_NE(words.out.find("2020: lines of 2020, "), std::string::npos) << words.out;
+  EXPECT_EQ(words.out.find("revision"), std::string::npos) << words.out;
+  EXPECT_EQ(words.out.find("shard:"), std::string::npos) << words.out;
+  auto json = nlohmann::json::parse(run("stats --db " + db_ + " --json").out);
+  EXPECT_EQ(json["records"], 20);
+  EXPECT_EQ(json["meetings"], 2);
+  long by_kind = 0;
+  for (const auto& [kind, n] : json["by_kind"].items()) by_kind += n.get<long>();
+  EXPECT_EQ(by_kind, 20);
+  long bytes = 0;
+  for (const auto& shard : json["shards"]) bytes += shard["bytes"].get<long>();
+  EXPECT_EQ(json["bytes"], bytes);
 }
 
 TEST_F(CliTest, CheckReportsMeetBotDifferences) {

@@ -69,6 +69,9 @@ struct ParsedQuery {
   std::vector<QueryNode> filters;  // all must hold: one per field, then one per exclusion
   bool lenient = false;            // something was not read as written
   std::string problem;             // what, and why ("; " between several)
+  // The names of `name:value` words that are no field ("foo" of foo:bar),
+  // read as plain words; not URLs (https://...) nor times (15:07).
+  std::vector<std::string> unknown_fields;
 };
 
 // Reads `text`; `now` (epoch seconds) anchors relative dates (`date:2w..`,

@@ -80,6 +80,15 @@ inline constexpr unsigned kHiddenCountMatches = 1000;
 // Time spent making totals and facet counts exact before settling for estimates.
 inline constexpr double kExactCountSeconds = 0.2;
 
+// A query to try instead, what it changed, and how much it finds.
+struct Suggestion {
+  std::string q;
+  std::string why;  // `left out tc: no line has it`
+  long total = 0;
+  bool total_exact = true;
+};
+inline constexpr std::size_t kMaxSuggestions = 3;
+
 struct SearchResponse {
   std::string q;
   std::string parsed;  // to_string() of the query read
@@ -93,6 +102,9 @@ struct SearchResponse {
   double took_ms = 0;
   std::vector<Hit> hits;
   std::optional<std::string> did_you_mean;  // q with unknown words corrected
+  std::vector<std::string> unknown_fields;  // ParsedQuery::unknown_fields
+  // When nothing matched: queries near q that find something (nearer_queries.h).
+  std::vector<Suggestion> suggestions;
   // The bots' lines and channel events the query matched but left out
   // (bots.h), counted exactly up to kHiddenCountMatches; nullopt when it
   // left none out (include_bots and include_events, or asked by the query).
@@ -150,13 +162,28 @@ struct MeetingLines {
   std::optional<Meeting> next;
 };
 
-// Documents by type in the database at `db_dir` ("record", "meeting"), plus
-// "total", the sum of its databases' commit revisions ("revision"; lower
-// again after the indexer rebuilds a shard), the
-// databases the stub names ("shards") and each local shard's documents
-// ("shard:2020"), its size on disk ("size_bytes", the live generation) and
-// the seconds since its files last changed ("age_seconds").
-Result<std::vector<std::pair<std::string, long>>> database_stats(const std::string& db_dir);
+// One shard on this machine: its name ("2020": the year of the files it
+// holds, or "all"), documents, the times of its lines and its size on disk.
+struct ShardStats {
+  std::string name;
+  long documents = 0;
+  std::optional<std::int64_t> first, last;  // its earliest and latest line; none when empty
+  std::uint64_t bytes = 0;
+};
+
+// What the database at `db_dir` holds, for `eavesearch stats` and /metrics.
+struct DatabaseStats {
+  long records = 0;    // lines
+  long meetings = 0;   // meeting documents
+  long documents = 0;  // all, log documents included
+  std::vector<std::pair<std::string, long>> by_kind;  // records by kind, most first
+  std::optional<std::int64_t> logs_until;             // the newest line's time
+  int databases = 0;                                  // the stub names (remote ones too)
+  std::vector<ShardStats> shards;                     // the local ones, in the stub's order
+  std::uint64_t bytes = 0;                            // on disk, the live generation
+  std::int64_t last_commit = 0;  // when its files last changed (the last run that changed it)
+};
+Result<DatabaseStats> database_stats(const std::string& db_dir);
 
 // Lines covered by a query's wildcards past which its search is costly (at
 // 1M lines, `s*` covers 1.5M and takes 0.35 s; `priv*` 5,000 and 3 ms).
