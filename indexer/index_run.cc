@@ -292,7 +292,9 @@ class IndexRun {
     std::vector<Record> records;
     if (!parsed->one_file) records = previous_day_records(file, parsed->records);
     std::size_t offset = records.size();
-    records.insert(records.end(), parsed->records.begin(), parsed->records.end());
+    // Moved, not copied: a one-file log may hold years of lines.
+    records.insert(records.end(), std::make_move_iterator(parsed->records.begin()),
+                   std::make_move_iterator(parsed->records.end()));
     std::vector<ChannelMeeting> meetings = find_channel_meetings(
         records, parsed->channel,
         parsed->one_file ? MeetingReach::kDayAndNext : MeetingReach::kRecords);
