@@ -346,6 +346,21 @@ TEST_F(OneFileLtspTest, TheChannelDayEndpointAnswersADayOfTheOneFile) {
   // Lines 177-359 of the file are the 3rd's, 360-461 the 7th's: 2019-10-17 begins at 462.
   EXPECT_EQ(lines.front()["id"], "irclogs/#ltsp/#ltsp#462");
   testing::get_json(server.port(), "/api/v1/channels/ltsp/2019-10-18", 404);
+  // What the page's log view asks for such a line: it with the lines around
+  // it in the file, the day before's last ones too.
+  auto record = testing::get_json(
+      server.port(), "/api/v1/records/irclogs%2F%23ltsp%2F%23ltsp%23462?context=3");
+  ASSERT_TRUE(record.is_object());
+  EXPECT_EQ(record["time"], format_iso(want.front().time));
+  std::vector<std::string> around;
+  for (const auto& r : record["context"]["before"]) around.push_back(r["id"]);
+  for (const auto& r : record["context"]["after"]) around.push_back(r["id"]);
+  EXPECT_EQ(around, (std::vector<std::string>{
+                        "irclogs/#ltsp/#ltsp#459", "irclogs/#ltsp/#ltsp#460",
+                        "irclogs/#ltsp/#ltsp#461", "irclogs/#ltsp/#ltsp#463",
+                        "irclogs/#ltsp/#ltsp#464", "irclogs/#ltsp/#ltsp#465"}));
+  EXPECT_EQ(record["context"]["before"].back()["time"].get<std::string>().substr(0, 10),
+            "2019-10-07");
 }
 
 // The logger appends a day: the one file is indexed again whole (its records
