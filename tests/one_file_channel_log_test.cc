@@ -48,8 +48,7 @@ TEST(OneFileChannelLogTest, EachLineHasItsOwnDateAndItsLineInTheFile) {
   const std::vector<std::tuple<std::string, std::string, std::string>> want = {
       {"irclogs/#opendev-infra/#opendev-infra#1", "2021-08-16T23:59:59Z", "t2021-08-16T23:59:59"},
       {"irclogs/#opendev-infra/#opendev-infra#2", "2021-08-17T00:00:00Z", "t2021-08-17T00:00:00"},
-      {"irclogs/#opendev-infra/#opendev-infra#3", "2021-08-17T00:00:00Z",
-       "t2021-08-17T00:00:00-2"},
+      {"irclogs/#opendev-infra/#opendev-infra#3", "2021-08-17T00:00:00Z", "t2021-08-17T00:00:00-2"},
       {"irclogs/#opendev-infra/#opendev-infra#4", "2022-01-01T10:00:00Z", "t2022-01-01T10:00:00"},
   };
   for (std::size_t k = 0; k < want.size(); ++k) {
@@ -103,15 +102,15 @@ TEST(OneFileChannelLogTest, NickChangesHoldForTheirDay) {
 // inside it), so that it takes neither the next meeting nor years of lines.
 TEST(OneFileChannelLogTest, MeetingsAreFoundAnywhereAndBoundedByTheirDays) {
   ParsedChannelLog log = parse(kOneFile,
-                               "2021-08-16T23:50:00  <clarkb> #startmeeting infra\n"      // 0
-                               "2021-08-16T23:55:00  <clarkb> #topic Gerrit\n"            // 1
+                               "2021-08-16T23:50:00  <clarkb> #startmeeting infra\n"       // 0
+                               "2021-08-16T23:55:00  <clarkb> #topic Gerrit\n"             // 1
                                "2021-08-17T00:01:00  <clarkb> #action fungi to restart\n"  // 2
                                "2021-08-17T00:02:00  <clarkb> #endmeeting\n"               // 3
-                               "2021-08-17T19:01:00  <clarkb> #startmeeting infra\n"      // 4
-                               "2021-08-17T19:02:00  <fungi> never ended\n"               // 5
-                               "2021-08-18T09:00:00  <fungi> the next day\n"              // 6
-                               "2021-08-18T19:00:00  <clarkb> #startmeeting infra\n"      // 7
-                               "2021-08-18T19:01:00  <clarkb> #endmeeting\n");            // 8
+                               "2021-08-17T19:01:00  <clarkb> #startmeeting infra\n"       // 4
+                               "2021-08-17T19:02:00  <fungi> never ended\n"                // 5
+                               "2021-08-18T09:00:00  <fungi> the next day\n"               // 6
+                               "2021-08-18T19:00:00  <clarkb> #startmeeting infra\n"       // 7
+                               "2021-08-18T19:01:00  <clarkb> #endmeeting\n");             // 8
   auto meetings = find_channel_meetings(log.records, log.channel, MeetingReach::kDayAndNext);
   ASSERT_EQ(meetings.size(), 3u);
   EXPECT_EQ(meetings[0].meeting.id, "meetings/infra/2021/infra.2021-08-16-23.50");
@@ -184,7 +183,9 @@ class OneFileLtspTest : public ::testing::Test {
   // The days' files, in date order, as one file (ChannelLogger appends so).
   static std::string concatenated(const fs::path& corpus, std::size_t days) {
     std::string all;
-    for (std::size_t k = 0; k < days; ++k) all += testing::read_file(daily_file(corpus, kLtspDays[k]));
+    for (std::size_t k = 0; k < days; ++k) {
+      all += testing::read_file(daily_file(corpus, kLtspDays[k]));
+    }
     return all;
   }
 
@@ -201,9 +202,8 @@ class OneFileLtspTest : public ::testing::Test {
       fs::path file = daily_file(corpus, day);
       testing::write_file(daily_.path() / "irclogs/#ltsp" / file.filename(),
                           testing::read_file(file));
-      daily_lines_[day] = parse(("irclogs/#ltsp/" + file.filename().string()),
-                                testing::read_file(file))
-                              .records;
+      daily_lines_[day] =
+          parse(("irclogs/#ltsp/" + file.filename().string()), testing::read_file(file)).records;
     }
     testing::write_file(one_file_.path() / kLtspOneFile, concatenated(corpus, kLtspDays.size()));
     auto daily = index(daily_.path(), daily_db());
@@ -328,8 +328,9 @@ TEST_F(OneFileLtspTest, TheChannelDayEndpointAnswersADayOfTheOneFile) {
   const std::vector<Record>& want = daily_lines_["2019-10-17"];
   std::vector<nlohmann::json> lines;
   for (int page = 1; page <= 10 && lines.size() < want.size(); ++page) {
-    auto day = testing::get_json(server.port(), "/api/v1/channels/ltsp/2019-10-17?per_page=100&page=" +
-                                                    std::to_string(page));
+    auto day =
+        testing::get_json(server.port(), "/api/v1/channels/ltsp/2019-10-17?per_page=100&page=" +
+                                             std::to_string(page));
     ASSERT_TRUE(day.is_object());
     EXPECT_EQ(day["channel"], "#ltsp");
     EXPECT_EQ(day["total"]["value"], want.size());
@@ -348,17 +349,17 @@ TEST_F(OneFileLtspTest, TheChannelDayEndpointAnswersADayOfTheOneFile) {
   testing::get_json(server.port(), "/api/v1/channels/ltsp/2019-10-18", 404);
   // What the page's log view asks for such a line: it with the lines around
   // it in the file, the day before's last ones too.
-  auto record = testing::get_json(
-      server.port(), "/api/v1/records/irclogs%2F%23ltsp%2F%23ltsp%23462?context=3");
+  auto record = testing::get_json(server.port(),
+                                  "/api/v1/records/irclogs%2F%23ltsp%2F%23ltsp%23462?context=3");
   ASSERT_TRUE(record.is_object());
   EXPECT_EQ(record["time"], format_iso(want.front().time));
   std::vector<std::string> around;
   for (const auto& r : record["context"]["before"]) around.push_back(r["id"]);
   for (const auto& r : record["context"]["after"]) around.push_back(r["id"]);
-  EXPECT_EQ(around, (std::vector<std::string>{
-                        "irclogs/#ltsp/#ltsp#459", "irclogs/#ltsp/#ltsp#460",
-                        "irclogs/#ltsp/#ltsp#461", "irclogs/#ltsp/#ltsp#463",
-                        "irclogs/#ltsp/#ltsp#464", "irclogs/#ltsp/#ltsp#465"}));
+  EXPECT_EQ(around,
+            (std::vector<std::string>{"irclogs/#ltsp/#ltsp#459", "irclogs/#ltsp/#ltsp#460",
+                                      "irclogs/#ltsp/#ltsp#461", "irclogs/#ltsp/#ltsp#463",
+                                      "irclogs/#ltsp/#ltsp#464", "irclogs/#ltsp/#ltsp#465"}));
   EXPECT_EQ(record["context"]["before"].back()["time"].get<std::string>().substr(0, 10),
             "2019-10-07");
 }
