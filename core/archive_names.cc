@@ -13,12 +13,14 @@ namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-// "YYYY-MM-DD", a real day.
-bool is_date(std::string_view s) {
+// "9999-99-99", a day or not.
+bool is_date_shaped(std::string_view s) {
   return s.size() == 10 && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
-         s[4] == '-' && digit(s[5]) && digit(s[6]) && s[7] == '-' && digit(s[8]) && digit(s[9]) &&
-         parse_iso_day(s).has_value();
+         s[4] == '-' && digit(s[5]) && digit(s[6]) && s[7] == '-' && digit(s[8]) && digit(s[9]);
 }
+
+// "YYYY-MM-DD", a real day.
+bool is_date(std::string_view s) { return is_date_shaped(s) && parse_iso_day(s).has_value(); }
 
 std::string_view file_name(std::string_view rel_path) {
   return rel_path.substr(rel_path.rfind('/') + 1);
@@ -59,24 +61,27 @@ LogName parse_log_name(std::string_view rel_path) {
   return name;
 }
 
-std::optional<std::string> channel_of_log_name(std::string_view rel_path) {
-  std::string_view name = rel_path.substr(rel_path.rfind('/') + 1);
+std::optional<ChannelLogName> channel_log_name(std::string_view rel_path) {
+  std::string_view name = file_name(rel_path);
   if (name.ends_with(".html")) name.remove_suffix(5);
   if (!name.ends_with(".log")) return std::nullopt;
   name.remove_suffix(4);
   constexpr std::size_t kDate = 10;  // "YYYY-MM-DD"
-  if (name.size() < kDate + 2 || name[name.size() - kDate - 1] != '.') return std::nullopt;
-  std::string_view date = name.substr(name.size() - kDate);
-  if (!is_date(date)) return std::nullopt;
-  std::string_view as_written = name.substr(0, name.size() - kDate - 1);
+  bool dated = name.size() > kDate && name[name.size() - kDate - 1] == '.' &&
+               is_date_shaped(name.substr(name.size() - kDate));
+  if (dated) {
+    if (!is_date(name.substr(name.size() - kDate))) return std::nullopt;
+    name.remove_suffix(kDate + 1);
+  }
   // "%23" is a URL-encoded '#', as on the web.
-  std::string channel = as_written.starts_with("%23")
-                            ? std::string(1, '#').append(as_written.substr(3))
-                            : std::string(as_written);
+  bool hash = name.starts_with("#") || name.starts_with("%23");
+  if (!dated && !hash) return std::nullopt;
+  std::string channel =
+      name.starts_with("%23") ? std::string(1, '#').append(name.substr(3)) : std::string(name);
   if (channel.empty() || channel == "#" || channel.find_first_of(" \t") != std::string::npos) {
     return std::nullopt;
   }
-  return normalise_channel(channel);
+  return ChannelLogName{normalise_channel(channel), !dated};
 }
 
 std::optional<std::string_view> date_in_name(std::string_view rel_path) {

@@ -1,5 +1,7 @@
 #include "eavesearch/permalink.h"
 
+#include "eavesearch/archive_names.h"
+
 namespace eavesearch {
 namespace {
 
@@ -50,8 +52,11 @@ std::string permalink(const Record& r, std::string_view base) {
   std::string id_stem = r.id.substr(0, hash);
   std::string stem = id_stem;
   if (auto slash = stem.rfind('/'); slash != std::string::npos) stem.erase(0, slash + 1);
-  if (!r.anchor.empty()) {  // a channel log line: irclog2html's page
-    if (r.channel.empty()) return {};
+  if (!r.anchor.empty()) {  // a channel log line: irclog2html's page of its day's file
+    // A one-file log ("#chan.log") has no such page: OpenStack's logs are
+    // kept a day per file, and nothing says where another's pages are.
+    auto name = channel_log_name(id_stem + ".log");
+    if (r.channel.empty() || !name || name->one_file) return {};
     return out + "/irclogs/" + url_escape_hash(r.channel) + "/" + url_escape_hash(stem) +
            ".log.html#" + r.anchor;
   }

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   classify(file.rel_path, file.content.substr(0, kClassifyHeadBytes));
   log_stem(file.rel_path);
   parse_log_name(file.rel_path);
-  channel_of_log_name(file.rel_path);
+  channel_log_name(file.rel_path);
   date_in_name(file.rel_path);
   previous_day_path(std::string(file.rel_path));
   is_primary_form(file.rel_path);

@@ -83,13 +83,15 @@ std::string row_body(std::string_view row) {
 }  // namespace
 
 Result<ParsedChannelLog> parse_channel_html(std::string_view rel_path, std::string_view content) {
-  std::optional<std::string> channel = channel_of_log_name(rel_path);
-  if (!channel) {
+  std::optional<ChannelLogName> name = channel_log_name(rel_path);
+  if (!name) {
     return Error{ErrorCode::kUsage,
-                 "not a channel log name (#channel.YYYY-MM-DD.log.html): " + std::string(rel_path)};
+                 "not a channel log name (#channel.YYYY-MM-DD.log.html or #channel.log.html): " +
+                     std::string(rel_path)};
   }
   ParsedChannelLog parsed;
-  parsed.channel = std::move(*channel);
+  parsed.channel = std::move(name->channel);
+  parsed.one_file = name->one_file;
   ChannelRecordBuilder builder(rel_path, parsed);
   int number = 0;
   for (std::size_t from = 0;;) {

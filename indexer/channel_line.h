@@ -24,7 +24,10 @@ void add_malformed_line(ParsedChannelLog& out, int line, std::string_view why);
 
 // Turns the bodies of one file's lines (what follows the timestamp, already
 // clean UTF-8) into records appended to `out.records`: kind, speaker, text,
-// and a person that follows the nick changes seen so far in the file.
+// and a person that follows the nick changes seen so far in the file; in a
+// one-file log (`out.one_file`, set before) so far in the day: they are
+// forgotten when a later day begins (a line dated after every line before
+// it), as a day's file begins with none.
 class ChannelRecordBuilder {
  public:
   ChannelRecordBuilder(std::string_view rel_path, ParsedChannelLog& out);
@@ -40,6 +43,7 @@ class ChannelRecordBuilder {
   std::string stem_;
   ParsedChannelLog& out_;
   std::unordered_map<std::string, std::string> person_by_nick_;  // lowercased nick -> person
+  std::optional<std::int64_t> latest_day_;                       // day_of its lines' times
 };
 
 }  // namespace eavesearch

@@ -18,6 +18,11 @@
 //   an ordinary say line with that byte decoded as cp1252.
 // - Anchors count every line that starts with a timestamp, readable or not,
 //   as irclog2html >= 2.15.1 does: "t<ISO>", then "t<ISO>-2", "-3", ...
+// - A one-file log ("#chan.log") is read as its days' files would be, one
+//   after the other: each line at its own date, nick changes forgotten when
+//   a later day begins (ChannelRecordBuilder), so that its records are
+//   theirs but for their ids.
+#include <algorithm>
 #include <unordered_map>
 
 #include "eavesearch/person.h"
@@ -190,6 +195,11 @@ bool ChannelRecordBuilder::add(int line, std::int64_t time, std::string_view bod
                                std::string anchor) {
   std::optional<Event> event = parse_body(body);
   if (!event) return false;
+  if (out_.one_file) {
+    std::int64_t day = day_of(time);
+    if (latest_day_ && day > *latest_day_) person_by_nick_.clear();
+    latest_day_ = std::max(day, latest_day_.value_or(day));
+  }
   Record r;
   r.id = stem_ + "#" + std::to_string(line);
   r.channel = out_.channel;
@@ -216,13 +226,15 @@ bool ChannelRecordBuilder::add(int line, std::int64_t time, std::string_view bod
 }
 
 Result<ParsedChannelLog> parse_channel_log(std::string_view rel_path, std::string_view content) {
-  std::optional<std::string> channel = channel_of_log_name(rel_path);
-  if (!channel) {
+  std::optional<ChannelLogName> name = channel_log_name(rel_path);
+  if (!name) {
     return Error{ErrorCode::kUsage,
-                 "not a channel log name (#channel.YYYY-MM-DD.log): " + std::string(rel_path)};
+                 "not a channel log name (#channel.YYYY-MM-DD.log or #channel.log): " +
+                     std::string(rel_path)};
   }
   ParsedChannelLog parsed;
-  parsed.channel = std::move(*channel);
+  parsed.channel = std::move(name->channel);
+  parsed.one_file = name->one_file;
   ChannelRecordBuilder builder(rel_path, parsed);
   std::unordered_map<std::string, int> seen;  // timestamp -> lines with it so far
   int number = 0;

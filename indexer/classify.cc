@@ -52,6 +52,21 @@ bool is_flattened_line(std::string_view line) {
 
 bool is_channel_log_line(std::string_view line) { return shaped(line, 0, "9999-99-99T99:99:99  "); }
 
+// A channel log by name ("#chan.YYYY-MM-DD.log", "#chan.log") with a channel
+// log line in its head, not only first: a one-file log kept for years may
+// begin with lines of another form (an old "[03:43] <nick>" one), which its
+// reader counts as malformed rather than the whole file being unknown.
+bool is_named_channel_log(std::string_view rel_path, std::string_view head) {
+  if (!rel_path.ends_with(".log") || !channel_log_name(rel_path)) return false;
+  for (std::size_t at = 0; at < head.size();) {
+    std::size_t nl = head.find('\n', at);
+    if (nl == std::string_view::npos) nl = head.size();
+    if (is_channel_log_line(head.substr(at, nl - at))) return true;
+    at = nl + 1;
+  }
+  return false;
+}
+
 // Log lines inside another document: indented, or behind "|" or ">" quotes.
 bool has_pasted_lines(std::string_view head) {
   constexpr int kEnough = 3;
@@ -71,11 +86,13 @@ bool is_minutes(std::string_view head) {
          head.find("Meeting summary") != std::string_view::npos;
 }
 
-SourceKind sniff_text(std::string_view head) {
+SourceKind sniff_text(std::string_view rel_path, std::string_view head) {
   std::string_view line = first_line(head);
   if (is_meetbot_line(line)) return SourceKind::kMeetbotLog;
   if (is_flattened_line(line)) return SourceKind::kFlattened;
-  if (is_channel_log_line(line)) return SourceKind::kChannelLog;
+  if (is_channel_log_line(line) || is_named_channel_log(rel_path, head)) {
+    return SourceKind::kChannelLog;
+  }
   if (is_minutes(head)) return SourceKind::kMinutes;
   if (has_pasted_lines(head)) return SourceKind::kPasted;
   return SourceKind::kUnknown;
@@ -136,7 +153,7 @@ SourceKind classify(std::string_view rel_path, std::string_view head) {
   if (ends_with(name, ".flattened.txt")) return SourceKind::kFlattened;
   if (ends_with(name, ".html"))
     return is_minutes(head) ? SourceKind::kMinutes : SourceKind::kUnknown;
-  return sniff_text(head);
+  return sniff_text(rel_path, head);
 }
 
 }  // namespace eavesearch

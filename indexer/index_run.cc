@@ -287,11 +287,17 @@ class IndexRun {
     if (!parsed) return skip(file, parsed.error().message, before);
     if (before) remove_records(file.rel_path, *before);
     // A meeting that ran past midnight goes on at the top of the next day's
-    // log: read it with the day before, whose records that file indexes.
-    std::vector<Record> records = previous_day_records(file, parsed->records);
+    // log: read it with the day before, whose records that file indexes. A
+    // one-file log holds both days.
+    std::vector<Record> records;
+    if (!parsed->one_file) records = previous_day_records(file, parsed->records);
     std::size_t offset = records.size();
-    records.insert(records.end(), parsed->records.begin(), parsed->records.end());
-    std::vector<ChannelMeeting> meetings = find_channel_meetings(records, parsed->channel);
+    // Moved, not copied: a one-file log may hold years of lines.
+    records.insert(records.end(), std::make_move_iterator(parsed->records.begin()),
+                   std::make_move_iterator(parsed->records.end()));
+    std::vector<ChannelMeeting> meetings = find_channel_meetings(
+        records, parsed->channel,
+        parsed->one_file ? MeetingReach::kDayAndNext : MeetingReach::kRecords);
     std::vector<Meeting*> minutes;
     for (ChannelMeeting& cm : meetings) minutes.push_back(&cm.meeting);
     mark_bot_lines(records, minutes, bots_);
@@ -351,15 +357,7 @@ class IndexRun {
   // day's) begin inside a meeting: an #endmeeting before any #startmeeting.
   std::vector<Record> previous_day_records(const ArchiveFile& file,
                                            const std::vector<Record>& records) {
-    auto starts_inside_meeting = [&] {
-      for (const Record& r : records) {
-        if (r.kind != "say") continue;
-        if (r.text.rfind("#startmeeting", 0) == 0) return false;
-        if (r.text.rfind("#endmeeting", 0) == 0) return true;
-      }
-      return false;
-    };
-    if (!starts_inside_meeting()) return {};
+    if (!begins_inside_meeting(records)) return {};
     std::string rel = previous_day_path(file.rel_path);
     std::string abs = previous_day_path(file.abs_path);
     if (rel.empty() || abs.empty()) return {};

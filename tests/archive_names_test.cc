@@ -35,13 +35,30 @@ TEST(ArchiveNamesTest, LogIdsAreUtf8) {
 }
 
 TEST(ArchiveNamesTest, ChannelLogNames) {
-  EXPECT_EQ(channel_of_log_name("irclogs/#openstack-tc/#openstack-tc.2020-05-14.log"),
-            "#openstack-tc");
-  EXPECT_EQ(channel_of_log_name("irclogs/%23openstack-tc/%23OpenStack-TC.2020-05-14.log.html"),
-            "#openstack-tc");
-  for (const char* bad : {"#openstack-tc.2020-02-30.log", "#openstack-tc.log", "#.2020-05-14.log",
-                          "#a b.2020-05-14.log", "#openstack-tc.2020-05-14.txt"}) {
-    EXPECT_FALSE(channel_of_log_name(bad)) << bad;
+  struct Case {
+    const char* path;
+    const char* channel;
+    bool one_file;
+  };
+  const std::vector<Case> good = {
+      {"irclogs/#openstack-tc/#openstack-tc.2020-05-14.log", "#openstack-tc", false},
+      {"irclogs/%23openstack-tc/%23OpenStack-TC.2020-05-14.log.html", "#openstack-tc", false},
+      {"anywhere/pov.2005-01-09.log", "#pov", false},  // a day's name needs no '#'
+      {"irclogs/#ltsp/#ltsp.log", "#ltsp", true},
+      {"irclogs/%23LTSP/%23LTSP.log.html", "#ltsp", true},
+      {"#a.b.log", "#a.b", true},
+  };
+  for (const Case& c : good) {
+    auto name = channel_log_name(c.path);
+    ASSERT_TRUE(name) << c.path;
+    EXPECT_EQ(name->channel, c.channel) << c.path;
+    EXPECT_EQ(name->one_file, c.one_file) << c.path;
+  }
+  for (const char* bad :
+       {"#openstack-tc.2020-02-30.log", "#openstack-tc.2020-13-01.log", "#.2020-05-14.log",
+        "#a b.2020-05-14.log", "#openstack-tc.2020-05-14.txt", "#.log", "%23.log", "#a b.log",
+        "irclogs/#ltsp/ltsp.log", "notes.log", "#ltsp.txt", "#ltsp"}) {
+    EXPECT_FALSE(channel_log_name(bad)) << bad;
   }
   EXPECT_EQ(previous_day_path("irclogs/#a/#a.2020-03-01.log"), "irclogs/#a/#a.2020-02-29.log");
   EXPECT_EQ(previous_day_path("irclogs/#a/#a.2021-01-01.log.html"), "irclogs/#a/#a.2020-12-31.log");

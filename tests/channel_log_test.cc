@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include "eavesearch/parser.h"
 #include "eavesearch/time_util.h"
@@ -210,17 +211,20 @@ TEST(ChannelLogTest, TakingBackOnesOwnNickKeepsTheRealPerson) {
   EXPECT_EQ(log.records[6].person, "mnaser");
 }
 
-TEST(ChannelLogTest, FileNameMustGiveChannelAndDate) {
-  const std::vector<std::pair<const char*, const char*>> good = {
-      {"irclogs/#openstack-tc/#openstack-tc.2020-05-14.log", "#openstack-tc"},
-      {"anywhere/#PoV.2005-01-09.log", "#pov"},
-      {"#a.b.2020-01-01.log", "#a.b"},
-      {"irclogs/%23nova/%23nova.2020-01-01.log", "#nova"},
+TEST(ChannelLogTest, FileNameMustGiveChannelAndDateOrBeOneFile) {
+  const std::vector<std::tuple<const char*, const char*, bool>> good = {
+      {"irclogs/#openstack-tc/#openstack-tc.2020-05-14.log", "#openstack-tc", false},
+      {"anywhere/#PoV.2005-01-09.log", "#pov", false},
+      {"#a.b.2020-01-01.log", "#a.b", false},
+      {"irclogs/%23nova/%23nova.2020-01-01.log", "#nova", false},
+      {"irclogs/#ltsp/#ltsp.log", "#ltsp", true},
+      {"anywhere/%23LTSP.log", "#ltsp", true},
   };
-  for (const auto& [path, channel] : good) {
+  for (const auto& [path, channel, one_file] : good) {
     auto parsed = parse_channel_log(path, "");
     ASSERT_TRUE(parsed.ok()) << path;
     EXPECT_EQ(parsed->channel, channel);
+    EXPECT_EQ(parsed->one_file, one_file);
   }
   for (const char* path : {"irclogs/#nova/nova.log", "irclogs/#nova/#nova.2020-13-01.log",
                            "irclogs/#nova/#nova.2020-05-14.txt", "irclogs/#nova/.2020-05-14.log",

@@ -46,7 +46,7 @@ const char* kMeetingPath = "meetings/tc/2020/tc.2020-05-14-15.00.log.txt";
 TEST(ChannelMeetingsTest, FindsTheSpanAndAppliesMeetBotsSemantics) {
   auto log = parse_channel_log(kChannelPath, kChannelLog);
   ASSERT_TRUE(log.ok());
-  auto meetings = find_channel_meetings(log->records, log->channel);
+  auto meetings = find_channel_meetings(log->records, log->channel, MeetingReach::kRecords);
   ASSERT_EQ(meetings.size(), 1u);
   const ChannelMeeting& cm = meetings[0];
   EXPECT_EQ(cm.meeting.id, "meetings/tc/2020/tc.2020-05-14-15.00");

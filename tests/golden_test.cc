@@ -86,7 +86,9 @@ std::string read_case(const fs::path& dir) {
       render(out, log->meeting);
       for (const std::string& w : log->warnings) out << "warning: " << w << "\n";
     } else if (channel) {
-      auto meetings = find_channel_meetings(channel->records, channel->channel);
+      auto meetings = find_channel_meetings(
+          channel->records, channel->channel,
+          channel->one_file ? MeetingReach::kDayAndNext : MeetingReach::kRecords);
       for (const Record& r : channel->records) render(out, r);
       for (const ChannelMeeting& cm : meetings) render(out, cm.meeting);
       for (const std::string& w : channel->warnings) out << "warning: " << w << "\n";
@@ -113,7 +115,8 @@ TEST_P(GoldenTest, ReadsAsExpected) {
 
 INSTANTIATE_TEST_SUITE_P(Formats, GoldenTest,
                          ::testing::Values("meetbot_log", "meetbot_html", "flattened", "pasted",
-                                           "channel_supybot", "channel_limnoria", "channel_html"));
+                                           "channel_supybot", "channel_limnoria", "channel_html",
+                                           "channel_one_file"));
 
 }  // namespace
 }  // namespace eavesearch

@@ -28,10 +28,18 @@ struct LogName {
 };
 LogName parse_log_name(std::string_view rel_path);
 
-// The channel of a channel log's name, "#chan.YYYY-MM-DD.log" (or
-// ".log.html"; "%23" for '#' as on the web), normalised; nullopt when the
-// name is not one.
-std::optional<std::string> channel_of_log_name(std::string_view rel_path);
+// What a channel log's name tells (FORMATS.md 2.1): "#chan.YYYY-MM-DD.log",
+// one file per day (ChannelLogger's rotateLogs), or "#chan.log", every day
+// in one file (without it); ".log.html" too, and "%23" for '#' as on the web.
+struct ChannelLogName {
+  std::string channel;    // normalised, "#openstack-tc"
+  bool one_file = false;  // "#chan.log": no date in the name, each line has its own
+};
+// nullopt when the name is neither. A one-file name must begin with '#' (or
+// "%23"): with no date in it, nothing else tells a channel's log from any
+// "notes.log". A name ending in ".<YYYY-MM-DD-shaped>.log" that is no real
+// day is neither.
+std::optional<ChannelLogName> channel_log_name(std::string_view rel_path);
 
 // The first date "YYYY-MM-DD" in the file's name (not its folders), where
 // no digit comes before it; nullopt when there is none.

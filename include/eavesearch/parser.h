@@ -21,7 +21,8 @@ enum class SourceKind {
   kMeetbotHtml,  // MeetBot .log.html
   kPasted,       // MeetBot log lines pasted into another document (reST, mail, ...)
   kMinutes,      // MeetBot minutes (.txt / .html): not indexed as text
-  kChannelLog,   // irclogs/#chan/#chan.YYYY-MM-DD.log (Supybot / Limnoria ChannelLogger)
+  kChannelLog,   // irclogs/#chan/#chan.YYYY-MM-DD.log, or #chan.log (every day in one
+                 // file): Supybot / Limnoria ChannelLogger
   kChannelHtml,  // irclog2html's .log.html of a channel log
   kUnknown,      // looks like it could be a log, but is none of the above
 };
@@ -78,13 +79,15 @@ std::string meetbot_html_channel(std::string_view head);
 // file name, else from MeetBot's "Meeting started" line, else kUsage.
 Result<ParsedLog> parse_pasted_log(std::string_view rel_path, std::string_view content);
 
-// One day of a channel log.
+// A channel log: one day's file, or every day in one file.
 struct ParsedChannelLog {
-  std::string channel;  // "#openstack-tc", from the file name, lowercased
+  std::string channel;    // "#openstack-tc", from the file name, lowercased
+  bool one_file = false;  // "#chan.log" (ChannelLogName::one_file)
   // One per log line, in order; `meeting`, `topic`, `item` empty. Kinds: say,
   // me, notice, join, part, quit, nick, topicchange, mode, kick, other. `person`
   // follows nick changes within the file ("a is now known as b": b's later
-  // lines are a's person).
+  // lines are a's person); in a one-file log within the day, as in a day's
+  // file (a guest nick taken by someone else days later is not a's).
   std::vector<Record> records;
   int malformed_lines = 0;
   int cut_lines = 0;                  // lines cut to kMaxLineBytes (text.h)
@@ -92,11 +95,15 @@ struct ParsedChannelLog {
 };
 
 // Reads irclogs/#chan/#chan.YYYY-MM-DD.log (FORMATS.md 2.2: older Supybot and
-// Limnoria grammars). kUsage when the name gives no channel and date.
+// Limnoria grammars), or the one-file irclogs/#chan/#chan.log with the same
+// lines: a record per line, at the line's own date and time; records' ids
+// are "<stem>#<line>" either way. A line without its "YYYY-MM-DDTHH:MM:SS"
+// (an old "[03:43] <nick>" one) is malformed. kUsage when the name is
+// neither (channel_log_name).
 Result<ParsedChannelLog> parse_channel_log(std::string_view rel_path, std::string_view content);
 
-// Reads irclog2html's .log.html of a channel log (FORMATS.md 2.3), giving
-// the records the .log would.
+// Reads irclog2html's .log.html of a channel log, a day's or a one-file one
+// (FORMATS.md 2.3), giving the records the .log would.
 Result<ParsedChannelLog> parse_channel_html(std::string_view rel_path, std::string_view content);
 
 }  // namespace eavesearch

@@ -17,7 +17,9 @@ inline constexpr std::string_view kDefaultLogBaseUrl = "https://meetings.opendev
 // stem is the id's (bytes of a name that are not UTF-8 are %XX in ids, as in
 // URLs: archive_names.h log_id). For channel logs
 // <base>/irclogs/%23<chan>/%23<chan>.<YYYY-MM-DD>.log.html#<anchor>. "" when
-// the record has neither a meeting stem with a date nor a channel anchor.
+// the record has neither a meeting stem with a date nor a channel anchor, and
+// for the lines of a one-file channel log ("#chan.log"): no page of it is
+// published anywhere we know.
 std::string permalink(const Record& record, std::string_view base);
 
 }  // namespace eavesearch

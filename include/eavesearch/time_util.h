@@ -24,4 +24,10 @@ std::string format_iso(std::int64_t epoch);
 
 inline constexpr std::int64_t kSecondsPerDay = 86400;
 
+// The UTC day of `epoch`, counted from 1970-01-01 (floored, so that days
+// before it are whole days too).
+inline std::int64_t day_of(std::int64_t epoch) {
+  return epoch / kSecondsPerDay - (epoch % kSecondsPerDay < 0 ? 1 : 0);
+}
+
 }  // namespace eavesearch
