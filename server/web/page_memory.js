@@ -54,7 +54,7 @@ export function watch(view) {
     if (!paused) timer = setTimeout(() => remember(view), 150);
   };
   window.addEventListener('scroll', soon, {passive: true});
-  document.addEventListener('focusin', () => remember(view));
+  document.addEventListener('focusin', soon);  // j held down moves it many times a second
   view.addEventListener('context-toggle', () => remember(view));
   window.addEventListener('pagehide', () => remember(view));
 }

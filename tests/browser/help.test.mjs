@@ -62,6 +62,15 @@ test('the hints under the box insert their example into it, one Tab stop for all
   await page.keyboard.type('privsep');
   await page.click('#hints button:text-is("date:2020-05..2020-06")');
   assert.equal(await page.inputValue('#q'), 'is:agreed privsep date:2020-05..2020-06 ');
+  // A field's hint offers its values.
+  await page.click('#hints button:text-is("from:")');
+  assert.equal(await page.inputValue('#q'), 'is:agreed privsep date:2020-05..2020-06 from:');
+  await shows(page, '#completions [role=option]');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
   await page.keyboard.press('Enter');
   await waitForQuery(page, 'run it', (p) => p.get('q') === 'is:agreed privsep date:2020-05..2020-06');
   await shows(page, '#status');
