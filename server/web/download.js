@@ -20,16 +20,18 @@ function fileStem(words) {
   return `eavesearch-${slug || 'search'}`;
 }
 
+// Reads pages until one is short: a total that is an estimate ("about")
+// is not trusted to say when to stop.
 async function allHits(params, total, report) {
-  const want = Math.min(total, kDownloadMax);
   const hits = [];
-  for (let page = 1; hits.length < want && page <= kDownloadMax / kPerPage; ++page) {
-    report(`Reading ${formatCount(hits.length)} of ${formatCount(want)} hits…`);
+  for (let page = 1; page <= kDownloadMax / kPerPage; ++page) {
+    report(`Reading ${formatCount(hits.length)} of ${total.exact ? '' : 'about '}` +
+           `${formatCount(Math.min(total.value, kDownloadMax))} hits…`);
     const body = await getJson('/api/v1/search', {...params, page, per_page: kPerPage});
     hits.push(...body.hits);
     if (body.hits.length < kPerPage) break;
   }
-  return hits.slice(0, want);
+  return hits;
 }
 
 function save(text, type, name) {
@@ -42,7 +44,8 @@ function save(text, type, name) {
 }
 
 // `params`: the search's API parameters (q, filter, sort, collapse,
-// include); `total` its hits; `words` what names the file.
+// include); `total` its hits as the API counts them ({value, exact});
+// `words` what names the file.
 export function downloadNode(params, total, words) {
   const status = el('p', {id: 'download-status', role: 'status'});
   let busy = false;
@@ -64,7 +67,8 @@ export function downloadNode(params, total, words) {
     button.addEventListener('click', () => start(format));
     return button;
   });
-  const what = total > kDownloadMax ? `The first ${formatCount(kDownloadMax)} hits` : `All ${formatCount(total)} hits`;
+  const what = total.value > kDownloadMax ? `The first ${formatCount(kDownloadMax)} hits` :
+    `All ${total.exact ? '' : 'about '}${formatCount(total.value)} hits`;
   return el('details', {id: 'download'}, el('summary', {}, 'Download'),
             el('p', {}, `${what} as `, buttons[0], ' or ', buttons[1]), status);
 }

@@ -103,7 +103,7 @@ export async function renderSearch(view, state, {navigate, isCurrent}) {
     };
     const page = Number(state.page) || 1;
     const pages = Math.max(1, Math.ceil(Math.min(total, kMaxWindow) / kPerPage));
-    const download = downloadNode(params, total, q || filters.join(' '));
+    const download = downloadNode(params, response.total, q || filters.join(' '));
     // The facets first: a few Tabs from the box, left of the hits on a wide screen.
     parts.push(el('div', {class: 'results'},
       facetsNode(response, filters, navigate),
