@@ -123,9 +123,10 @@ export async function renderLog(view, state, {isCurrent}) {
   const first = log.lines[0];
   const byLine = new Map(log.lines.map((l) => [l.line, l]));
   const original = first && first.url ? first.url.replace(/#.*$/, '') : null;
+  const heading = headingNode(log.title);
   // On a phone the minutes come after the lines: a link at the top jumps there.
   view.replaceChildren(el('section', {id: 'log-view'},
-    headingNode(log.title),
+    heading,
     el('p', {class: 'meta'}, first ? timeNode(first.time) : null, ' · ', plural(log.lines.length, 'line'),
        log.meeting && log.meeting.channel ? ` · ${log.meeting.channel}` : '',
        original ? [' · ', el('a', {href: original, rel: 'noopener', class: 'permalink'}, 'Original log ↗')] : null,
@@ -135,7 +136,7 @@ export async function renderLog(view, state, {isCurrent}) {
   // The line linked to, in view; the focus lands on it (app.js).
   const target = list.querySelector('.target');
   if (target) {
-    view.querySelector('h2').removeAttribute('data-landing');
+    heading.removeAttribute('data-landing');
     target.setAttribute('tabindex', '-1');
     target.setAttribute('data-landing', '');
     target.scrollIntoView({block: 'center'});
