@@ -3,7 +3,7 @@
 // year headings, each with its link, chairs and items in line order (a vote
 // with its question and result).
 import {getJson} from './api.js';
-import {el, formatCount, pagesNode, timeNode} from './dom.js';
+import {el, formatCount, headingNode, pagesNode, timeNode} from './dom.js';
 import {subscribeNode} from './feed_link.js';
 import {badge, logHref, speakerNode, voteNode} from './hit_view.js';
 import {seriesHref} from './series_view.js';
@@ -69,10 +69,11 @@ export async function renderDecisions(view, state, {isCurrent, navigate}) {
   const about = body.total.exact ? '' : 'about ';
   const labels = sortOf(state) === 'oldest' ? ['← Older', 'Newer →'] : ['← Newer', 'Older →'];
   view.replaceChildren(el('section', {id: 'decisions-view'},
-    el('h2', {}, state.q.trim() ? `Decisions about “${state.q.trim()}”` : 'Latest decisions'),
+    headingNode(state.q.trim() ? `Decisions about “${state.q.trim()}”` : 'Latest decisions'),
     queryForm(state, navigate),
     el('p', {role: 'status'}, `${about}${formatCount(body.total.value)} decisions · `,
        subscribeNode('decisions', state)),
-    body.meetings.length ? timelineNode(body.meetings) : el('p', {}, 'No decisions match.'),
+    body.meetings.length ? timelineNode(body.meetings) : null,
+    body.total.value ? null : el('p', {}, 'No decisions match.'),
     pagesNode(Number(state.page) || 1, Math.ceil(Math.min(body.total.value, kMaxWindow) / kPerPage), labels)));
 }

@@ -42,15 +42,24 @@ export function plural(n, word) {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-// Previous/next links to the same URL with another page, "Page N of M".
+// Previous/next links to the same URL with another page, "Page N of M";
+// past the last page (a URL typed or kept), a link to the last one instead.
 export function pagesNode(page, pages, labels = ['← Previous', 'Next →']) {
   const href = (p) => {
     const params = new URLSearchParams(location.search);
     params.set('page', p);
     return `/?${params}`;
   };
+  if (pages > 0 && page > pages) {
+    return el('p', {id: 'past-end', class: 'notice'},
+              `Page ${formatCount(page)} is past the last page (${formatCount(pages)}): `,
+              el('a', {href: href(pages)}, `go to page ${formatCount(pages)}`), '.');
+  }
   return el('nav', {id: 'pages', 'aria-label': 'Pages'},
             page > 1 ? el('a', {rel: 'prev', href: href(page - 1)}, labels[0]) : null,
             pages > 1 ? el('span', {}, `Page ${formatCount(page)} of ${formatCount(pages)}`) : null,
             page < pages ? el('a', {rel: 'next', href: href(page + 1)}, labels[1]) : null);
 }
+
+// A view's heading, where the focus lands when the view is drawn (app.js).
+export const headingNode = (text) => el('h2', {tabindex: '-1', 'data-landing': true}, text);

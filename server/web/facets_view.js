@@ -2,16 +2,19 @@
 // to the page's state (query_edit.js), sent to the API apart from q.
 import {el, formatCount} from './dom.js';
 import {withDateFilter, withFilter, yearOf} from './query_edit.js';
+import {makeToolbar} from './toolbar.js';
 
 const kFacetLabels = {person: 'People', meeting: 'Meetings', channel: 'Channels', year: 'Years', kind: 'Kinds'};
 const kFacetFields = {person: 'from', meeting: 'meeting', channel: 'channel', year: 'date', kind: 'kind'};
 const kShown = 8;
 
 export function facetsNode(response, filters, navigate) {
-  // Open beside the hits on a wide screen; on a phone a closed summary
-  // above them, so the hits come first.
+  // Beside the hits on a wide screen; on a phone a closed summary above
+  // them, so the hits come first.
   const wide = window.matchMedia('(min-width: 48rem)').matches;
-  const box = el('details', {id: 'facets', open: wide}, el('summary', {}, 'Narrow the results'));
+  const box = wide ? el('section', {id: 'facets', 'aria-labelledby': 'facets-title'},
+                        el('h2', {id: 'facets-title', class: 'facets-title'}, 'Narrow the results'))
+                   : el('details', {id: 'facets'}, el('summary', {}, 'Narrow the results'));
   if (!response.facets_exact) {
     box.append(el('p', {class: 'note'}, 'Counts are estimates (too many matches to count them all).'));
   }
@@ -27,7 +30,7 @@ export function facetsNode(response, filters, navigate) {
       list.append(el('li', {}, button));
     });
     box.append(el('section', {class: 'facet', 'data-field': field},
-                  el('h2', {}, kFacetLabels[field]), list));
+                  el('h3', {}, kFacetLabels[field]), list));
   }
   return box;
 }
@@ -59,7 +62,9 @@ export function histogramNode(response, q, filters, navigate) {
   const box = el('figure', {id: 'histogram'});
   if (!bars.length) return box;
   const top = Math.max(...bars.map((b) => b.count), 1);
-  const row = el('div', {class: 'bars'});
+  const caption = bars[0].range.length === 4 ? 'Hits per year — click a year to see it'
+                                             : 'Hits per month — click a month to see it';
+  const row = el('div', {class: 'bars', role: 'toolbar', 'aria-label': caption});
   for (const bar of bars) {
     const button = el('button', {type: 'button', class: 'bar', 'data-range': bar.range,
                                  'aria-label': `${bar.range}: ${formatCount(bar.count)} hits`,
@@ -71,7 +76,6 @@ export function histogramNode(response, q, filters, navigate) {
       () => navigate({filter: withDateFilter(filters, bar.range), page: 1}));
     row.append(button);
   }
-  box.append(row, el('figcaption', {}, bars[0].range.length === 4 ?
-    'Hits per year — click a year to see it' : 'Hits per month — click a month to see it'));
+  box.append(makeToolbar(row), el('figcaption', {}, caption));
   return box;
 }

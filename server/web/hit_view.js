@@ -48,30 +48,40 @@ export function lineNode(record, className) {
             record.vote ? [' ', voteNode(record)] : null);
 }
 
-async function toggleContext(item, hit, button) {
-  const open = button.getAttribute('aria-expanded') === 'true';
-  const existing = item.querySelector('.context');
-  if (open) {
-    existing?.remove();
-    button.setAttribute('aria-expanded', 'false');
-    button.textContent = 'Show context';
-    return;
-  }
-  button.disabled = true;
+// Shows the lines around the hit `item` (an li.hit) under its snippet;
+// resolves when they are shown (or the error saying why not). With `focus`,
+// the focus goes to them, where the eye goes.
+export async function showContext(item, {focus = false} = {}) {
+  const button = item.querySelector('button.expand');
+  if (button.getAttribute('aria-expanded') === 'true' || item.getAttribute('aria-busy') === 'true') return;
+  // Not button.disabled: a disabled button loses the focus to <body>.
+  item.setAttribute('aria-busy', 'true');
+  item.querySelector('.context')?.remove();
+  let shown;
   try {
-    const record = await getJson(`/api/v1/records/${segment(hit.id)}`, {context: 5});
-    const list = el('ol', {class: 'context', 'aria-label': 'Lines around this one'},
-                    record.context.before.map((r) => lineNode(r, 'context-line')),
-                    lineNode(record, 'context-line current'),
-                    record.context.after.map((r) => lineNode(r, 'context-line')));
-    item.querySelector('.snippet').after(list);
+    const record = await getJson(`/api/v1/records/${segment(item.dataset.id)}`, {context: 5});
+    shown = el('ol', {class: 'context', 'aria-label': 'Lines around this one', tabindex: '-1'},
+               record.context.before.map((r) => lineNode(r, 'context-line')),
+               lineNode(record, 'context-line current'),
+               record.context.after.map((r) => lineNode(r, 'context-line')));
     button.setAttribute('aria-expanded', 'true');
     button.textContent = 'Hide context';
   } catch (error) {
-    item.querySelector('.snippet').after(el('p', {class: 'context error', role: 'alert'}, error.message));
+    shown = el('p', {class: 'context error', role: 'alert', tabindex: '-1'}, error.message);
   } finally {
-    button.disabled = false;
+    item.removeAttribute('aria-busy');
   }
+  item.querySelector('.snippet').after(shown);
+  if (focus) shown.focus();
+  item.dispatchEvent(new Event('context-toggle', {bubbles: true}));
+}
+
+function hideContext(item) {
+  const button = item.querySelector('button.expand');
+  item.querySelector('.context')?.remove();
+  button.setAttribute('aria-expanded', 'false');
+  button.textContent = 'Show context';
+  item.dispatchEvent(new Event('context-toggle', {bubbles: true}));
 }
 
 export function hitNode(hit, {onMore}) {
@@ -88,9 +98,13 @@ export function hitNode(hit, {onMore}) {
                      hit.collapsed > 0 ?
                        el('button', {type: 'button', class: 'more'}, `${hit.collapsed} more from this log`) : null);
   const vote = voteNode(hit);
-  const item = el('li', {class: 'hit', 'data-id': hit.id}, meta, snippetNode(hit.snippet),
+  // tabindex: j and k move the focus from hit to hit (keys.js).
+  const item = el('li', {class: 'hit', 'data-id': hit.id, tabindex: '-1'}, meta, snippetNode(hit.snippet),
                   vote ? el('p', {class: 'vote'}, vote) : null, actions);
-  expand.addEventListener('click', () => toggleContext(item, hit, expand));
+  expand.addEventListener('click', () => {
+    if (expand.getAttribute('aria-expanded') === 'true') hideContext(item);
+    else showContext(item, {focus: true});
+  });
   actions.querySelector('.more')?.addEventListener('click', () => onMore(hit));
   return item;
 }

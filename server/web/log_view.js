@@ -1,7 +1,7 @@
 // A whole log, scrolled to and highlighting the line a hit linked to: a
 // meeting's log with its minutes beside it, or a day of a channel log.
 import {getJson, segment} from './api.js';
-import {el, logOf, plural, timeNode} from './dom.js';
+import {el, headingNode, logOf, plural, timeNode} from './dom.js';
 import {badge, lineNode, logHref, personHref, voteNode} from './hit_view.js';
 import {seriesHref} from './series_view.js';
 
@@ -45,7 +45,7 @@ function minutesNode(meeting, lines) {
   if (unassigned.length) byPerson.push({nick: 'UNASSIGNED', actions: unassigned});
   const people = el('ul', {class: 'people'}, meeting.people.map((p) =>
     el('li', {}, el('a', {href: personHref(p.nick.toLowerCase())}, p.nick), ` (${p.lines})`)));
-  return el('aside', {id: 'minutes', 'aria-label': 'Minutes'},
+  return el('aside', {id: 'minutes', 'aria-label': 'Minutes', tabindex: '-1'},
             el('h3', {}, 'Meeting summary'),
             meeting.chairs.length ? el('p', {}, `Chairs: ${meeting.chairs.join(', ')}`) : null,
             topics.length ? summary : el('p', {}, 'No minutes items.'),
@@ -123,17 +123,22 @@ export async function renderLog(view, state, {isCurrent}) {
   const first = log.lines[0];
   const byLine = new Map(log.lines.map((l) => [l.line, l]));
   const original = first && first.url ? first.url.replace(/#.*$/, '') : null;
+  const heading = headingNode(log.title);
+  // On a phone the minutes come after the lines: a link at the top jumps there.
   view.replaceChildren(el('section', {id: 'log-view'},
-    el('h2', {}, log.title),
+    heading,
     el('p', {class: 'meta'}, first ? timeNode(first.time) : null, ' · ', plural(log.lines.length, 'line'),
        log.meeting && log.meeting.channel ? ` · ${log.meeting.channel}` : '',
-       original ? el('a', {href: original, rel: 'noopener', class: 'permalink'}, ' · Original log ↗') : null),
+       original ? [' · ', el('a', {href: original, rel: 'noopener', class: 'permalink'}, 'Original log ↗')] : null,
+       log.meeting ? [' ', el('a', {href: '#minutes', id: 'to-minutes'}, 'Minutes ↓')] : null),
     log.meeting ? seriesNode(log.meeting) : null,
     el('div', {class: 'log-layout'}, list, log.meeting ? minutesNode(log.meeting, byLine) : null)));
+  // The line linked to, in view; the focus lands on it (app.js).
   const target = list.querySelector('.target');
   if (target) {
+    heading.removeAttribute('data-landing');
     target.setAttribute('tabindex', '-1');
+    target.setAttribute('data-landing', '');
     target.scrollIntoView({block: 'center'});
-    target.focus({preventScroll: true});
   }
 }

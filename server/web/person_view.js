@@ -1,7 +1,7 @@
 // Who said what: a person's activity over the years, meetings, topics,
 // action items and latest lines (/api/v1/people/{person}).
 import {getJson, segment} from './api.js';
-import {el, formatCount, plural, timeNode} from './dom.js';
+import {el, headingNode, formatCount, plural, timeNode} from './dom.js';
 import {badge, lineNode, logHref} from './hit_view.js';
 import {term} from './query_edit.js';
 
@@ -33,7 +33,7 @@ export async function renderPerson(view, state, {isCurrent}) {
   };
   const about = p.lines.exact ? '' : 'about ';
   view.replaceChildren(el('section', {id: 'person-view'},
-    el('h2', {}, p.person),
+    headingNode(p.person),
     el('p', {}, `${about}${plural(p.lines.value, 'line')}, `, plural(p.action_items_total, 'action item'), ' · ',
        el('a', {href: search()}, 'search their lines')),
     activityNode(p.per_year),

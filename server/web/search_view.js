@@ -1,10 +1,12 @@
 // The search results: status, controls, histogram, facets, hits, pages.
 import {getJson} from './api.js';
 import {el, formatCount, pagesNode} from './dom.js';
+import {downloadNode} from './download.js';
 import {facetsNode, histogramNode} from './facets_view.js';
 import {subscribeNode} from './feed_link.js';
 import {hitNode} from './hit_view.js';
 import {withDateFilter, withFilter, withoutFilter} from './query_edit.js';
+import {noticesNode} from './search_notices.js';
 
 const kPerPage = 20;
 const kMaxWindow = 10000;  // page * per_page the API allows
@@ -18,13 +20,13 @@ function freshnessNode(response) {
   return el('span', {class: 'freshness'}, ' · logs up to ', el('time', {datetime: response.logs_until}, `${when} UTC`));
 }
 
+// The results' status line, where the focus lands after an action (app.js).
 function statusNode(response, q) {
   const total = response.total.value;
-  if (total === 0) {
-    return el('p', {id: 'status', role: 'status'}, `No results for “${q}”.`, freshnessNode(response));
-  }
+  const attrs = {id: 'status', role: 'status', tabindex: '-1', 'data-landing': true};
+  if (total === 0) return el('p', attrs, `No results for “${q}”.`, freshnessNode(response));
   const about = response.total.exact ? '' : 'about ';
-  return el('p', {id: 'status', role: 'status'},
+  return el('p', attrs,
             `${about}${formatCount(total)} hit${total === 1 ? '' : 's'} (${Math.round(response.took_ms)} ms)`,
             freshnessNode(response));
 }
@@ -45,7 +47,7 @@ function hiddenNode(response, state, navigate) {
             button);
 }
 
-function controlsNode(state, navigate) {
+function controlsNode(state, navigate, download) {
   const sort = el('fieldset', {class: 'sort'}, el('legend', {}, 'Order'));
   for (const [value, label] of [['relevance', 'Best match'], ['newest', 'Newest'], ['oldest', 'Oldest']]) {
     const input = el('input', {type: 'radio', name: 'sort', value, id: `sort-${value}`,
@@ -56,7 +58,7 @@ function controlsNode(state, navigate) {
   const group = el('input', {type: 'checkbox', id: 'group', checked: state.group === 'meeting'});
   group.addEventListener('change', () => navigate({group: group.checked ? 'meeting' : '', page: 1}));
   return el('div', {class: 'controls'}, sort,
-            el('label', {for: 'group', class: 'group'}, group, 'One hit per meeting'));
+            el('label', {for: 'group', class: 'group'}, group, 'One hit per meeting'), download);
 }
 
 // The filters in force (clicked facets), each a button that removes it.
@@ -79,40 +81,36 @@ export async function renderSearch(view, state, {navigate, isCurrent}) {
       el('p', {}, 'Search fifteen years of OpenStack IRC meetings and the channel logs beside them.'),
       el('p', {}, 'Try ', el('a', {href: '/?q=is:agreed+privsep'}, 'is:agreed privsep'), ', ',
          el('a', {href: '/?q=%22ubuntu+20.04%22+date:2020'}, '"ubuntu 20.04" date:2020'), ' or ',
-         el('a', {href: '/?view=decisions'}, 'the latest decisions'), '.')));
+         el('a', {href: '/?view=decisions'}, 'the latest decisions'), '.'),
+      el('p', {}, 'How to ask: ', el('a', {href: '/?view=help'}, 'the query language'), '.')));
     return;
   }
   view.replaceChildren(el('p', {id: 'status', role: 'status'}, 'Searching…'));
-  const response = await getJson('/api/v1/search', {
-    q, filter: filters, page: state.page, per_page: kPerPage, sort: state.sort, facets: kFacets,
-    collapse: state.group === 'meeting' ? 'meeting' : '', include: state.include,
-  });
+  const params = {q, filter: filters, sort: state.sort, collapse: state.group === 'meeting' ? 'meeting' : '',
+                  include: state.include};
+  const response = await getJson('/api/v1/search', {...params, page: state.page, per_page: kPerPage, facets: kFacets});
   if (!isCurrent()) return;
+  const total = response.total.value;
   const status = statusNode(response, q || filters.join(' '));
   status.append(' · ', subscribeNode('search', state));
-  const parts = [status, hiddenNode(response, state, navigate),
-                 filtersNode(filters, navigate)].filter(Boolean);
-  if (response.query.lenient) {
-    parts.push(el('p', {id: 'lenient', class: 'notice'},
-      `The query could not be read as written (${response.query.problem || 'syntax'}); it was read as: `,
-      el('code', {}, response.query.parsed)));
-  }
-  if (response.did_you_mean) {
-    const link = el('a', {href: `/?q=${encodeURIComponent(response.did_you_mean)}`}, response.did_you_mean);
-    parts.push(el('p', {id: 'did-you-mean'}, 'Did you mean ', link, '?'));
-  }
-  if (response.total.value > 0) {
+  const hidden = hiddenNode(response, state, navigate);
+  const parts = [status, ...noticesNode(response, q), total ? null : hidden, filtersNode(filters, navigate)];
+  if (total > 0) {
     const onMore = (hit) => {
       const narrowed = hit.meeting ? withFilter(filters, 'meeting', hit.meeting)
                                    : withFilter(filters, 'channel', hit.channel || '');
       navigate({filter: withDateFilter(narrowed, hit.time.slice(0, 10)), group: '', page: 1});
     };
+    const page = Number(state.page) || 1;
+    const pages = Math.max(1, Math.ceil(Math.min(total, kMaxWindow) / kPerPage));
+    const download = downloadNode(params, response.total, q || filters.join(' '));
+    // The facets first: a few Tabs from the box, left of the hits on a wide screen.
     parts.push(el('div', {class: 'results'},
+      facetsNode(response, filters, navigate),
       el('div', {class: 'main-column'},
-         controlsNode(state, navigate), histogramNode(response, q, filters, navigate),
-         el('ol', {id: 'hits'}, response.hits.map((h) => hitNode(h, {onMore}))),
-         pagesNode(Number(state.page) || 1, Math.max(1, Math.ceil(Math.min(response.total.value, kMaxWindow) / kPerPage)))),
-      facetsNode(response, filters, navigate)));
+         controlsNode(state, navigate, download), histogramNode(response, q, filters, navigate), hidden,
+         page > pages ? null : el('ol', {id: 'hits'}, response.hits.map((h) => hitNode(h, {onMore}))),
+         pagesNode(page, pages))));
   }
-  view.replaceChildren(...parts);
+  view.replaceChildren(...parts.filter(Boolean));
 }

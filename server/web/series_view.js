@@ -3,7 +3,7 @@
 // and how many of those are still open (the action ledger), the open ones
 // linked to the search for them.
 import {getJson, segment} from './api.js';
-import {el, formatCount, plural, timeNode} from './dom.js';
+import {el, headingNode, formatCount, plural, timeNode} from './dom.js';
 import {logHref} from './hit_view.js';
 
 export const seriesHref = (name) => `/?view=series&meeting=${encodeURIComponent(name)}`;
@@ -49,7 +49,7 @@ export async function renderSeries(view, state, {isCurrent}) {
   }
   const latest = meetings[0];
   view.replaceChildren(el('section', {id: 'series-view'},
-    el('h2', {}, `Meetings of ${first.meeting}`),
+    headingNode(`Meetings of ${first.meeting}`),
     el('p', {role: 'status'}, plural(first.count, 'meeting'),
        latest ? [' · ', el('a', {href: logHref(latest.id), id: 'series-latest'}, 'the latest')] : null,
        ' · ', el('a', {href: `/?view=decisions&q=${encodeURIComponent(`meeting:${first.meeting}`)}`},

@@ -146,8 +146,9 @@ export async function startHarness() {
       return { status: response.status, body: await response.json() };
     },
     // A page in a fresh browser context; its errors collect in page.errors.
-    async newPage({ viewport = { width: 1280, height: 900 } } = {}) {
-      const context = await browser.newContext({ viewport });
+    // colorScheme: 'light' or 'dark', what prefers-color-scheme answers.
+    async newPage({ viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+      const context = await browser.newContext({ viewport, colorScheme });
       context.setDefaultTimeout(TIMEOUT_MS);
       contexts.add(context);
       context.on('close', () => contexts.delete(context));
