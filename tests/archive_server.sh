@@ -38,7 +38,7 @@ start_archive_server() {
       echo "events { worker_connections 64; }"
       echo "http {"
       echo "  include /etc/nginx/mime.types;"
-      echo "  log_format requests '\$request_method \$status \$request_uri';"
+      echo "  log_format requests '\$request_method \$status \$request_uri \"\$http_user_agent\"';"
       echo "  access_log $work/logs/access.log requests;"
       for t in client_body proxy fastcgi uwsgi scgi; do echo "  ${t}_temp_path $work/$t;"; done
       echo "  server {"

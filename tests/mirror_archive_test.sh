@@ -81,7 +81,8 @@ same_tree() {  # SITE_FOLDER COPY_FOLDER: the same archive files, byte for byte
     fail "the copy differs from the site:"$'\n'"$(head -20 "$dir/diff")"
 }
 # Requests in the access log: "METHOD STATUS PATH", with # for %23.
-requests() { sed 's/%23/#/g' "$archive_log"; }
+requests() { sed 's/%23/#/g' "$archive_log" | awk '{ print $1, $2, $3 }'; }
+agents() { sed 's/^[^"]*"//; s/"$//' "$archive_log" | sort -u; }
 archive_gets() {  # archive files sent whole (200), as relative paths, sorted
   requests | awk '$1 == "GET" && $2 == 200 && $3 !~ /\/$/ && $3 !~ /\/index\.html$/ { print substr($3, 2) }' |
     LC_ALL=C sort
@@ -112,6 +113,7 @@ same_tree "$site" "$dest"
   fail "fetched what the copy does not keep (above)"
 grep -qx "mirror-archive: $count files fetched, 0 failed, [0-9]* s" "$dir/out" ||
   fail "first run's summary: $(tail -1 "$dir/out")"
+[[ $(agents) == 'eavesearch-mirror/1 ('*'README.md)' ]] || fail "User-Agent: $(agents)"
 listings=$(requests | awk '$3 ~ /\/$/ || $3 ~ /\/index\.html$/' | wc -l)
 
 "$bin" index "$dest" --db "$dir/db" --json >"$dir/index1.json" 2>"$dir/index1.err" ||
@@ -179,7 +181,7 @@ same_tree "$site" "$dest"
 mkdir -p "$dir/part/irclogs/#heat"
 echo '<html>listing</html>' >"$dir/part/irclogs/#heat/index.html.tmp"
 new_log
-run_mirror "$dir/part" meetings/tc "irclogs/#openstack-tc"
+MIRROR_CONTACT="ops@example.org" run_mirror "$dir/part" meetings/tc "irclogs/#openstack-tc"
 [ "$status" -eq 0 ] || fail "SUBPATH run: exit $status: $(cat "$dir/out")"
 expected_part=$( (archive_files "$site" meetings/tc; archive_files "$site" "irclogs/#openstack-tc") | LC_ALL=C sort)
 [ "$(mirrored_files "$dir/part")" = "$expected_part" ] ||
@@ -188,11 +190,12 @@ same_tree "$site/meetings/tc" "$dir/part/meetings/tc"
 same_tree "$site/irclogs/#openstack-tc" "$dir/part/irclogs/#openstack-tc"
 ! requests | awk '{ print $3 }' | grep -Ev '^/meetings/tc/|^/irclogs/#openstack-tc/|^/robots\.txt$' ||
   fail "the SUBPATH run asked for other folders (above)"
+[[ $(agents) == *'; contact: ops@example.org)' ]] || fail "User-Agent with MIRROR_CONTACT: $(agents)"
 
 # 6. Failures: a missing SUBPATH (4), a listed file refused (1, named, the
 # rest copied), another run holding the copy (3), usage (2).
 run_mirror "$dir/none" meetings/no_such_meeting
-[ "$status" -eq 4 ] && grep -q 'not on the server: .*/meetings/no_such_meeting/' "$dir/out" ||
+[ "$status" -eq 4 ] && grep -q 'the server does not list .*/meetings/no_such_meeting/' "$dir/out" ||
   fail "a missing SUBPATH: exit $status: $(cat "$dir/out")"
 mkdir -p "$site/meetings/gone/2020"
 echo "10:00:00 <a> one" >"$site/meetings/gone/2020/gone.2020-01-01-00.00.log.txt"
@@ -214,8 +217,10 @@ for args in "" "$archive_url" "ftp://example.org $dest" "$archive_url $dest ../e
   "$mirror" $args >"$dir/out" 2>&1 || status=$?
   [ "$status" -eq 2 ] || fail "usage '$args': exit $status: $(cat "$dir/out")"
 done
-status=0
-MIRROR_WAIT=soon "$mirror" "$archive_url" "$dest" >"$dir/out" 2>&1 || status=$?
-[ "$status" -eq 2 ] || fail "MIRROR_WAIT=soon: exit $status"
+for setting in MIRROR_WAIT=soon MIRROR_CONTACT=$'ops\r\nX-Injected: 1'; do
+  status=0
+  env "$setting" "$mirror" "$archive_url" "$dest" >"$dir/out" 2>&1 || status=$?
+  [ "$status" -eq 2 ] || fail "$setting: exit $status"
+done
 
 echo "mirror verified: $count files in ${first_seconds} s, then $heads HEADs and $listings listing pages a run with nothing new"
