@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(cmake ninja-build g++ make pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
           nlohmann-json3-dev libcli11-dev libgtest-dev libyaml-cpp-dev libsqlite3-dev curl
           chromium systemd xapian-tools libjemalloc-dev nginx
+          wget  # scripts/mirror-archive
           python3-feedparser  # the Atom feeds' test reads them with a real parser
           clang-14 libclang-rt-14-dev llvm-14)  # make fuzz: clang, libFuzzer, llvm-symbolizer
 # `make bench` (--bench): the peers and the tools that measure them.
