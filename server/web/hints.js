@@ -19,6 +19,11 @@ export function insertAtCaret(input, template, {glue = false} = {}) {
 
 export function attachHints(bar, input) {
   makeToolbar(bar);
+  // A click leaves the focus in the box (as a completion's does): its blur
+  // would close the completion a field's hint opens.
+  bar.addEventListener('mousedown', (event) => {
+    if (event.target.closest('button[data-insert]') && document.activeElement === input) event.preventDefault();
+  });
   bar.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-insert]');
     if (button) insertAtCaret(input, button.dataset.insert, {glue: button.hasAttribute('data-glue')});

@@ -102,7 +102,9 @@ test('an unknown field is named, with the words searched and a link to help', TE
   expectNoErrors(page);
 });
 
-for (const q of ['privsep tc may 2020', 'from:gman']) {
+// A date read from words, a word no line has, a person nobody is: each
+// finds nothing on the sample, and each has a near query that does.
+for (const q of ['upgrade may 2020', 'privsep zzqqx', 'from:gman']) {
   test(`a query that finds nothing offers the nearest that do: ${q}`, TEST, async () => {
     const api = await search(q, '&per_page=1');
     assert.equal(api.total.value, 0);
@@ -128,6 +130,17 @@ for (const q of ['privsep tc may 2020', 'from:gman']) {
     expectNoErrors(page);
   });
 }
+
+test('a query that finds nothing and has no near query still leads somewhere: the help', TEST, async () => {
+  const api = await search('privsep tc may 2020', '&per_page=1');
+  assert.deepEqual([api.total.value, api.suggestions], [0, []], 'nothing near it on the sample');
+  const page = await open(`/?q=${enc('privsep tc may 2020')}`);
+  await expectText(page, '#status', 'No results');
+  await page.click('#zero-help a');
+  await shows(page, '#help-view a.example');
+  assert.equal(await page.inputValue('#q'), 'privsep tc may 2020');
+  expectNoErrors(page);
+});
 
 test('did-you-mean still shows beside the suggestions', TEST, async () => {
   const api = await search('upgrrade', '&per_page=1');

@@ -15,7 +15,7 @@ async function views() {
   assert.ok(vote, 'a vote in a meeting log');
   return [
     { name: 'search-results', path: '/?q=upgrade', ready: '#hits li.hit' },
-    { name: 'zero-results', path: `/?q=${enc('privsep tc may 2020')}`, ready: '#status:has-text("No results")' },
+    { name: 'zero-results', path: `/?q=${enc('upgrade may 2020')}`, ready: '#suggestions li' },
     { name: 'log-with-minutes', path: `/?view=log&id=${enc(vote.id)}`, ready: '#minutes .minutes-topics' },
     { name: 'person', path: '/?view=person&person=gmann', ready: '#person-actions li' },
     { name: 'series', path: '/?view=series&meeting=tc', ready: 'li.series-meeting' },
