@@ -39,8 +39,8 @@ fuzz: deps
 	cmake --build --preset fuzz -j $(JOBS)
 	fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-# Only the command the demo runs is built (about 2 minutes on 2 cores, not
-# the 7 to 10 of every test); `make test` builds the rest.
+# Only the command the demo runs is built, not every test (7 to 10 minutes
+# on 2 cores); `make test` builds the rest.
 demo: deps
 	cmake --preset dev >/dev/null
 	cmake --build --preset dev -j $(JOBS) --target eavesearch
