@@ -20,7 +20,8 @@ std::string command_names(const std::vector<eavesearch::Command>& commands) {
 // starting with "-" (`-meeting:nova`, `-privsep`) is a word of the query
 // and not an option; "--" and what follows it stay as typed. A "--word"
 // that is no option of search stays an option (CLI11 names it unknown).
-std::vector<std::string> search_words_last(const CLI::App& search, const std::vector<std::string>& args) {
+std::vector<std::string> search_words_last(const CLI::App& search,
+                                           const std::vector<std::string>& args) {
   std::vector<std::string> options = {args[0]}, words;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -59,12 +60,14 @@ int main(int argc, char** argv) try {
     bool known = false;
     for (const auto& c : commands) known = known || c.app->get_name() == args[0];
     if (!known) {
-      std::cerr << "eavesearch: unknown command '" << args[0] << "' (commands: "
-                << command_names(commands) << "; eavesearch --help tells more)\n";
+      std::cerr << "eavesearch: unknown command '" << args[0]
+                << "' (commands: " << command_names(commands)
+                << "; eavesearch --help tells more)\n";
       return eavesearch::kExitUsage;
     }
   }
-  if (!args.empty() && args[0] == "search") args = search_words_last(*app.get_subcommand("search"), args);
+  if (!args.empty() && args[0] == "search")
+    args = search_words_last(*app.get_subcommand("search"), args);
   try {
     std::reverse(args.begin(), args.end());  // CLI11 reads a vector from its back
     app.parse(args);

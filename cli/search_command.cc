@@ -93,7 +93,8 @@ void print_text(const SearchResponse& resp, const SearchArgs& args) {
   if (resp.lenient) std::cout << " (not read as written: " << resp.problem << ")";
   std::cout << "\n";
   for (const std::string& name : resp.unknown_fields) {
-    std::cout << name << ": is not a field; searched as words (fields: see README, Query language)\n";
+    std::cout << name
+              << ": is not a field; searched as words (fields: see README, Query language)\n";
   }
   for (const Suggestion& s : resp.suggestions) {
     std::cout << "try: " << s.q << "  (" << hits_count(s.total, s.total_exact) << "; " << s.why
@@ -126,14 +127,15 @@ std::string csv_field(const std::string& value) {
   return out + "\"";
 }
 
-constexpr const char* kCsvHeader = "id,time,meeting,channel,speaker,kind,item,owners,status,topic,text,url";
+constexpr const char* kCsvHeader =
+    "id,time,meeting,channel,speaker,kind,item,owners,status,topic,text,url";
 
 void print_csv(const Record& r, const std::string& log_base_url) {
   std::string owners;
   for (const std::string& o : r.owners) owners += (owners.empty() ? "" : " ") + o;
-  const std::string fields[] = {r.id,       format_iso(r.time), r.meeting, r.channel,
-                                r.speaker.value_or(""), r.kind,  r.item,    owners,
-                                r.status,   r.topic,            r.text,    permalink(r, log_base_url)};
+  const std::string fields[] = {
+      r.id,   format_iso(r.time), r.meeting, r.channel, r.speaker.value_or(""),    r.kind, r.item,
+      owners, r.status,           r.topic,   r.text,    permalink(r, log_base_url)};
   std::string line;
   for (const std::string& f : fields) line += (line.empty() ? "" : ",") + csv_field(f);
   std::cout << line << "\r\n";

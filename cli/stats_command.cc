@@ -100,15 +100,17 @@ nlohmann::json stats_json(const DatabaseStats& st) {
                       {"last", s.last ? nlohmann::json(format_iso(*s.last)) : nlohmann::json()},
                       {"bytes", s.bytes}});
   }
-  return {{"records", st.records},
-          {"meetings", st.meetings},
-          {"documents", st.documents},
-          {"by_kind", kinds},
-          {"logs_until", st.logs_until ? nlohmann::json(format_iso(*st.logs_until)) : nlohmann::json()},
-          {"last_commit", st.last_commit > 0 ? nlohmann::json(format_iso(st.last_commit)) : nlohmann::json()},
-          {"databases", st.databases},
-          {"shards", shards},
-          {"bytes", st.bytes}};
+  return {
+      {"records", st.records},
+      {"meetings", st.meetings},
+      {"documents", st.documents},
+      {"by_kind", kinds},
+      {"logs_until", st.logs_until ? nlohmann::json(format_iso(*st.logs_until)) : nlohmann::json()},
+      {"last_commit",
+       st.last_commit > 0 ? nlohmann::json(format_iso(st.last_commit)) : nlohmann::json()},
+      {"databases", st.databases},
+      {"shards", shards},
+      {"bytes", st.bytes}};
 }
 
 }  // namespace
@@ -119,7 +121,8 @@ Command add_stats_command(CLI::App& app) {
     bool json = false;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* cmd = app.add_subcommand("stats", "what a database holds: lines by kind, shards, sizes");
+  CLI::App* cmd =
+      app.add_subcommand("stats", "what a database holds: lines by kind, shards, sizes");
   cmd->add_option("--db", args->db_dir, "database directory")->required();
   cmd->add_flag("--json", args->json, "print JSON");
   return {cmd, [args] {

@@ -184,7 +184,13 @@ std::string encode_meeting(const Meeting& m) {
   w.num(m.ended ? 1 : 0).list(m.chairs).num(m.lines);
   w.num(static_cast<std::int64_t>(m.items.size()));
   for (const MinutesItem& item : m.items) {
-    w.str(item.type).str(item.text).str(item.nick).num(item.time).num(item.line).list(item.owners).str(item.status);
+    w.str(item.type)
+        .str(item.text)
+        .str(item.nick)
+        .num(item.time)
+        .num(item.line)
+        .list(item.owners)
+        .str(item.status);
     w.vote(item.vote);
   }
   w.num(static_cast<std::int64_t>(m.people.size()));

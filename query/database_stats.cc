@@ -22,7 +22,8 @@ std::vector<std::pair<std::string, long>> kinds_of(const Xapian::Database& db) {
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
     out.emplace_back((*it).substr(prefix.size()), static_cast<long>(it.get_termfreq()));
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   return out;
 }
 
@@ -71,7 +72,8 @@ Result<DatabaseStats> database_stats(const std::string& db_dir) {
       ShardStats s;
       // "gen-2/2020", or "gen-2/2020.2" once the indexer rebuilt it.
       std::size_t slash = e.target.find('/');
-      s.name = std::string(shard_name(slash == std::string::npos ? e.target : e.target.substr(slash + 1)));
+      s.name = std::string(
+          shard_name(slash == std::string::npos ? e.target : e.target.substr(slash + 1)));
       s.documents = static_cast<long>(shard.get_doccount());
       if (auto span = time_span(shard)) {
         s.first = static_cast<std::int64_t>(span->first);

@@ -18,14 +18,16 @@ namespace {
 constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 13> kCounts = {
-    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
+constexpr std::array<std::string_view, 13> kCounts = {"a",    "one",    "two",   "three", "four",
+                                                      "five", "six",    "seven", "eight", "nine",
+                                                      "ten",  "eleven", "twelve"};
 constexpr std::string_view kLastWords[] = {"last", "past"};
 constexpr int kMaxCloseValues = 2;  // close from:/meeting: values offered for one nobody has
 constexpr std::size_t kMaxTokens = 32;
 
 bool is_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 std::string lower(std::string_view s) {
@@ -148,7 +150,8 @@ std::optional<DateReading> read_date(const std::vector<std::string>& tokens) {
         return reading(i, 2, "date:" + std::string(value));
       }
     }
-    if (std::find(std::begin(kLastWords), std::end(kLastWords), w) == std::end(kLastWords)) continue;
+    if (std::find(std::begin(kLastWords), std::end(kLastWords), w) == std::end(kLastWords))
+      continue;
     std::size_t at = i + 1;
     int count = 1;
     if (at < tokens.size()) {
@@ -216,8 +219,8 @@ std::vector<std::string> close_values(const Xapian::Database& db, std::string_vi
        ++it) {
     std::string other = (*it).substr(prefix.size());
     if (other.empty() || (std::isupper(static_cast<unsigned char>(other[0])))) continue;
-    std::size_t gap = other.size() > value.size() ? other.size() - value.size()
-                                                    : value.size() - other.size();
+    std::size_t gap =
+        other.size() > value.size() ? other.size() - value.size() : value.size() - other.size();
     if (gap > most) continue;
     std::size_t d = edit_distance(value, other);
     if (d > 0 && d <= most) found.push_back({d, it.get_termfreq(), other});

@@ -475,12 +475,14 @@ ParsedQuery parse_query(std::string_view text, std::int64_t now) {
   std::vector<Lexeme> tokens = Lexer(text).run(lex_problem);
   if (!lex_problem.empty()) add_problem(out, lex_problem);
   for (const Lexeme& l : tokens) {
-    bool named = !l.field.empty() && std::all_of(l.field.begin(), l.field.end(), [](unsigned char c) {
-      return std::isalpha(c) || c == '_' || c == '-';
-    });
+    bool named =
+        !l.field.empty() && std::all_of(l.field.begin(), l.field.end(), [](unsigned char c) {
+          return std::isalpha(c) || c == '_' || c == '-';
+        });
     if (l.kind == Lexeme::Kind::kField && named && !l.text.starts_with("/") &&
         !field_by_query_name(lower(l.field)) &&
-        std::find(out.unknown_fields.begin(), out.unknown_fields.end(), l.field) == out.unknown_fields.end()) {
+        std::find(out.unknown_fields.begin(), out.unknown_fields.end(), l.field) ==
+            out.unknown_fields.end()) {
       out.unknown_fields.push_back(l.field);
     }
   }

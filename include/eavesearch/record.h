@@ -65,7 +65,8 @@ struct MinutesItem {
   int line = 0;                     // its log line: the minutes link to <stem>.log.html#l-<line>
   std::vector<std::string> owners;  // ACTION: the attendee nicks it names, sorted
   std::optional<VoteResult> vote;   // VOTE: what `text` says, in parts (none in read minutes)
-  std::string status;  // ACTION: its record's status in the ledger; "" otherwise, and in read minutes
+  std::string
+      status;  // ACTION: its record's status in the ledger; "" otherwise, and in read minutes
 
   friend bool operator==(const MinutesItem&, const MinutesItem&) = default;
 };

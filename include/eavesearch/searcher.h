@@ -173,9 +173,9 @@ struct ShardStats {
 
 // What the database at `db_dir` holds, for `eavesearch stats` and /metrics.
 struct DatabaseStats {
-  long records = 0;    // lines
-  long meetings = 0;   // meeting documents
-  long documents = 0;  // all, log documents included
+  long records = 0;                                   // lines
+  long meetings = 0;                                  // meeting documents
+  long documents = 0;                                 // all, log documents included
   std::vector<std::pair<std::string, long>> by_kind;  // records by kind, most first
   std::optional<std::int64_t> logs_until;             // the newest line's time
   int databases = 0;                                  // the stub names (remote ones too)
