@@ -78,6 +78,24 @@ jq -r 'select(.engine == "eavesearch" and .class != null) | .class' "$results" |
 done
 cat <<EOF
 
+## Queries as a person at a terminal meets them (whole processes, ms, p50 / p99)
+
+One \`eavesearch search --db DB QUERY\` process per query (its text output, a page of 20) against
+one \`sqlite3 -readonly fts5.sqlite "SELECT ... MATCH ... ORDER BY rank LIMIT 20"\` process,
+timed by hyperfine (\`bench/cli_bench.sh\`: no shell, 3 warm-up runs). Opening the database,
+loading the libraries and printing are in the figures; facets are not (the CLI shows none).
+
+| query class | eavesearch search | sqlite3 | sqlite3 p50 / eavesearch p50 |
+|---|---|---|---|
+EOF
+jq -r 'select(.engine == "eavesearch-cli") | .class' "$results" | while read -r class; do
+  e50=$(get eavesearch-cli p50_ms "$class") e99=$(get eavesearch-cli p99_ms "$class")
+  s50=$(get sqlite3-cli p50_ms "$class") s99=$(get sqlite3-cli p99_ms "$class")
+  echo "| $class | $(fmt "$e50" 1) / $(fmt "$e99" 1) | $(fmt "$s50" 1) / $(fmt "$s99" 1)" \
+    "| $(ratio "$s50" "$e50") |"
+done
+cat <<EOF
+
 ## HTTP
 
 \`wrk -t2 -c16\` on the same query mix, in turn, against \`eavesearch serve\` on 127.0.0.1.

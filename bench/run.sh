@@ -5,6 +5,7 @@
 #
 #   LINES=1000000   archive size, in the generator's meeting lines
 #   ROUNDS=50       runs of each query class (rg: ROUNDS/10, at least 3)
+#   CLI_ROUNDS=30   whole `eavesearch search` and `sqlite3` processes per class (bench/cli_bench.sh)
 #   HTTP_SECONDS=10 duration of the wrk run
 #   HOSTILE_SECONDS=30 duration of the hostile load (bench/hostile_load.sh)
 #   SCRIPTINDEX=auto  run scriptindex (auto: only up to 2M lines; it takes ~30 min at 10M)
@@ -14,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES=${LINES:-1000000}
 ROUNDS=${ROUNDS:-50}
+CLI_ROUNDS=${CLI_ROUNDS:-30}
 HTTP_SECONDS=${HTTP_SECONDS:-10}
 HOSTILE_SECONDS=${HOSTILE_SECONDS:-30}
 SCRIPTINDEX=${SCRIPTINDEX:-auto}
@@ -89,6 +91,8 @@ note "queries: eavesearch in-process"
 "$TOOLS"/eavesearch-bench-queries --db "$db" --rounds "$ROUNDS" --json >>"$RESULTS"
 note "queries: SQLite FTS5"
 "$TOOLS"/eavesearch-bench-fts5 query --db "$fts" --rounds "$ROUNDS" >>"$RESULTS"
+note "queries: whole processes, eavesearch search against the sqlite3 CLI"
+bench/cli_bench.sh "$BIN" "$db" "$fts" "$CLI_ROUNDS" >>"$RESULTS"
 note "queries: rg"
 rg_rounds=$((ROUNDS / 10 > 3 ? ROUNDS / 10 : 3))
 bench/rg_bench.sh "$archive" "$rg_rounds" >>"$RESULTS"

@@ -1,69 +1,43 @@
-#include <csignal>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
-#include "eavesearch/server.h"
-
-#ifndef EAVESEARCH_WEB_DIR
-#define EAVESEARCH_WEB_DIR ""
-#endif
+#include "cli/serve_options.h"
 
 namespace eavesearch {
 namespace {
 
-// The one piece of state a signal handler may touch.
-std::atomic<bool> g_stop_requested = false;
-
-void request_stop(int) { g_stop_requested = true; }
+// eavesearch-serve beside this program (the one /proc/self/exe names).
+std::filesystem::path serve_program() {
+  std::error_code ec;
+  std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return (ec ? std::filesystem::path() : self.parent_path()) / "eavesearch-serve";
+}
 
 }  // namespace
 
 Command add_serve_command(CLI::App& app) {
   auto config = std::make_shared<ServerConfig>();
-  config->web_dir = EAVESEARCH_WEB_DIR;
   CLI::App* cmd = app.add_subcommand("serve", "serve the JSON API and the search page");
-  cmd->add_option("--db", config->db_dir, "database directory")->required();
-  cmd->add_option("--host", config->host, "address to bind")->capture_default_str();
-  cmd->add_option("--port", config->port, "port (0: any free port)")
-      ->check(whole_number_in(0, 65535))
-      ->capture_default_str();
-  cmd->add_option("--log-base-url", config->log_base_url, "base of links to the original logs")
-      ->capture_default_str();
-  cmd->add_option("--web-dir", config->web_dir, "folder of the search page's files")
-      ->capture_default_str();
-  cmd->add_option("--threads", config->threads, "searches run at once")
-      ->check(whole_number_in(1, 256))
-      ->capture_default_str();
-  cmd->add_option("--max-connections", config->max_connections,
-                  "connections served at once (one thread each)")
-      ->check(whole_number_in(1, 4096))
-      ->capture_default_str();
-  cmd->add_option("--max-connections-per-client", config->max_connections_per_client,
-                  "connections at once from one address (0: no limit, behind a proxy that limits)")
-      ->check(whole_number_in(0, 4096))
-      ->capture_default_str();
-  cmd->add_option("--time-budget-ms", config->time_budget_ms,
-                  "answer 503 to a request still searching after this long")
-      ->check(whole_number_in(0, 600000))
-      ->capture_default_str();
-  cmd->add_option("--cache-mb", config->cache_mb,
-                  "answers kept for repeated requests while the index is unchanged (0: none)")
-      ->check(whole_number_in(0, 65536))
-      ->capture_default_str();
-  cmd->add_option("--facet-memory-mb", config->facet_memory_mb,
-                  "facet values held in memory for fast facet counts (0: none; counted from the "
-                  "index instead)")
-      ->check(whole_number_in(0, 1048576))
-      ->capture_default_str();
+  add_serve_options(*cmd, *config);
   return {cmd, [config] {
-            std::signal(SIGTERM, request_stop);
-            std::signal(SIGINT, request_stop);
-            auto status = run_server(*config, g_stop_requested, [&](int port) {
-              std::cout << "eavesearch: serving " << config->db_dir << " on http://" << config->host
-                        << ":" << port << "/" << std::endl;
-            });
-            if (!status) return report_error(status.error());
-            return kExitOk;
+            // The server is a program of its own (cli/serve_options.h); it
+            // takes this process's place, so signals and the exit status
+            // are its own.
+            std::string program = serve_program().string();
+            std::vector<std::string> args = serve_arguments(*config);
+            args.insert(args.begin(), program);
+            std::vector<char*> argv;
+            for (std::string& a : args) argv.push_back(a.data());
+            argv.push_back(nullptr);
+            ::execv(program.c_str(), argv.data());
+            std::cerr << "eavesearch: cannot start " << program << " (" << std::strerror(errno)
+                      << "): eavesearch-serve is installed beside eavesearch\n";
+            return kExitFailure;
           }};
 }
 

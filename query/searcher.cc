@@ -152,7 +152,6 @@ Result<Searcher> Searcher::open(const std::string& db_dir,
     impl->stub = stub;
     impl->resources = resources ? std::move(resources) : std::make_shared<SearchResources>();
     impl->set_database(open_database(db_dir));
-    impl->column_cache().columns(impl->shards);  // starts loading them, for the first facets
     return Searcher(std::move(impl));
   });
   if (!searcher && searcher.error().code == ErrorCode::kUnavailable) {
@@ -412,6 +411,8 @@ std::optional<std::string> Searcher::index_version(const std::string& db_dir) {
 std::optional<std::int64_t> Searcher::index_modified(const std::string& db_dir) {
   return eavesearch::index_modified(db_dir);
 }
+
+void Searcher::start_loading_facet_columns() { impl_->column_cache().columns(impl_->shards); }
 
 bool Searcher::load_facet_columns() { return impl_->column_cache().wait_for(impl_->shards); }
 

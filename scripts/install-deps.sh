@@ -10,7 +10,7 @@ packages=(cmake ninja-build g++ make pkg-config libxapian-dev libicu-dev libcpp-
           clang-14 libclang-rt-14-dev llvm-14)  # make fuzz: clang, libFuzzer, llvm-symbolizer
 # `make bench` (--bench): the peers and the tools that measure them.
 if [ "${1:-}" = --bench ]; then
-  packages=(xapian-omega ripgrep wrk jq time)
+  packages=(xapian-omega ripgrep wrk jq time sqlite3 hyperfine)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -30,11 +30,13 @@ Result<Searcher> SearcherPool::borrow() {
     if (!idle_.empty()) {
       Searcher s = std::move(idle_.back().searcher);
       idle_.pop_back();
-      if (s.refresh()) return s;
+      if (s.refresh()) return s;  // which starts loading a new revision's facet values
       // A database replaced under it (or gone): open it afresh below.
     }
   }
-  return Searcher::open(db_dir_, resources_);
+  auto opened = Searcher::open(db_dir_, resources_);
+  if (opened) opened->start_loading_facet_columns();  // for the first facets
+  return opened;
 }
 
 void SearcherPool::give_back(Searcher searcher) {

@@ -235,6 +235,30 @@ TEST_F(CliTest, ServeStopsCleanlyOnSigterm) {
   EXPECT_NE(testing::read_file(dir_.str() + "/serve.log").find("serving"), std::string::npos);
 }
 
+// The commands run most often start without the HTTP server's libraries
+// (cpp-httplib, OpenSSL, Brotli: ~7 ms of every start); `serve` runs
+// eavesearch-serve beside the binary, and says so when it is not there.
+TEST_F(CliTest, OnlyTheServerLoadsHttpLibraries) {
+  Outcome libraries = shell("ldd " + std::string(EAVESEARCH_BIN));
+  ASSERT_EQ(libraries.code, 0) << libraries.out;
+  EXPECT_NE(libraries.out.find("libxapian"), std::string::npos) << libraries.out;
+  for (const char* http : {"httplib", "libssl", "libcrypto", "brotli"}) {
+    EXPECT_EQ(libraries.out.find(http), std::string::npos) << http << " in\n" << libraries.out;
+  }
+  std::string alone = dir_.str() + "/alone";
+  std::filesystem::create_directories(alone);
+  std::filesystem::copy_file(EAVESEARCH_BIN, alone + "/eavesearch");
+  Outcome missing = shell(shell_quote(alone + "/eavesearch") + " serve --db " + db_);
+  EXPECT_EQ(missing.code, 4) << missing.out;
+  EXPECT_NE(missing.out.find("eavesearch-serve is installed beside eavesearch"), std::string::npos)
+      << missing.out;
+  Outcome bad = run("serve --db " + db_ + " --port 70000");
+  EXPECT_EQ(bad.code, 2) << bad.out;
+  EXPECT_NE(bad.out.find("--port: '70000' is not a whole number from 0 to 65535"),
+            std::string::npos)
+      << bad.out;
+}
+
 // A progress bar (files, rate, ETA) on a terminal, none otherwise. script(1)
 // gives the index a terminal.
 TEST_F(CliTest, AProgressBarOnlyOnATerminal) {

@@ -158,6 +158,27 @@ TEST_P(FacetColumnsTest, PastTheMemoryLimitFacetsComeFromTheIndex) {
   }
 }
 
+// A one-shot search (the CLI's) loads no column: opening reads nothing, a
+// search without facets neither; the first facets start the loads, as a
+// server does at once (start_loading_facet_columns).
+TEST_P(FacetColumnsTest, OnlyFacetsLoadColumns) {
+  auto resources = std::make_shared<SearchResources>();
+  auto searcher = Searcher::open(db_, resources);
+  ASSERT_TRUE(searcher.ok());
+  ASSERT_TRUE(searcher->search(testing::request("release")).ok());
+  EXPECT_EQ(resources->facet_column_loads(), 0u);
+  SearchRequest with_facets = testing::request("release");
+  with_facets.facets = {"person"};
+  ASSERT_TRUE(searcher->search(with_facets).ok());
+  EXPECT_GT(resources->facet_column_loads(), 0u);
+
+  auto served = std::make_shared<SearchResources>();
+  auto server_side = Searcher::open(db_, served);
+  ASSERT_TRUE(server_side.ok());
+  server_side->start_loading_facet_columns();
+  EXPECT_GT(served->facet_column_loads(), 0u);
+}
+
 TEST(FacetColumnsRemoteTest, RemoteShardsHaveNoLocalShards) {
   testing::TempDir dir;
   std::ofstream(dir.path() / "XAPIANDB") << "remote 127.0.0.1:1\n";

@@ -284,11 +284,16 @@ class Searcher {
   // index_version. For Last-Modified.
   static std::optional<std::int64_t> index_modified(const std::string& db_dir);
 
-  // Loads, now, the facet values counting reads from memory, which are
-  // otherwise loaded in the background when a revision is first opened
-  // (query/facet_columns.h). False over remote shards (they count from the
-  // index's values) or past the resources' memory. For benchmarks, and
-  // callers that want their first facets at full speed.
+  // Facets are counted from values held in memory (query/facet_columns.h),
+  // loaded on threads of the resources' own the first time a search asks
+  // for facets at a revision; until they are, from the index's values.
+  // Opening a Searcher loads nothing, so that a one-shot search reads only
+  // what it needs. A server starts the loads at once (`start_loading_facet_columns`,
+  // which returns at once); benchmarks, and callers that want their first
+  // facets at full speed, wait for them (`load_facet_columns`: false over
+  // remote shards, which count from the index's values, or past the
+  // resources' memory).
+  void start_loading_facet_columns();
   bool load_facet_columns();
 
   // Number of line records in the database.
