@@ -73,7 +73,9 @@ test('the hints under the box insert their example into it, one Tab stop for all
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Enter');
   await waitForQuery(page, 'run it', (p) => p.get('q') === 'is:agreed privsep date:2020-05..2020-06');
-  await shows(page, '#status');
+  // The answer in: its arrival moves the focus to the status line.
+  await until(page, 'the answer arrives', () =>
+    !(document.querySelector('#status')?.textContent ?? 'Searching').includes('Searching'));
   // A toolbar: Tab reaches its first hint, arrows the others.
   await page.focus('#search button[type=submit]');
   await page.keyboard.press('Tab');
