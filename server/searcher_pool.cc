@@ -50,7 +50,15 @@ Status SearcherPool::admit(Clock::time_point deadline) {
     return Error{ErrorCode::kUnavailable,
                  "the server is still busy with queries over their time budget; try again later"};
   }
-  if (!changed_.wait_until(lock, deadline, [&] { return running_ - overrunning_ < threads_; })) {
+  // In the order requests came: the first waiting takes the next free turn.
+  std::uint64_t ticket = next_ticket_++;
+  waiting_.insert(ticket);
+  bool turn = changed_.wait_until(lock, deadline, [&] {
+    return *waiting_.begin() == ticket && running_ - overrunning_ < threads_;
+  });
+  waiting_.erase(ticket);
+  changed_.notify_all();  // the next in line: a turn may be free still, or this one gave up
+  if (!turn) {
     return Error{ErrorCode::kUnavailable,
                  "the server was busy with other searches for the whole time budget of " +
                      std::to_string(budget_.count()) + " ms; try again later"};

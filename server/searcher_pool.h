@@ -4,13 +4,14 @@
 // Each request borrows a Searcher (opening it on first use, so that a server
 // started before its database answers 503 until the database exists),
 // refreshed to the latest commit. At most `threads` works search at once; a
-// request waits for its turn within its budget. Xapian 1.4 cannot stop a
-// match, so the work runs on a thread of its own and the request waits at
-// most the budget: past it the answer is 503 while the work finishes in the
-// background and returns its Searcher. At most `threads` such works run at
-// once; beyond that requests are refused with 503 at once. So at most
-// 2 x `threads` Searchers are open, and those unused for `idle_limit` are
-// closed (with them the files of generations replaced since). Thread-safe.
+// request waits for its turn within its budget, the turns going in the
+// order requests came. Xapian 1.4 cannot stop a match, so the work runs on a
+// thread of its own and the request waits at most the budget: past it the
+// answer is 503 while the work finishes in the background and returns its
+// Searcher. At most `threads` such works run at once; beyond that requests
+// are refused with 503 at once. So at most 2 x `threads` Searchers are
+// open, and those unused for `idle_limit` are closed (with them the files
+// of generations replaced since). Thread-safe.
 #pragma once
 
 #include <chrono>
@@ -19,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -76,6 +78,8 @@ class SearcherPool {
   std::vector<Idle> idle_;           // the most recently used last
   int running_ = 0;
   int overrunning_ = 0;
+  std::uint64_t next_ticket_ = 0;    // of the next request to wait for a turn
+  std::set<std::uint64_t> waiting_;  // tickets of the requests waiting, the first first
   bool closing_ = false;
   std::thread trimmer_;
 };

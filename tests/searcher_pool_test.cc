@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -32,6 +33,37 @@ class SearcherPoolTest : public ::testing::Test {
   testing::TempDir dir_;
   std::string db_ = dir_.str() + "/db";
 };
+
+// Requests waiting for a turn get it in the order they came: under a burst
+// (32 facet requests on 8 threads) the last to arrive waits for those
+// before it, not for a draw. One thread; the first request holds it while
+// the others arrive, 20 ms apart; each notes when its work started.
+TEST_F(SearcherPoolTest, WaitingRequestsAreServedInTheOrderTheyCame) {
+  SearcherPool pool(db_, nullptr, 10000ms, 1);
+  std::mutex mutex;
+  std::vector<int> started;
+  auto request = [&](int n, std::chrono::milliseconds hold) {
+    return std::async(std::launch::async, [&, n, hold] {
+      return pool.run([&, n, hold](Searcher& s) {
+        {
+          std::lock_guard lock(mutex);
+          started.push_back(n);
+        }
+        std::this_thread::sleep_for(hold);
+        return s.record_count();
+      });
+    });
+  };
+  std::vector<std::future<Result<long>>> answers;
+  answers.push_back(request(0, 400ms));
+  std::this_thread::sleep_for(50ms);
+  for (int n = 1; n <= 8; ++n) {
+    answers.push_back(request(n, 5ms));
+    std::this_thread::sleep_for(20ms);
+  }
+  for (auto& answer : answers) EXPECT_TRUE(answer.get().ok());
+  EXPECT_EQ(started, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8}));
+}
 
 // The files of `dir` this process holds open (deleted ones included).
 int open_files_under(const std::string& dir) {
