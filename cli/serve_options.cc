@@ -45,30 +45,4 @@ void add_serve_options(CLI::App& cmd, ServerConfig& config) {
       ->capture_default_str();
 }
 
-std::vector<std::string> serve_arguments(const ServerConfig& config) {
-  auto number = [](int n) { return std::to_string(n); };
-  return {"--db",
-          config.db_dir,
-          "--host",
-          config.host,
-          "--port",
-          number(config.port),
-          "--log-base-url",
-          config.log_base_url,
-          "--web-dir",
-          config.web_dir,
-          "--threads",
-          number(config.threads),
-          "--max-connections",
-          number(config.max_connections),
-          "--max-connections-per-client",
-          number(config.max_connections_per_client),
-          "--time-budget-ms",
-          number(config.time_budget_ms),
-          "--cache-mb",
-          number(config.cache_mb),
-          "--facet-memory-mb",
-          number(config.facet_memory_mb)};
-}
-
 }  // namespace eavesearch

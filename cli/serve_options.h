@@ -7,8 +7,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <string>
-#include <vector>
 
 #include "eavesearch/server.h"
 
@@ -16,8 +14,5 @@ namespace eavesearch {
 
 // Registers serve's flags on `cmd`, each filling its field of `config`.
 void add_serve_options(CLI::App& cmd, ServerConfig& config);
-
-// The flags that make `config` again: --db X --host H ..., each of them.
-std::vector<std::string> serve_arguments(const ServerConfig& config);
 
 }  // namespace eavesearch
