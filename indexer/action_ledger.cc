@@ -222,15 +222,18 @@ std::string_view action_status_name(ActionStatus status) {
   return "open";
 }
 
-std::vector<ActionFate> action_ledger(const std::vector<const std::vector<Record>*>& series) {
+std::vector<ActionFate> action_ledger(const std::vector<const std::vector<Record>*>& series,
+                                      std::size_t decided) {
   std::vector<std::vector<Line>> lines(series.size());
   std::vector<Item> items;
   for (std::size_t m = 0; m < series.size(); ++m) {
     std::vector<Line>& in = lines[m];
     for (const Record& r : *series[m]) in.push_back(read_line(r));
+    // A line's terms serve an item (its own) or the evidence for an earlier one.
+    const bool evidence = m > 0;
     for (std::size_t k = 0; k < in.size(); ++k) {
       bool done_near = false;
-      for (std::size_t j = k; j < in.size() && j <= k + 2; ++j)
+      for (std::size_t j = k; evidence && j < in.size() && j <= k + 2; ++j)
         done_near = done_near || in[j].says_done;
       if (done_near || is_action(*in[k].record)) read_terms(in[k]);
       if (is_action(*in[k].record)) items.push_back(read_item(m, k, in[k]));
@@ -273,7 +276,7 @@ std::vector<ActionFate> action_ledger(const std::vector<const std::vector<Record
     return nullptr;
   };
   std::vector<ActionFate> fates;
-  for (std::size_t i = 0; i < items.size(); ++i) {
+  for (std::size_t i = 0; i < items.size() && items[i].meeting < decided; ++i) {
     ActionFate fate;
     fate.id = record_of(items[i]).id;
     if (const Record* done = done_evidence(items[i], next[i])) {

@@ -16,6 +16,7 @@
 // series, is beyond it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +39,11 @@ struct ActionFate {
 };
 
 // `series`: the line records of one series' meetings, meetings in start
-// order, lines in log order. One fate per action item (item "action"), in
-// the same order.
-std::vector<ActionFate> action_ledger(const std::vector<const std::vector<Record>*>& series);
+// order, lines in log order. One fate per action item (item "action") of
+// the first `decided` meetings, in the same order; the meetings after them
+// are read only as what followed (the index decides one meeting at a time,
+// from it and the kLedgerLookAhead after it).
+std::vector<ActionFate> action_ledger(const std::vector<const std::vector<Record>*>& series,
+                                      std::size_t decided = SIZE_MAX);
 
 }  // namespace eavesearch

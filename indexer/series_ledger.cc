@@ -119,7 +119,7 @@ void set_action_fates(std::vector<Record>& records,
   std::vector<const std::vector<Record>*> series = {&records};
   for (const auto& log : later) series.push_back(&log->records);
   std::map<std::string, ActionFate> fates;
-  for (ActionFate& f : action_ledger(series)) fates[f.id] = std::move(f);
+  for (ActionFate& f : action_ledger(series, 1)) fates[f.id] = std::move(f);
   for (Record& r : records) {
     auto it = fates.find(r.id);
     if (it == fates.end()) continue;

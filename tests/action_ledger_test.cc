@@ -101,6 +101,8 @@ TEST(ActionLedgerTest, OnlyTheNextMeetingsAndOnlyItsOwnersCount) {
 struct Labelled {
   std::map<std::string, std::pair<std::string, std::string>> truth;  // id -> status, evidence
   std::map<std::string, ActionFate> found;
+  // Each series' meetings in start order (file names sort by time).
+  std::map<std::string, std::map<std::string, std::vector<Record>>> by_series;
 };
 
 Labelled labelled_set(const std::string& dir, int meetings) {
@@ -120,8 +122,7 @@ Labelled labelled_set(const std::string& dir, int meetings) {
     std::getline(fields, evidence, '\t');
     out.truth[id] = {status, evidence};
   }
-  // Each series' meetings in start order (file names sort by time).
-  std::map<std::string, std::map<std::string, std::vector<Record>>> by_series;
+  auto& by_series = out.by_series;
   std::filesystem::path root = dir + "/archive";
   for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
     if (!e.is_regular_file()) continue;
@@ -191,6 +192,38 @@ TEST(ActionLedgerTest, PrecisionAndRecallOnTheGeneratorsLabelledSet) {
   EXPECT_GE(ratio("carried", labelled), 0.985) << table.str();
   EXPECT_GE(ratio("open", predicted), 0.985) << table.str();
   EXPECT_GE(ratio("open", labelled), 0.98) << table.str();
+}
+
+// The index decides each meeting's items from it and the kLedgerLookAhead
+// meetings after it (series_ledger.cc): the same fates as over the whole
+// series, a carried item's evidence up to the window's end.
+TEST(ActionLedgerTest, AMeetingDecidedFromTheMeetingsAfterItIsDecidedAsInTheWholeSeries) {
+  TempDir dir;
+  Labelled set = labelled_set(dir.str(), 200);
+  std::size_t decided = 0;
+  for (const auto& [name, logs] : set.by_series) {
+    std::vector<const std::vector<Record>*> series;
+    for (const auto& [rel, records] : logs) series.push_back(&records);
+    for (std::size_t m = 0; m < series.size(); ++m) {
+      std::size_t end = std::min(series.size(), m + 1 + kLedgerLookAhead);
+      std::vector<const std::vector<Record>*> window(series.begin() + m, series.begin() + end);
+      for (const ActionFate& f : action_ledger(window, 1)) {
+        EXPECT_TRUE(f.id.starts_with(series[m]->front().id.substr(0, f.id.rfind('#'))))
+            << f.id << " is not an item of the meeting decided";
+        auto whole = set.found.find(f.id);
+        ASSERT_NE(whole, set.found.end()) << f.id;
+        EXPECT_EQ(f.status, whole->second.status) << f.id;
+        // A carried item's chain of later occurrences ends with the window.
+        const std::vector<std::string>& all = whole->second.evidence;
+        EXPECT_EQ(f.evidence.empty(), all.empty()) << f.id;
+        EXPECT_TRUE(f.evidence.size() <= all.size() &&
+                    std::equal(f.evidence.begin(), f.evidence.end(), all.begin()))
+            << f.id;
+        ++decided;
+      }
+    }
+  }
+  EXPECT_EQ(decided, set.found.size()) << "every item decided once";
 }
 
 }  // namespace

@@ -57,6 +57,26 @@ TEST(IndexTermTest, MatchesTheTokenizer) {
   EXPECT_EQ(index_term("--"), "");
 }
 
+// index_term keeps the terms of words it has seen, per thread, up to a
+// bound: the same answers before it is full, past its bound, and for a word
+// written differently ("Migrations", "MIGRATIONS"), which is a word of its own.
+TEST(IndexTermTest, GivesTheSameTermsOnceSeenAndPastItsBound) {
+  EXPECT_EQ(index_term("Migrations"), "migrat");
+  EXPECT_EQ(index_term("Migrations"), "migrat");
+  EXPECT_EQ(index_term("MIGRATIONS"), "migrat");
+  EXPECT_EQ(index_term("--"), "");
+  EXPECT_EQ(index_term("--"), "");
+  for (int k = 0; k < 40000; ++k) {
+    std::string word = "running" + std::to_string(k);
+    ASSERT_EQ(index_term(word), word) << "a word with digits is not stemmed";
+  }
+  EXPECT_EQ(index_term("Migrations"), "migrat");
+  EXPECT_EQ(index_term("runnings"), "run");
+  std::string overlong(200, 'a');
+  EXPECT_EQ(index_term(overlong), overlong);
+  EXPECT_EQ(index_term(overlong), overlong);
+}
+
 TEST(CleanLineTest, DecodesCp1252WhenNotUtf8) {
   EXPECT_EQ(clean_line("caf\xe9 \x93quoted\x94"), "café \u201cquoted\u201d");
   EXPECT_EQ(clean_line("already ünïcode"), "already ünïcode");
