@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -55,9 +54,11 @@ template <typename F>
 void for_each_word(std::string_view text, F f) {
   std::string word;
   for (std::size_t k = 0; k <= text.size(); ++k) {
-    auto u = k < text.size() ? static_cast<unsigned char>(text[k]) : ' ';
-    if (std::isalnum(u) || u == '\'' || u >= 0x80) {
-      word += static_cast<char>(std::tolower(u));
+    char c = k < text.size() ? text[k] : ' ';
+    bool upper = c >= 'A' && c <= 'Z';
+    if (upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ||
+        static_cast<unsigned char>(c) >= 0x80) {
+      word += upper ? static_cast<char>(c - 'A' + 'a') : c;
     } else if (!word.empty()) {
       f(std::string_view(word));
       word.clear();
