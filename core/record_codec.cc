@@ -112,7 +112,7 @@ std::string encode_record(const Record& r) {
   w.str(r.id).str(r.meeting).str(r.channel).num(r.time);
   w.num(r.speaker ? 1 : 0).str(r.speaker.value_or(""));
   w.str(r.person).str(r.kind).str(r.item).list(r.owners).str(r.topic).str(r.text).str(r.path);
-  w.num(r.line).str(r.anchor).vote(r.vote).str(r.status).list(r.evidence);
+  w.num(r.line).str(r.anchor).vote(r.vote).str(r.status).list(r.evidence).list(r.supporters);
   return w.take();
 }
 
@@ -138,6 +138,7 @@ Result<Record> decode_record(std::string_view data) {
   r.vote = rd.vote();
   r.status = rd.str();
   r.evidence = rd.list();
+  r.supporters = rd.list();
   if (!rd.ok()) return Error{ErrorCode::kCorrupt, "document data is not a v2 record"};
   return r;
 }

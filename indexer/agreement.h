@@ -14,7 +14,8 @@
 //   "but ...", an agreement with a "but"), as it would in the room;
 // - a line with a MeetBot decision command (#agreed, #action, "proposed
 //   #agreed", #startvote, ...) takes the agreement that follows it and is
-//   never a moment: the chair recorded it.
+//   never a moment: the chair recorded it; a line with another minutes item
+//   (#info, #idea, #link) proposes nothing.
 // The phrase lists are in one place, at the top of agreement.cc.
 #pragma once
 
@@ -23,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "eavesearch/parser.h"
 #include "eavesearch/record.h"
 
 namespace eavesearch {
@@ -40,6 +42,13 @@ struct AgreementMoment {
 
 // The moments of one meeting: `lines` are its line records in order, from
 // #startmeeting to #endmeeting (lines outside a meeting are not passed).
-std::vector<AgreementMoment> agreement_moments(const std::vector<Record>& lines);
+std::vector<AgreementMoment> agreement_moments(const std::vector<const Record*>& lines);
+
+// Marks each moment of the meeting whose lines are `records[k]` for k in
+// `lines` (after mark_bot_lines): its proposing line gets item "consensus",
+// its supporters, and the agreeing lines' ids as evidence.
+void mark_consensus(std::vector<Record>& records, const std::vector<std::size_t>& lines);
+// The same for a meeting log's meeting: its lines up to #endmeeting.
+void mark_consensus(ParsedLog& log);
 
 }  // namespace eavesearch

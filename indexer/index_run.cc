@@ -16,6 +16,7 @@
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/text.h"
+#include "indexer/agreement.h"
 #include "indexer/bot_lines.h"
 #include "indexer/channel_meetings.h"
 #include "indexer/document_builder.h"
@@ -215,6 +216,7 @@ class IndexRun {
     }
     if (before) remove_records(file.rel_path, *before);
     mark_bot_lines(parsed->records, {&parsed->meeting}, bots_);
+    mark_consensus(*parsed);
     set_action_fates(parsed->records, later);
     copy_action_status(parsed->records, parsed->meeting);
     std::vector<const Record*> records;
@@ -306,6 +308,9 @@ class IndexRun {
     auto stem_of = [&](const ChannelMeeting& cm) {
       return archive_root_of(file.rel_path) + cm.meeting.id;
     };
+    for (const ChannelMeeting& cm : meetings) {
+      if (!meeting_logs.count(stem_of(cm))) mark_consensus(records, cm.messages);
+    }
     std::vector<bool> keep(records.size(), true);
     std::vector<std::string> meeting_ids;  // the meetings this file makes documents of
     for (const ChannelMeeting& cm : meetings) {

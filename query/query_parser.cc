@@ -136,10 +136,12 @@ QueryNode combine(Type type, std::vector<QueryNode> children) {
 }
 
 // The decision items of `is:decision` (DESIGN.md 4).
-constexpr std::string_view kDecisionItems[] = {"agreed", "accepted", "rejected", "action", "vote"};
-// Every minutes item a record may carry (DESIGN.md 2): the values of is:.
-constexpr std::string_view kItems[] = {"topic", "agreed", "accepted", "rejected", "action",
-                                       "info",  "idea",   "link",     "help",     "vote"};
+constexpr std::string_view kDecisionItems[] = {"agreed", "accepted", "rejected",
+                                               "action", "vote",     "consensus"};
+// Every item a record may carry (DESIGN.md 2): MeetBot's minutes items, and
+// a consensus found in the conversation (indexer/agreement.h). The values of is:.
+constexpr std::string_view kItems[] = {"topic", "agreed", "accepted", "rejected", "action", "info",
+                                       "idea",  "link",   "help",     "vote",     "consensus"};
 
 bool is_date_field(std::string_view name) {
   return name == "date" || name == "on" || name == "after" || name == "before";
@@ -197,7 +199,8 @@ Result<QueryNode> field_node(std::string_view field_name, const std::string& val
     // A value matching nothing would read as "none": say it is unknown.
     return fail("is:" + v +
                 " is not a minutes item or an action status (is: topic, agreed, accepted, "
-                "rejected, action, info, idea, link, help, vote, decision; open, carried, done)");
+                "rejected, action, info, idea, link, help, vote, consensus, decision; open, "
+                "carried, done)");
   }
   return leaf(Type::kField, field, v);
 }

@@ -31,6 +31,12 @@ std::string joined(const std::vector<std::string>& values, const char* separator
   return out;
 }
 
+// A consensus found in the conversation: who agreed, or how many lines did.
+std::string supported_by(const Record& r) {
+  if (r.supporters.empty()) return std::to_string(r.evidence.size()) + " agreeing, found in the log";
+  return "+1 " + joined(r.supporters, ", ") + ", found in the log";
+}
+
 AtomEntry entry_of(const Record& r, FeedKind kind, std::string_view base) {
   AtomEntry e;
   e.link = permalink(r, base);
@@ -42,6 +48,7 @@ AtomEntry entry_of(const Record& r, FeedKind kind, std::string_view base) {
   } else {
     std::string item = r.item.empty() ? r.kind : r.item;
     std::string owners = r.owners.empty() ? "" : " (" + joined(r.owners, ", ") + ")";
+    if (r.item == "consensus") owners = " (" + supported_by(r) + ")";
     e.title = item + owners + (where.empty() ? "" : " in " + where) + ": " +
               shortened(r.text, kTitleBytes);
   }

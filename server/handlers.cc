@@ -57,7 +57,7 @@ void handle_search(const Api& api, const httplib::Request& req, httplib::Respons
   send_json(res, 200, search_response_json(*resp, api.config.log_base_url));
 }
 
-// Decision items (agreed, accepted, rejected, action, vote) matching q,
+// Decision items (agreed, accepted, rejected, action, vote, consensus) matching q,
 // grouped by whole meetings, newest (or oldest) first, each meeting's items
 // in line order (eavesearch/decisions.h).
 void handle_decisions(const Api& api, const httplib::Request& req, httplib::Response& res) {

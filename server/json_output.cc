@@ -76,6 +76,7 @@ nlohmann::json record_json(const Record& r, std::string_view log_base_url) {
       {"owners", r.owners},
       {"status", or_null(r.status)},
       {"evidence", r.evidence},
+      {"supporters", r.supporters},
       {"topic", r.topic},
       {"text", r.text},
       {"vote", vote_json(r.vote)},

@@ -27,10 +27,16 @@ std::vector<Record> meeting(const std::string& lines) {
   return parsed.ok() ? parsed->records : std::vector<Record>{};
 }
 
+std::vector<const Record*> pointers(const std::vector<Record>& lines) {
+  std::vector<const Record*> out;
+  for (const Record& r : lines) out.push_back(&r);
+  return out;
+}
+
 // The moments as "proposing text: supporters".
 std::vector<std::string> found(const std::vector<Record>& lines) {
   std::vector<std::string> out;
-  for (const AgreementMoment& m : agreement_moments(lines)) {
+  for (const AgreementMoment& m : agreement_moments(pointers(lines))) {
     std::string s = lines[m.proposal].text + ":";
     for (const std::string& who : m.supporters) s += " " + who;
     out.push_back(s);
@@ -45,6 +51,30 @@ TEST(AgreementTest, AProposalTwoPeopleAgreeWithIsAMoment) {
       "10:01:30 <carol> sounds good to me\n");
   EXPECT_EQ(found(lines),
             std::vector<std::string>{"how about we move the meeting to Thursdays?: bob carol"});
+}
+
+TEST(AgreementTest, AMomentsLineBecomesAConsensusWithItsSupportersAndEvidence) {
+  auto records = meeting(
+      "10:01:00 <alice> #info the list thread is up, how about we wait for replies\n"
+      "10:01:05 <bob> +1\n"
+      "10:01:06 <carol> +1\n"
+      "10:01:10 <alice> so the plan is: a thread on the list and a docs update\n"
+      "10:01:20 <bob> alice: +1\n"
+      "10:01:30 <carol> alice: sounds good\n");
+  std::vector<std::size_t> all;
+  for (std::size_t k = 0; k < records.size(); ++k) all.push_back(k);
+  mark_consensus(records, all);
+  std::vector<std::string> consensus;
+  for (const Record& r : records) {
+    if (r.item != "consensus") continue;
+    consensus.push_back(r.text);
+    EXPECT_EQ(r.supporters, (std::vector<std::string>{"bob", "carol"}));
+    EXPECT_EQ(r.evidence, (std::vector<std::string>{"meetings/m/2020/m.2020-01-01-10.00#6",
+                                                    "meetings/m/2020/m.2020-01-01-10.00#7"}));
+  }
+  EXPECT_EQ(consensus,
+            std::vector<std::string>{"so the plan is: a thread on the list and a docs update"})
+      << "an #info line keeps its item: it proposes nothing";
 }
 
 TEST(AgreementTest, OneAgreementAloneIsNotAMoment) {
@@ -148,7 +178,7 @@ TEST(AgreementTest, PrecisionAndRecallOnTheRealMeetingsLabelledByHand) {
     std::vector<Record> lines = parsed->records;
     if (parsed->end_index >= 0) lines.resize(static_cast<std::size_t>(parsed->end_index) + 1);
     std::set<std::size_t> matched;  // rows
-    for (const AgreementMoment& m : agreement_moments(lines)) {
+    for (const AgreementMoment& m : agreement_moments(pointers(lines))) {
       ++found_moments;
       std::string at = clock(lines[m.proposal].time);
       bool hit = false;

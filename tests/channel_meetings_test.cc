@@ -122,6 +122,35 @@ TEST_F(ChannelAndMeetingsTest, AMeetingOnlyInTheChannelLogIsIndexedFromIt) {
   EXPECT_EQ(stats->meetings, 1);
 }
 
+// Agreement moments (indexer/agreement.h) of a meeting held in a channel
+// log: its own lines only (not the chatter after #endmeeting), and once,
+// from meetings/, when its own log is there too.
+TEST_F(ChannelAndMeetingsTest, AConsensusInAChannelsMeetingIsFoundOnceInItsLines) {
+  constexpr const char* kAgreeing =
+      "2020-05-14T15:00:05  <mnaser> #startmeeting tc\n"
+      "2020-05-14T15:01:00  <mnaser> how about we make privsep a multi cycle goal\n"
+      "2020-05-14T15:01:10  <gmann> mnaser: +1\n"
+      "2020-05-14T15:01:20  <ttx> sounds good\n"
+      "2020-05-14T15:04:00  <mnaser> #endmeeting\n"
+      "2020-05-14T15:05:00  <ttx> let's get lunch\n"
+      "2020-05-14T15:05:10  <gmann> +1\n"
+      "2020-05-14T15:05:20  <fungi> +1\n";
+  testing::write_file(archive_.path() / kChannelPath, kAgreeing);
+  index();
+  std::string chan = "irclogs/#openstack-tc/#openstack-tc.2020-05-14#";
+  EXPECT_EQ(ids("is:consensus"), std::set<std::string>{chan + "2"});
+  EXPECT_EQ(ids("is:decision privsep"), std::set<std::string>{chan + "2"});
+
+  testing::write_file(archive_.path() / kMeetingPath,
+                      "15:00:05 <mnaser> #startmeeting tc\n"
+                      "15:01:00 <mnaser> how about we make privsep a multi cycle goal\n"
+                      "15:01:10 <gmann> mnaser: +1\n"
+                      "15:01:20 <ttx> sounds good\n"
+                      "15:04:00 <mnaser> #endmeeting\n");
+  index();
+  EXPECT_EQ(ids("is:consensus"), std::set<std::string>{"meetings/tc/2020/tc.2020-05-14-15.00#2"});
+}
+
 TEST_F(ChannelAndMeetingsTest, AMeetingPastMidnightGoesOnInTheNextDaysLog) {
   testing::write_file(archive_.path() / "irclogs/#openstack-tc/#openstack-tc.2020-05-14.log",
                       "2020-05-14T23:59:00  <mnaser> #startmeeting tc\n"

@@ -47,7 +47,7 @@ TEST(QueryParserTest, GoldenAsts) {
       {"is:agreed", "(field item agreed)"},
       {"is:decision",
        "(or (field item agreed) (field item accepted) (field item rejected) (field item action) "
-       "(field item vote))"},
+       "(field item vote) (field item consensus))"},
       {"topic:\"python 3\"", "(field topic \"python 3\")"},
       {"date:2020", "(date 2020-01-01T00:00:00Z 2021-01-01T00:00:00Z)"},
       {"date:2020-05..2020-06", "(date 2020-05-01T00:00:00Z 2020-07-01T00:00:00Z)"},
@@ -89,8 +89,8 @@ TEST(QueryParserTest, MalformedInputIsAnErrorNamingTheProblem) {
       {"topic:", "error: topic: needs a value"},
       {"privsep is:agred",
        "error: is:agred is not a minutes item or an action status (is: topic, agreed, accepted, "
-       "rejected, action, info, idea, link, help, vote, decision; open, carried, done); that "
-       "filter was left out"},
+       "rejected, action, info, idea, link, help, vote, consensus, decision; open, carried, "
+       "done); that filter was left out"},
       {std::string(17, '(') + "a" + std::string(17, ')'), "error: more than 16 nested parentheses"},
       {"()", "error: empty expression"},
   };
@@ -178,7 +178,7 @@ TEST(QueryParserTest, ProgramFiltersAreNodesOfTheirOwn) {
   ASSERT_TRUE(decision.ok());
   EXPECT_EQ(to_string(*decision),
             "(not (or (field item agreed) (field item accepted) (field item rejected) "
-            "(field item action) (field item vote)))");
+            "(field item action) (field item vote) (field item consensus)))");
   EXPECT_FALSE(parse_filter("privsep").ok());
   EXPECT_FALSE(filter_node({"topic", {"x"}}, kNow).ok()) << "topic: ranks, it does not filter";
   EXPECT_FALSE(filter_node({"colour", {"x"}}, kNow).ok());

@@ -113,6 +113,42 @@ TEST_F(RealCorpusApiTest, DecisionsAreTheMinutesDecisionsNewestFirst) {
   }
 }
 
+// The TC meeting's decisions nobody typed #agreed for (indexer/agreement.h,
+// tests/data/agreement_labels.tsv): is:consensus finds them, is:decision
+// and the decisions feed include them, and the magazine meeting's
+// decisions stay its minutes' (above).
+TEST_F(RealCorpusApiTest, ConsensusFoundInTheConversationIsADecisionOfItsOwn) {
+  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+  ASSERT_GT(port_, 0);
+  json found = get_json(port_, "/api/v1/search?q=is:consensus&sort=oldest&per_page=50");
+  std::vector<std::string> texts;
+  for (const json& hit : found["hits"]) {
+    texts.push_back(hit["text"].get<std::string>().substr(0, 30));
+    EXPECT_EQ(hit["item"], "consensus");
+    EXPECT_EQ(hit["meeting"], "tc");
+    EXPECT_GE(hit["evidence"].size(), 2u) << "its agreeing lines";
+    EXPECT_TRUE(hit["supporters"].empty()) << "the flattened log has no speakers";
+    for (const json& id : hit["evidence"]) {
+      std::string path = id.get<std::string>();
+      path.replace(path.find('#'), 1, "%23");
+      json line = get_json(port_, "/api/v1/records/" + path + "?context=0");
+      EXPECT_GT(line["time"].get<std::string>(), hit["time"].get<std::string>())
+          << "agreement comes after the proposal";
+    }
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{"ok, how about we split this go",
+                                             "we could tie them together wit",
+                                             "I vote for zuulv3 + ubuntu 20."}));
+  json decisions = get_json(port_, "/api/v1/decisions?q=meeting:tc&per_page=100");
+  ASSERT_EQ(decisions["meetings"].size(), 1u) << decisions.dump();
+  std::vector<std::string> items;
+  for (const json& d : decisions["meetings"][0]["decisions"]) items.push_back(d["item"]);
+  EXPECT_EQ(items, std::vector<std::string>(3, "consensus"));
+  json privsep = get_json(port_, "/api/v1/search?q=privsep%20is:decision");
+  ASSERT_EQ(privsep["hits"].size(), 1u) << "what the TC decided about privsep";
+  EXPECT_EQ(privsep["hits"][0]["item"], "consensus");
+}
+
 TEST_F(RealCorpusApiTest, APersonIsWhatTheMinutesCountAndAssign) {
   EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
   ASSERT_GT(port_, 0);

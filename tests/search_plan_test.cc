@@ -122,7 +122,7 @@ TEST(SearchPlanTest, GoldenPlans) {
       {decisions, kYearShards,
        "query: (or (word privsep) (word rootwrap))\n"
        "filters: (and (or (field item agreed) (field item accepted) (field item rejected) "
-       "(field item action) (field item vote)))\n"
+       "(field item action) (field item vote) (field item consensus)))\n"
        "hidden: bots' lines and channel events left out unless the query asks for them, counted up "
        "to 1000\n"
        "sort: relevance\n"

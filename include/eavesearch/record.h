@@ -36,12 +36,19 @@ struct Record {
   std::optional<std::string> speaker;  // nick as written; nullopt when unknown
   std::string person;                  // normalise_person(speaker); "" when unknown
   std::string kind;                    // say, me, bot, topic, agreed, ... (DESIGN.md 2)
-  std::string item;                    // minutes item produced; "" for none
+  // The minutes item produced; "" for none. "consensus" for a line the room
+  // agreed with, found in the conversation (indexer/agreement.h): no
+  // minutes item, and never in `check`'s comparison.
+  std::string item;
   std::vector<std::string> owners;     // persons an action item is assigned to
   // An action item's fate in the ledger (indexer/action_ledger.h): "open",
   // "carried" or "done", and the record ids of its evidence; "" otherwise.
+  // A consensus line's evidence: the record ids of the lines agreeing with it.
   std::string status;
   std::vector<std::string> evidence;
+  // A consensus line's supporters: the persons who agreed, in order; empty
+  // where speakers are unknown (a flattened log: `evidence` counts them).
+  std::vector<std::string> supporters;
   std::string topic;  // the #topic in force; "" before the first
   std::string text;   // the message as written (commands included)
   std::string path;   // archive-relative path of the file read

@@ -90,7 +90,7 @@ inline constexpr std::string_view kHiddenEvent = "event";
 // (index --rebuild makes it anew). Changes with any change to the terms,
 // values or data documents get.
 inline constexpr std::string_view kSchemaKey = "eavesearch:schema";
-inline constexpr std::string_view kSchemaVersion = "11";
+inline constexpr std::string_view kSchemaVersion = "12";
 
 inline constexpr std::string_view kTypeRecord = "record";
 inline constexpr std::string_view kTypeMeeting = "meeting";

@@ -1,6 +1,6 @@
-// Decisions (agreed, accepted, rejected, action, vote) of a subject as a
-// timeline: /api/v1/decisions with a query of its own, whole meetings under
-// year headings, each with its link, chairs and items in line order (a vote
+// Decisions (agreed, accepted, rejected, action, vote, and consensus found in the
+// conversation) of a subject as a timeline: /api/v1/decisions with a query of its own, whole
+// meetings under year headings, each with its link, chairs and items in line order (a vote
 // with its question and result).
 import {getJson} from './api.js';
 import {el, formatCount, headingNode, pagesNode, timeNode} from './dom.js';

@@ -2,7 +2,7 @@
 import {getJson, segment} from './api.js';
 import {el, logOf, snippetNode, timeNode} from './dom.js';
 
-export const kDecisionItems = ['agreed', 'accepted', 'rejected', 'action', 'vote'];
+export const kDecisionItems = ['agreed', 'accepted', 'rejected', 'action', 'vote', 'consensus'];
 
 // "agreed", "action → gmann, efried", as a badge; null for plain lines.
 export function badge(record) {
@@ -11,12 +11,24 @@ export function badge(record) {
   let text = record.item;
   if (record.item === 'action' && record.owners.length) text += ` → ${record.owners.join(', ')}`;
   const item = el('span', {class: `badge ${record.item}${decision ? ' decision' : ''}`}, text);
+  if (record.item === 'consensus') return consensusBadge(item, record);
   if (!record.status) return item;
   // The action ledger's status: its evidence is the line it links to.
   const status = el('span', {class: `badge status ${record.status}`,
     title: record.evidence.length ? `evidence: ${record.evidence.join(', ')}` : 'nothing said in the next three meetings'},
     record.status);
   return el('span', {}, item, ' ', record.evidence.length ? el('a', {href: logHref(record.evidence[0])}, status) : status);
+}
+
+// A consensus: found in the conversation, not recorded by the chair; its
+// supporters (or how many lines agreed, speakers unknown) link to the first.
+function consensusBadge(item, record) {
+  item.title = 'found in the conversation: nobody recorded it with #agreed';
+  const who = record.supporters.length ? `+1 ${record.supporters.join(', ')}` :
+    `${record.evidence.length} agreeing lines`;
+  const support = el('a', {class: 'supporters', href: logHref(record.evidence[0] || record.id),
+    title: `evidence: ${record.evidence.join(', ')}`}, who);
+  return el('span', {}, item, ' ', support);
 }
 
 // A vote's question and result ("Ship it? Yes 5 · No 1"), as the minutes

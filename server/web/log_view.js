@@ -18,9 +18,21 @@ function itemNode(meeting, item, lines) {
     el('span', {class: 'by'}, ` (${item.nick}, ${item.time.slice(11, 19)})`));
 }
 
+// What the room agreed to without an #agreed (records of item consensus),
+// apart from MeetBot's items: its proposal, supporters and topic.
+function consensusNode(meeting, lines) {
+  const found = [...lines.values()].filter((l) => l.item === 'consensus');
+  if (!found.length) return null;
+  return [el('h3', {}, 'Agreed in the conversation (not in the minutes)'),
+    el('ul', {class: 'consensus-items'}, found.map((l) => el('li', {class: 'item consensus', 'data-line': l.line},
+      badge(l), ' ', el('a', {href: logHref(l.id)}, l.text),
+      el('span', {class: 'by'}, ` (${l.speaker || 'speaker unknown'}, ${l.time.slice(11, 19)}${l.topic ? `; ${l.topic}` : ''})`))))];
+}
+
 // The minutes as MeetBot writes them: each topic with the items under it
 // (items before the first topic first), then the action items, the action
-// items by person (UNASSIGNED last) and the people present.
+// items by person (UNASSIGNED last) and the people present; then what the
+// room agreed to that the minutes lack.
 function minutesNode(meeting, lines) {
   const topics = [];
   let current = {topic: null, items: []};
@@ -56,7 +68,8 @@ function minutesNode(meeting, lines) {
             byPerson.length ? el('ul', {class: 'actions-by-person'}, byPerson.map((p) =>
               el('li', {'data-nick': p.nick}, p.nick,
                  el('ul', {}, p.actions.map((a) => el('li', {}, a.text)))))) : el('p', {}, '(none)'),
-            el('h3', {}, 'People present (lines said)'), people);
+            el('h3', {}, 'People present (lines said)'), people,
+            consensusNode(meeting, lines));
 }
 
 async function channelDay(stem) {
