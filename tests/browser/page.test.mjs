@@ -321,6 +321,30 @@ test('m3. the log view shows the minutes as MeetBot writes them', TEST, async ()
   expectNoErrors(page);
 });
 
+test('m5. a consensus found in the conversation is marked apart, in the decisions view and the log view', TEST, async () => {
+  const api = (await h.api(`/api/v1/decisions?q=${enc('is:consensus privsep')}&per_page=50`)).body;
+  assert.ok(api.total.value > 0, 'the sample has consensus about privsep');
+  const page = await open(`/?view=decisions&q=${enc('is:consensus privsep')}`);
+  await expectText(page, '#decisions-view [role=status]', `${api.total.value} decisions`);
+  const first = api.meetings[0].decisions[0];
+  assert.equal(first.item, 'consensus');
+  const item = page.locator(`#decisions-view li.decision[data-id="${first.id}"]`);
+  await item.waitFor();
+  assert.equal(await item.locator('.badge.consensus').textContent(), 'consensus');
+  assert.match(await item.locator('.badge.consensus').getAttribute('title'), /found in the conversation/);
+  assert.equal(await item.locator('a.supporters').textContent(), `+1 ${first.supporters.join(', ')}`);
+
+  // The log view lists it under the minutes, apart from MeetBot's items.
+  const log = await open(`/?view=log&id=${enc(first.id)}`);
+  await shows(log, '#minutes .consensus-items');
+  const listed = await log.$$eval('#minutes .consensus-items > li', (all) => all.map((li) => li.dataset.line));
+  assert.ok(listed.includes(String(first.line)), `listed lines ${listed}, want ${first.line}`);
+  assert.equal(await log.locator('#minutes .minutes-topics li.item.consensus').count(), 0,
+    'not mixed into the minutes');
+  expectNoErrors(page);
+  expectNoErrors(log);
+});
+
 test('n. the person view shows activity and action items', TEST, async () => {
   const { status, body } = await h.api('/api/v1/people/gmann');
   assert.equal(status, 200, 'gmann is in the sample');
