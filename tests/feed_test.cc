@@ -161,7 +161,7 @@ TEST_F(FeedTest, DecisionsFeedListsDecisionItemsOnly) {
     ASSERT_EQ(e["tags"].size(), 1u) << e.dump();
     std::string item = e["tags"][0];
     EXPECT_TRUE(item == "agreed" || item == "accepted" || item == "rejected" || item == "action" ||
-                item == "vote")
+                item == "vote" || item == "consensus")
         << e.dump();
   }
   EXPECT_EQ(j["entries"][0]["title"],
@@ -172,6 +172,22 @@ TEST_F(FeedTest, DecisionsFeedListsDecisionItemsOnly) {
   ASSERT_EQ(q["entries"].size(), 1u);
   EXPECT_EQ(q["entries"][0]["tags"][0], "agreed");
   EXPECT_EQ(q["feed"]["title"], "eavesearch decisions: privsep");
+}
+
+TEST_F(FeedTest, DecisionsFeedHoldsAConsensusSayingWhoAgreed) {
+  testing::write_file(dir_.path() / "archive/meetings/goals/2022/goals.2022-02-01-17.00.log.txt",
+                      "17:00:00 <ttx> #startmeeting goals\n"
+                      "17:01:00 <ttx> how about zuulv3 and focal as the cycle's goals\n"
+                      "17:01:10 <gmann> +1\n"
+                      "17:01:20 <fungi> ttx: sounds good\n"
+                      "17:59:00 <ttx> #endmeeting\n");
+  index();
+  json j = atom("/feeds/decisions.atom?q=focal");
+  ASSERT_EQ(j["entries"].size(), 1u) << j.dump();
+  EXPECT_EQ(j["entries"][0]["tags"][0], "consensus");
+  EXPECT_EQ(j["entries"][0]["title"],
+            "consensus (+1 gmann, fungi, found in the log) in goals: how about zuulv3 and focal as "
+            "the cycle's goals");
 }
 
 TEST_F(FeedTest, ActionsFeedOfAnOwner) {
