@@ -33,7 +33,8 @@ std::string joined(const std::vector<std::string>& values, const char* separator
 
 // A consensus found in the conversation: who agreed, or how many lines did.
 std::string supported_by(const Record& r) {
-  if (r.supporters.empty()) return std::to_string(r.evidence.size()) + " agreeing, found in the log";
+  if (r.supporters.empty())
+    return std::to_string(r.evidence.size()) + " agreeing, found in the log";
   return "+1 " + joined(r.supporters, ", ") + ", found in the log";
 }
 
