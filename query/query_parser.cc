@@ -140,8 +140,9 @@ constexpr std::string_view kDecisionItems[] = {"agreed", "accepted", "rejected",
                                                "action", "vote",     "consensus"};
 // Every item a record may carry (DESIGN.md 2): MeetBot's minutes items, and
 // a consensus found in the conversation (indexer/agreement.h). The values of is:.
-constexpr std::string_view kItems[] = {"topic", "agreed", "accepted", "rejected", "action", "info",
-                                       "idea",  "link",   "help",     "vote",     "consensus"};
+constexpr std::string_view kItems[] = {"topic",  "agreed", "accepted", "rejected",
+                                       "action", "info",   "idea",     "link",
+                                       "help",   "vote",   "consensus"};
 
 bool is_date_field(std::string_view name) {
   return name == "date" || name == "on" || name == "after" || name == "before";

@@ -326,8 +326,9 @@ void handle_metrics(const Api& api, const httplib::Request&, httplib::Response& 
     out +=
         "# HELP eavesearch_index_documents Documents in the index by type.\n"
         "# TYPE eavesearch_index_documents gauge\n"
-        "eavesearch_index_documents{type=\"record\"} " + std::to_string(stats->records) + "\n" +
-        "eavesearch_index_documents{type=\"meeting\"} " + std::to_string(stats->meetings) + "\n" +
+        "eavesearch_index_documents{type=\"record\"} " +
+        std::to_string(stats->records) + "\n" + "eavesearch_index_documents{type=\"meeting\"} " +
+        std::to_string(stats->meetings) + "\n" +
         "# TYPE eavesearch_index_size_bytes gauge\neavesearch_index_size_bytes " +
         std::to_string(stats->bytes) + "\n" +
         "# TYPE eavesearch_index_age_seconds gauge\neavesearch_index_age_seconds " +

@@ -118,9 +118,8 @@ nlohmann::json search_response_json(const SearchResponse& resp, std::string_view
   nlohmann::json query = query_json(resp);
   nlohmann::json suggestions = nlohmann::json::array();
   for (const Suggestion& s : resp.suggestions) {
-    suggestions.push_back({{"q", s.q},
-                           {"why", s.why},
-                           {"total", {{"value", s.total}, {"exact", s.total_exact}}}});
+    suggestions.push_back(
+        {{"q", s.q}, {"why", s.why}, {"total", {{"value", s.total}, {"exact", s.total_exact}}}});
   }
   nlohmann::json facets = nlohmann::json::object();
   for (const Facet& f : resp.facets) {

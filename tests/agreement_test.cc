@@ -150,8 +150,8 @@ std::string clock(std::int64_t time) {
   return out;
 }
 
-TEST(AgreementTest, PrecisionAndRecallOnTheRealMeetingsLabelledByHand) {
-  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+// tests/data/agreement_labels.tsv, by corpus file.
+std::map<std::string, std::vector<Label>> read_labels() {
   std::map<std::string, std::vector<Label>> labels;
   std::istringstream file(
       read_file(std::filesystem::path(EAVESEARCH_SOURCE_DIR) / "tests/data/agreement_labels.tsv"));
@@ -167,6 +167,12 @@ TEST(AgreementTest, PrecisionAndRecallOnTheRealMeetingsLabelledByHand) {
     std::getline(fields, l.reason, '\t');
     labels[path].push_back(l);
   }
+  return labels;
+}
+
+TEST(AgreementTest, PrecisionAndRecallOnTheRealMeetingsLabelledByHand) {
+  EAVESEARCH_REQUIRE_CORPUS_OR_SKIP(corpus);
+  std::map<std::string, std::vector<Label>> labels = read_labels();
   ASSERT_EQ(labels.size(), 3u) << "the flattened TC meeting and the two real MeetBot logs";
   int labelled = 0, found_moments = 0, right = 0;
   std::ostringstream wrong;

@@ -235,9 +235,7 @@ TEST(XapianQueryTest, GoldenDescriptions) {
       {"-&", "Query(((<alldocuments> FILTER XYrecord) AND_NOT XH))"},
   };
   for (const auto& [q, description] : cases) {
-    EXPECT_EQ(to_xapian(node(q), db).get_description(),
-              description)
-        << q;
+    EXPECT_EQ(to_xapian(node(q), db).get_description(), description) << q;
   }
 }
 
@@ -278,8 +276,7 @@ TEST(XapianQueryTest, HiddenLinesAreLeftOutUnlessAskedFor) {
   EXPECT_EQ(described("meeting -kind:bot"),
             "Query((meet AND_NOT XKbot)) counted:Query((XWmeet AND_NOT XKbot))");
   // A person who said something: their lines; one with hidden lines only: those.
-  EXPECT_EQ(described("from:gmann"),
-            "Query(0 * Agmann) counted:Query(0 * XWAgmann)");
+  EXPECT_EQ(described("from:gmann"), "Query(0 * Agmann) counted:Query(0 * XWAgmann)");
   EXPECT_EQ(described("from:openstack"), "Query(0 * (Aopenstack OR XWAopenstack))");
   EXPECT_EQ(described("-from:openstack meeting"),
             "Query((meet AND_NOT Aopenstack)) counted:Query((XWmeet AND_NOT XWAopenstack))");

@@ -40,7 +40,7 @@ struct Record {
   // agreed with, found in the conversation (indexer/agreement.h): no
   // minutes item, and never in `check`'s comparison.
   std::string item;
-  std::vector<std::string> owners;     // persons an action item is assigned to
+  std::vector<std::string> owners;  // persons an action item is assigned to
   // An action item's fate in the ledger (indexer/action_ledger.h): "open",
   // "carried" or "done", and the record ids of its evidence; "" otherwise.
   // A consensus line's evidence: the record ids of the lines agreeing with it.
