@@ -166,7 +166,6 @@ std::string_view trimmed(std::string_view s, std::string_view chars = " \t") {
 
 // One line as the detector reads it.
 struct Reading {
-  std::string body;     // lowercase, without its address
   std::string address;  // the person it begins with ("alice: ..."); "" for none
   bool recorded = false;
   bool proposes = false;
@@ -189,7 +188,6 @@ Reading read(const Record& r) {
       body = trimmed(body.substr(end + 1));
     }
   }
-  line.body = std::string(body);
   static const Phrases recording(kRecordingCommands), agreeing(kAgrees),
       disagreeing_first(kDisagreesFirst), disagreeing(kDisagreesAnywhere), proposing(kProposes),
       but(std::array{"but"});
