@@ -2,16 +2,10 @@
 
 #include <array>
 
+#include "eavesearch/text.h"
+
 namespace eavesearch {
 namespace {
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool strip_suffix(std::string& s, std::string_view suffix) {
   if (s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {

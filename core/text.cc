@@ -84,6 +84,14 @@ bool has_word_char(std::string_view s) {
 
 }  // namespace
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 std::string fold(std::string_view text) {
   if (is_ascii(text)) {
     std::string out(text);

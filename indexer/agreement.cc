@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
-#include <set>
 #include <string_view>
 #include <vector>
 
 #include "eavesearch/person.h"
+#include "eavesearch/text.h"
 
 namespace eavesearch {
 namespace {
@@ -150,14 +149,6 @@ class Phrases {
   std::array<std::vector<std::string_view>, 256> by_first_;
 };
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string_view trimmed(std::string_view s, std::string_view chars = " \t") {
   std::size_t first = s.find_first_not_of(chars);
   if (first == std::string_view::npos) return {};
@@ -175,7 +166,7 @@ struct Reading {
 
 Reading read(const Record& r) {
   Reading line;
-  std::string text = lowercase(r.text);
+  std::string text = ascii_lower(r.text);
   std::string_view body = trimmed(text);
   std::size_t end = body.find_first_of(":, ");
   if (end != std::string_view::npos && end > 0 && (body[end] == ':' || body[end] == ',')) {

@@ -62,14 +62,6 @@ int number_at(std::string_view s, std::size_t at, std::size_t digits) {
 
 bool has_blank(std::string_view s) { return s.find_first_of(" \t") != std::string_view::npos; }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // "nick!user@host" -> "nick".
 std::string_view nick_only(std::string_view token) { return token.substr(0, token.find('!')); }
 

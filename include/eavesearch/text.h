@@ -33,6 +33,9 @@ std::string index_term(std::string_view word);
 // NFKC case-folded form of `text` (ICU nfkc_cf); ASCII is only lowercased.
 std::string fold(std::string_view text);
 
+// `s` with A-Z lowercased, every other byte as it is (nicks, commands).
+std::string ascii_lower(std::string_view s);
+
 // The most text a line of a log gives. IRC lines are 512 bytes: a longer
 // one is a paste or a broken file, and is cut to this.
 inline constexpr std::size_t kMaxLineBytes = 4096;
