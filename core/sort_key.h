@@ -62,6 +62,14 @@ inline std::uint32_t sort_key_line(std::string_view key) {
   return line;
 }
 
+// The time a sort key holds (its first 8 bytes; see sort_key below).
+inline std::int64_t sort_key_time(std::string_view key) {
+  std::uint64_t v = 0;
+  if (key.size() < 8) return 0;
+  for (char c : key.substr(0, 8)) v = (v << 8) | static_cast<unsigned char>(c);
+  return static_cast<std::int64_t>(v ^ (1ULL << 63));
+}
+
 // Orders hits by time, ties by log (the hash of the id's stem), then by line
 // number: epoch seconds, log_key, line, big-endian, so that string order is
 // that order. 20 bytes (the id itself would be about 65 in every document).

@@ -5,24 +5,55 @@
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/searcher.h"
+#include "query/xapian_query.h"
 
 namespace eavesearch {
 
 static_assert(kMaxContext <= static_cast<int>(kLinesPerLogDocument),
               "the context of a line is within its log document and the two around it");
 
-Result<const std::string*> LogRecords::data(const Xapian::Database& db, const std::string& term) {
-  if (auto it = data_.find(term); it != data_.end()) return &it->second;
-  Xapian::PostingIterator p = db.postlist_begin(term);
-  if (p == db.postlist_end(term)) return static_cast<const std::string*>(nullptr);
-  return &data_.emplace(term, db.get_document(*p).get_data()).first->second;
+std::vector<const Xapian::Database*> LogRecords::places(const Index& index,
+                                                        std::optional<std::int64_t> time) {
+  if (index.shards.empty()) return {&index.db};
+  if (spans_.size() != index.shards.size()) {
+    spans_.clear();
+    for (const LocalShard& shard : index.shards) {
+      auto span = time_span(shard.db);
+      spans_.push_back(span ? std::optional(std::pair(span->first, span->last)) : std::nullopt);
+    }
+  }
+  auto holds = [&](std::size_t k) {
+    return !time || (spans_[k] && spans_[k]->first <= static_cast<double>(*time) &&
+                     static_cast<double>(*time) <= spans_[k]->second);
+  };
+  std::vector<const Xapian::Database*> out;
+  for (std::size_t k = 0; k < index.shards.size(); ++k) {
+    if (holds(k)) out.push_back(&index.shards[k].db);
+  }
+  for (std::size_t k = 0; k < index.shards.size(); ++k) {
+    if (!holds(k)) out.push_back(&index.shards[k].db);
+  }
+  return out;
 }
 
-Result<Record> LogRecords::of_line(const Xapian::Database& db, std::string_view key) {
+Result<const std::string*> LogRecords::data(const Index& index, const std::string& term,
+                                            std::optional<std::int64_t> time) {
+  if (auto it = data_.find(term); it != data_.end()) return &it->second;
+  for (const Xapian::Database* db : places(index, time)) {
+    Xapian::PostingIterator p = db->postlist_begin(term);
+    if (p == db->postlist_end(term)) continue;
+    return &data_.emplace(term, db->get_document(*p).get_data()).first->second;
+  }
+  return static_cast<const std::string*>(nullptr);
+}
+
+Result<Record> LogRecords::of_line(const Index& index, std::string_view key) {
   std::uint32_t number = sort_key_line(key);
-  auto log = data(
-      db, boolean_term(fields::kLogKey.prefix, log_key_hex(sort_key_log(key)) + "/" +
-                                                   std::to_string(log_document_of_line(number))));
+  auto log =
+      data(index,
+           boolean_term(fields::kLogKey.prefix, log_key_hex(sort_key_log(key)) + "/" +
+                                                    std::to_string(log_document_of_line(number))),
+           sort_key_time(key));
   if (!log) return log.error();
   if (*log) {
     auto found = find_in_log(**log, [&](std::string_view id) { return id_line(id) == number; });
@@ -32,8 +63,9 @@ Result<Record> LogRecords::of_line(const Xapian::Database& db, std::string_view 
   return Error{ErrorCode::kCorrupt, "a line's record is missing from its log's document"};
 }
 
-Result<std::optional<LogRecords::Found>> LogRecords::by_id(const Xapian::Database& db,
-                                                           const std::string& id) {
+Result<std::optional<LogRecords::Found>> LogRecords::by_id(const Index& index,
+                                                           const std::string& id,
+                                                           std::optional<std::int64_t> time) {
   // The line's log document and those around it, for its context.
   std::string stem = id.substr(0, id.rfind('#'));
   unsigned number = log_document_of_line(id_line(id));
@@ -42,7 +74,7 @@ Result<std::optional<LogRecords::Found>> LogRecords::by_id(const Xapian::Databas
   if (it == logs_.end()) {
     std::vector<Record> records;
     for (unsigned n = number == 0 ? 0 : number - 1; n <= number + 1; ++n) {
-      auto log = data(db, boolean_term(fields::kId.prefix, log_document_id(stem, n)));
+      auto log = data(index, boolean_term(fields::kId.prefix, log_document_id(stem, n)), time);
       if (!log) return log.error();
       if (!*log) continue;
       auto part = decode_log(**log);

@@ -116,7 +116,7 @@ struct Searcher::Impl {
     if (key.empty()) {
       key = hit.get_document().get_value(static_cast<Xapian::valueno>(fields::kSortKey.slot));
     }
-    return records.of_line(db, key);
+    return records.of_line({db, shards}, key);
   }
 };
 
@@ -167,7 +167,7 @@ Result<Hit> Searcher::record(const std::string& id, int context) {
     return Error{ErrorCode::kUsage, "context must be between 0 and " + std::to_string(kMaxContext)};
   }
   return with_xapian_errors([&]() -> Result<Hit> {
-    auto found = impl_->records.by_id(impl_->db, id);
+    auto found = impl_->records.by_id({impl_->db, impl_->shards}, id, std::nullopt);
     if (!found) return found.error();
     if (!*found) return Error{ErrorCode::kNotFound, "no record " + id};
     Hit hit;
@@ -434,7 +434,7 @@ Result<long> Searcher::record_count() {
 Result<std::pair<std::vector<Record>, std::vector<Record>>> Searcher::context_of(const Record& r,
                                                                                  int n) {
   std::pair<std::vector<Record>, std::vector<Record>> out;
-  auto found = impl_->records.by_id(impl_->db, r.id);
+  auto found = impl_->records.by_id({impl_->db, impl_->shards}, r.id, r.time);
   if (!found) return found.error();
   if (!*found || n == 0) return out;
   const std::vector<Record>& log = *(*found)->log;

@@ -12,6 +12,7 @@
 
 #include "core/terms.h"
 #include "eavesearch/indexer.h"
+#include "eavesearch/searcher.h"
 #include "tests/corpus.h"
 #include "tests/index_dump.h"
 #include "tests/same_answers.h"
@@ -238,6 +239,60 @@ TEST_F(ShardsTest, AMeetingPastNewYearsMidnightSpansTwoShards) {
     late_topic_lines += doc.terms.count("XTlate") && from_file(doc, jan1_file);
   }
   EXPECT_GT(late_topic_lines, 0);
+}
+
+// A hit's record and context are read from its log's documents in the
+// shard of its file, which the Searcher looks for by the hit's time: a line
+// after midnight of a meeting begun on 31 December is in the 2020 shard,
+// though its time is in 2021's span too.
+TEST_F(ShardsTest, ARecordPastNewYearsMidnightIsFoundInItsFilesShard) {
+  testing::TempDir archive;
+  const fs::path log = "meetings/kolla/2020/kolla.2020-12-31-23.30.log.txt";
+  const fs::path jan1 = "irclogs/#openstack-kolla/#openstack-kolla.2021-01-01.log";
+  fs::create_directories(archive.path() / log.parent_path());
+  fs::create_directories(archive.path() / jan1.parent_path());
+  testing::write_file(archive.path() / log,
+                      "23:30:01 <mgoddard> #startmeeting kolla\n"
+                      "23:40:00 <mgoddard> #topic the release\n"
+                      "23:59:00 <yoctozepto> last line of the year\n"
+                      "00:05:00 <mgoddard> first line of the new year\n"
+                      "00:10:00 <yoctozepto> nightowl reviews are welcome\n"
+                      "00:15:00 <mgoddard> thanks all\n"
+                      "00:20:00 <mgoddard> #endmeeting\n");
+  testing::write_file(archive.path() / jan1,
+                      "2021-01-01T00:00:01  <hrw> happy new year\n"
+                      "2021-01-01T00:59:00  <hrw> back to work tomorrow\n");
+  index(layout(archive.path(), years(), Sharding::kYear));
+  ASSERT_EQ(stub_lines(years()).size(), 2u);
+
+  auto searcher = Searcher::open(years().string());
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message;
+  SearchRequest req;
+  req.q = "nightowl";
+  req.context = 2;
+  auto found = searcher->search(req);
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  ASSERT_EQ(found->hits.size(), 1u);
+  const Hit& hit = found->hits[0];
+  EXPECT_EQ(hit.record.text, "nightowl reviews are welcome");
+  EXPECT_EQ(hit.record.time, 1609459800);  // 2021-01-01T00:10:00Z
+  ASSERT_EQ(hit.before.size(), 2u);
+  EXPECT_EQ(hit.before[0].text, "last line of the year");
+  ASSERT_EQ(hit.after.size(), 2u);
+  EXPECT_EQ(hit.after[0].text, "thanks all");
+  // By its id alone (a permalink), with no time to go by.
+  auto by_id = searcher->record(hit.record.id, 1);
+  ASSERT_TRUE(by_id.ok()) << by_id.error().message;
+  EXPECT_EQ(by_id->record.text, hit.record.text);
+  ASSERT_EQ(by_id->after.size(), 1u);
+  EXPECT_EQ(by_id->after[0].text, "thanks all");
+  // And the channel's line of the same hour, in the 2021 shard.
+  req.q = "happy new year";
+  auto channel = searcher->search(req);
+  ASSERT_TRUE(channel.ok()) << channel.error().message;
+  ASSERT_EQ(channel->hits.size(), 1u);
+  ASSERT_EQ(channel->hits[0].after.size(), 1u);
+  EXPECT_EQ(channel->hits[0].after[0].text, "back to work tomorrow");
 }
 
 }  // namespace

@@ -20,6 +20,16 @@ TEST(SortKeyTest, OrdersByTimeThenLogThenLineNumber) {
             log_key("meetings/tc/2020/tc.2020-05-14-15.07"));
 }
 
+TEST(SortKeyTest, GivesBackItsTimeLogAndLine) {
+  for (std::int64_t time : {std::int64_t{0}, std::int64_t{1589468873}, std::int64_t{-3}}) {
+    std::string key = sort_key(time, "meetings/tc/2020/tc.2020-05-14-15.07#42");
+    EXPECT_EQ(sort_key_time(key), time);
+    EXPECT_EQ(sort_key_log(key), log_key("meetings/tc/2020/tc.2020-05-14-15.07"));
+    EXPECT_EQ(sort_key_line(key), 42u);
+  }
+  EXPECT_EQ(sort_key_time("short"), 0);
+}
+
 TEST(SortKeyTest, LogKeysAreEightBytesAndStable) {
   EXPECT_EQ(log_key("meetings/tc/2020/tc.2020-05-14-15.07").size(), 8u);
   EXPECT_EQ(log_key(""), std::string("\xcb\xf2\x9c\xe4\x84\x22\x23\x25", 8));  // FNV-1a's basis
