@@ -5,7 +5,6 @@
 #include "eavesearch/record_codec.h"
 #include "eavesearch/schema.h"
 #include "eavesearch/searcher.h"
-#include "query/xapian_query.h"
 
 namespace eavesearch {
 
@@ -15,16 +14,10 @@ static_assert(kMaxContext <= static_cast<int>(kLinesPerLogDocument),
 std::vector<const Xapian::Database*> LogRecords::places(const Index& index,
                                                         std::optional<std::int64_t> time) {
   if (index.shards.empty()) return {&index.db};
-  if (spans_.size() != index.shards.size()) {
-    spans_.clear();
-    for (const LocalShard& shard : index.shards) {
-      auto span = time_span(shard.db);
-      spans_.push_back(span ? std::optional(std::pair(span->first, span->last)) : std::nullopt);
-    }
-  }
   auto holds = [&](std::size_t k) {
-    return !time || (spans_[k] && spans_[k]->first <= static_cast<double>(*time) &&
-                     static_cast<double>(*time) <= spans_[k]->second);
+    const std::optional<TimeSpan>& span = index.spans[k];
+    return !time || (span && span->first <= static_cast<double>(*time) &&
+                     static_cast<double>(*time) <= span->last);
   };
   std::vector<const Xapian::Database*> out;
   for (std::size_t k = 0; k < index.shards.size(); ++k) {

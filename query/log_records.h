@@ -17,12 +17,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "eavesearch/record.h"
 #include "eavesearch/result.h"
 #include "query/local_shards.h"
+#include "query/xapian_query.h"
 
 namespace eavesearch {
 
@@ -37,10 +37,12 @@ class LogRecords {
   };
 
   // Where the records are: `db`, and its shards when all are local (none
-  // otherwise). Both must stay those of every call until clear().
+  // otherwise) with their times (one each). All must stay those of every
+  // call until clear().
   struct Index {
     const Xapian::Database& db;
     const std::vector<LocalShard>& shards;
+    const std::vector<std::optional<TimeSpan>>& spans;
   };
 
   // The record of a line, given its sort key (which holds its time, its
@@ -54,7 +56,6 @@ class LogRecords {
   void clear() {
     data_.clear();
     logs_.clear();
-    spans_.clear();
   }
   std::size_t size() const { return data_.size() + logs_.size(); }
 
@@ -70,8 +71,6 @@ class LogRecords {
 
   std::map<std::string, std::string> data_;          // by the term that found them
   std::map<std::string, std::vector<Record>> logs_;  // decoded, by the middle document's id
-  // Each shard's earliest and latest times, read once.
-  std::vector<std::optional<std::pair<double, double>>> spans_;
 };
 
 }  // namespace eavesearch

@@ -61,7 +61,8 @@ double WorkBudget::seconds_left(double cap) const {
 }
 
 PlannedQueries plan_queries(const SearchPlan& plan, const Xapian::Database& db,
-                            const std::vector<LocalShard>& shards) {
+                            const std::vector<LocalShard>& shards,
+                            const std::vector<std::optional<TimeSpan>>& spans) {
   PlannedQueries out;
   const QueryNode& root = plan.root;
   auto wildcard_terms = static_cast<Xapian::termcount>(plan.wildcard_terms);
@@ -70,8 +71,7 @@ PlannedQueries plan_queries(const SearchPlan& plan, const Xapian::Database& db,
   out.per_shard.assign(shards.size(), out.whole);
   if (plan.query_per_shard) {
     for (std::size_t k = 0; k < shards.size(); ++k) {
-      out.per_shard[k] =
-          to_xapian(root, db, time_span(shards[k].db), wildcard_terms, nullptr, plan.shown);
+      out.per_shard[k] = to_xapian(root, db, spans[k], wildcard_terms, nullptr, plan.shown);
     }
   }
   return out;

@@ -41,8 +41,10 @@ struct PlannedQueries {
   WildcardExpansion wildcards;           // what the wildcards became
   HiddenQueries hidden;                  // the lines left out, over all shards
 };
+// `spans`: each shard's times (time_span), one per shard.
 PlannedQueries plan_queries(const SearchPlan& plan, const Xapian::Database& db,
-                            const std::vector<LocalShard>& shards);
+                            const std::vector<LocalShard>& shards,
+                            const std::vector<std::optional<TimeSpan>>& spans);
 
 // A page of hits, in order, with the total of matches.
 struct HitPage {

@@ -67,7 +67,24 @@ struct Searcher::Impl {
   std::shared_ptr<SearchResources> resources;
   FacetColumnCache& column_cache() { return resources->impl().facet_columns; }
 
+  // Each shard's earliest and latest times, read once per revision: the
+  // newest shard's change with every commit, so forget() is called
+  // whenever the database may have moved on.
+  std::optional<std::vector<std::optional<TimeSpan>>> spans;
+  const std::vector<std::optional<TimeSpan>>& shard_spans() {
+    if (!spans) {
+      spans.emplace();
+      for (const LocalShard& shard : shards) spans->push_back(time_span(shard.db));
+    }
+    return *spans;
+  }
+  void forget() {
+    spans.reset();
+    records.clear();
+  }
+
   void set_database(OpenedDatabase opened) {
+    forget();
     db = std::move(opened.db);
     shards = std::move(opened.shards);
     remotes = opened.remote;
@@ -116,7 +133,7 @@ struct Searcher::Impl {
     if (key.empty()) {
       key = hit.get_document().get_value(static_cast<Xapian::valueno>(fields::kSortKey.slot));
     }
-    return records.of_line({db, shards}, key);
+    return records.of_line({db, shards, shard_spans()}, key);
   }
 };
 
@@ -167,7 +184,8 @@ Result<Hit> Searcher::record(const std::string& id, int context) {
     return Error{ErrorCode::kUsage, "context must be between 0 and " + std::to_string(kMaxContext)};
   }
   return with_xapian_errors([&]() -> Result<Hit> {
-    auto found = impl_->records.by_id({impl_->db, impl_->shards}, id, std::nullopt);
+    auto found =
+        impl_->records.by_id({impl_->db, impl_->shards, impl_->shard_spans()}, id, std::nullopt);
     if (!found) return found.error();
     if (!*found) return Error{ErrorCode::kNotFound, "no record " + id};
     Hit hit;
@@ -399,7 +417,11 @@ Status Searcher::refresh() {
       impl_->stub = now;
     }
     if (changed) impl_->column_cache().columns(impl_->shards);  // starts loading the new ones
-    if (changed || impl_->records.size() > kKeptLogs) impl_->records.clear();
+    if (changed) {
+      impl_->forget();
+    } else if (impl_->records.size() > kKeptLogs) {
+      impl_->records.clear();
+    }
     return Ok{};
   });
 }
@@ -434,7 +456,7 @@ Result<long> Searcher::record_count() {
 Result<std::pair<std::vector<Record>, std::vector<Record>>> Searcher::context_of(const Record& r,
                                                                                  int n) {
   std::pair<std::vector<Record>, std::vector<Record>> out;
-  auto found = impl_->records.by_id({impl_->db, impl_->shards}, r.id, r.time);
+  auto found = impl_->records.by_id({impl_->db, impl_->shards, impl_->shard_spans()}, r.id, r.time);
   if (!found) return found.error();
   if (!*found || n == 0) return out;
   const std::vector<Record>& log = *(*found)->log;
@@ -473,8 +495,15 @@ Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const Wor
   resp.lenient = plan.query.lenient;
   resp.problem = plan.query.problem;
   resp.sort = plan.sort;
-  if (auto span = time_span(db)) resp.logs_until = static_cast<std::int64_t>(span->last);
-  PlannedQueries queries = plan_queries(plan, db, shards);
+  if (auto span = shards.empty() ? time_span(db) : std::nullopt) {
+    resp.logs_until = static_cast<std::int64_t>(span->last);
+  }
+  for (const std::optional<TimeSpan>& span : shard_spans()) {
+    if (!span) continue;
+    auto last = static_cast<std::int64_t>(span->last);
+    resp.logs_until = resp.logs_until ? std::max(*resp.logs_until, last) : last;
+  }
+  PlannedQueries queries = plan_queries(plan, db, shards, shard_spans());
   if (plan.explain) {
     resp.plan = describe(plan);
     if (queries.wildcards.postings > 0) {
@@ -553,6 +582,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& req) {
     } catch (const Xapian::DatabaseModifiedError&) {
       // A writer committed twice during the read: once more on the latest revision.
       impl_->db.reopen();
+      impl_->forget();
       return run();
     }
   });

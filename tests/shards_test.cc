@@ -295,5 +295,39 @@ TEST_F(ShardsTest, ARecordPastNewYearsMidnightIsFoundInItsFilesShard) {
   EXPECT_EQ(channel->hits[0].after[0].text, "back to work tomorrow");
 }
 
+// A Searcher keeps each shard's times while the index stays the same; a
+// commit to the newest shard moves them on, and refresh() sees that: a date
+// range past the old newest line finds the new lines.
+TEST_F(ShardsTest, ARefreshedSearcherSeesTheNewestShardsNewTimes) {
+  testing::TempDir archive;
+  const fs::path dir = "irclogs/#openstack-kolla";
+  fs::create_directories(archive.path() / dir);
+  auto day = [&](const std::string& date, const std::string& text) {
+    testing::write_file(archive.path() / dir / ("#openstack-kolla." + date + ".log"),
+                        date + "T10:00:00  <hrw> " + text + "\n");
+  };
+  day("2020-06-01", "first summer log");
+  day("2021-03-01", "spring nightowl review");
+  IndexOptions sharded = layout(archive.path(), years(), Sharding::kYear);
+  index(sharded);
+  auto searcher = Searcher::open(years().string());
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message;
+  SearchRequest req;
+  req.q = "nightowl date:2021-04-01..2021-12-31";
+  auto before = searcher->search(req);
+  ASSERT_TRUE(before.ok()) << before.error().message;
+  EXPECT_EQ(before->total, 0);
+  EXPECT_EQ(before->logs_until, 1614592800);  // 2021-03-01T10:00:00Z
+
+  day("2021-05-01", "late nightowl review");
+  index(sharded);
+  ASSERT_TRUE(searcher->refresh().ok());
+  auto after = searcher->search(req);
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  ASSERT_EQ(after->hits.size(), 1u);
+  EXPECT_EQ(after->hits[0].record.text, "late nightowl review");
+  EXPECT_EQ(after->logs_until, 1619863200);  // 2021-05-01T10:00:00Z
+}
+
 }  // namespace
 }  // namespace eavesearch
