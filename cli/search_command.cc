@@ -108,7 +108,14 @@ void print_text(const SearchResponse& resp, const SearchArgs& args) {
     std::cout << "\n"
               << format_iso(r.time) << "  " << (r.meeting.empty() ? r.channel : r.meeting) << "  <"
               << r.speaker.value_or("?") << ">";
-    if (!r.item.empty()) std::cout << "  [" << r.item << "]";
+    if (!r.item.empty()) {
+      std::cout << "  [" << r.item;
+      // Who agreed, where the consensus was found in the conversation.
+      for (std::size_t k = 0; k < r.supporters.size(); ++k) {
+        std::cout << (k == 0 ? ": +1 " : ", ") << r.supporters[k];
+      }
+      std::cout << "]";
+    }
     if (!r.topic.empty()) std::cout << "  topic: " << r.topic;
     // A vote's snippet carries its question and result (query/snippet.h).
     std::cout << "\n  " << terminal_snippet(h.snippet, tty) << "\n  "

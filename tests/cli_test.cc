@@ -81,6 +81,25 @@ TEST_F(CliTest, AVoteIsShownWithItsResult) {
   EXPECT_NE(minutes.out.find("VOTE: " + result), std::string::npos) << minutes.out;
 }
 
+// Agreement nobody recorded with #agreed: search prints the line as
+// [consensus] with who agreed.
+TEST_F(CliTest, AConsensusIsShownWithItsSupporters) {
+  testing::write_file(dir_.path() / "archive/meetings/tc/2021/tc.2021-06-10-15.00.log.txt",
+                      "15:00:00 <mnaser> #startmeeting tc\n"
+                      "15:00:01 <mnaser> #topic the ptg\n"
+                      "15:01:00 <mnaser> how about we hold the ptg online again\n"
+                      "15:01:20 <gmann> +1\n"
+                      "15:01:30 <fungi> sounds good\n"
+                      "15:02:00 <mnaser> #endmeeting\n");
+  ASSERT_EQ(run("index " + shell_quote(dir_.str() + "/archive") + " --db " + db_).code, 0);
+  Outcome search = run("search --db " + db_ + " is:consensus");
+  ASSERT_EQ(search.code, 0) << search.out;
+  EXPECT_EQ(search.out.substr(0, 6), "1 hit\n") << search.out;
+  EXPECT_NE(search.out.find("<mnaser>  [consensus: +1 gmann, fungi]  topic: the ptg"),
+            std::string::npos)
+      << search.out;
+}
+
 TEST_F(CliTest, ExitCodes) {
   EXPECT_EQ(run("").code, 2);                    // no command
   EXPECT_EQ(run("search --db " + db_).code, 2);  // no query
