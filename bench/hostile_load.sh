@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Hostile queries against `eavesearch serve` (no cache of answers), as one
 # JSON line for bench/run.sh: a query of 60 wildcards (its time, status and
-# the server's RSS before and after), then 16 clients looping the 17-byte
+# the server's memory before and after), then 16 clients looping the 17-byte
 # query "a* b* c* d* e* f*" for SECONDS while one client sends the normal
 # query mix one request at a time (its latencies). Every loop is bounded.
 #   hostile_load.sh BIN DB SECONDS WORK
 set -euo pipefail
 BIN=$1 DB=$2 SECONDS_=$3 WORK=$4
-rss_mb() { awk '/^VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+# The server's own memory (RssAnon): what requests can make it hold. Its RSS
+# also counts the index pages its Searchers have mapped (RssFile: shared page
+# cache, server/mapped_reads.h), reported apart after the load.
+rss_mb() { awk '/^RssAnon/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+mapped_mb() { awk '/^RssFile/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 
 . "$(dirname "$0")/serve.sh"
 start_serve "$BIN" "$DB" "$WORK/hostile-serve.log" --cache-mb 0
@@ -38,6 +42,7 @@ done
 wait "$wrk_pid" || true
 sleep 2
 rss_after=$(rss_mb "$server")
+mapped_after=$(mapped_mb "$server")
 hostile_requests=$(awk '/requests in/ {print $1}' "$WORK/hostile-wrk.txt")
 hostile_non_2xx=$(awk '/Non-2xx/ {print $NF}' "$WORK/hostile-wrk.txt")
 normal=$(sort -k2 -n "$WORK/hostile-normal.txt" | awk '
@@ -47,5 +52,7 @@ normal=$(sort -k2 -n "$WORK/hostile-normal.txt" | awk '
 stop_serve
 printf '{"engine":"eavesearch-hostile","wild60_status":%s,"wild60_ms":%.0f,"rss_before_mb":%s,' \
   "$wild_status" "$(echo "$wild_s * 1000" | bc)" "$rss_before"
-printf '"rss_after_wild60_mb":%s,"rss_after_mb":%s,"hostile_requests":%s,"hostile_non_2xx":%s,%s}\n' \
-  "$rss_after_wild" "$rss_after" "${hostile_requests:-0}" "${hostile_non_2xx:-0}" "$normal"
+printf '"rss_after_wild60_mb":%s,"rss_after_mb":%s,"mapped_after_mb":%s,' \
+  "$rss_after_wild" "$rss_after" "$mapped_after"
+printf '"hostile_requests":%s,"hostile_non_2xx":%s,%s}\n' \
+  "${hostile_requests:-0}" "${hostile_non_2xx:-0}" "$normal"

@@ -119,9 +119,10 @@ request at a time.
 | | |
 |---|---|
 | 60 wildcards: status, time | $(get eavesearch-hostile wild60_status), $(get eavesearch-hostile wild60_ms) ms |
-| RSS before / after it (MB) | $(get eavesearch-hostile rss_before_mb) / $(get eavesearch-hostile rss_after_wild60_mb) |
+| its own memory (RssAnon) before / after it (MB) | $(get eavesearch-hostile rss_before_mb) / $(get eavesearch-hostile rss_after_wild60_mb) |
 | hostile requests (answers other than 2xx) | $(get eavesearch-hostile hostile_requests) ($(get eavesearch-hostile hostile_non_2xx)) |
 | normal requests meanwhile: p50 / max ms (other than 200) | $(fmt "$(get eavesearch-hostile normal_p50_ms)" 1) / $(fmt "$(get eavesearch-hostile normal_max_ms)" 1) ($(get eavesearch-hostile normal_non_200) of $(get eavesearch-hostile normal_requests)) |
-| RSS after the load (MB) | $(get eavesearch-hostile rss_after_mb) |
+| its own memory after the load (MB) | $(get eavesearch-hostile rss_after_mb) |
+| index pages mapped after the load (RssFile, shared page cache, MB) | $(get eavesearch-hostile mapped_after_mb) |
 EOF
 fi
