@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <map>
@@ -82,6 +83,19 @@ struct Searcher::Impl {
     spans.reset();
     records.clear();
   }
+  LogRecords::Index records_index() { return {db, shards, shard_spans()}; }
+  // The newest line's time, for SearchResponse::logs_until.
+  std::optional<std::int64_t> logs_until() {
+    if (shards.empty()) {
+      auto span = time_span(db);
+      return span ? std::optional(static_cast<std::int64_t>(span->last)) : std::nullopt;
+    }
+    std::optional<std::int64_t> out;
+    for (const std::optional<TimeSpan>& span : shard_spans()) {
+      if (span) out = std::max(out.value_or(INT64_MIN), static_cast<std::int64_t>(span->last));
+    }
+    return out;
+  }
 
   void set_database(OpenedDatabase opened) {
     forget();
@@ -133,7 +147,7 @@ struct Searcher::Impl {
     if (key.empty()) {
       key = hit.get_document().get_value(static_cast<Xapian::valueno>(fields::kSortKey.slot));
     }
-    return records.of_line({db, shards, shard_spans()}, key);
+    return records.of_line(records_index(), key);
   }
 };
 
@@ -184,8 +198,7 @@ Result<Hit> Searcher::record(const std::string& id, int context) {
     return Error{ErrorCode::kUsage, "context must be between 0 and " + std::to_string(kMaxContext)};
   }
   return with_xapian_errors([&]() -> Result<Hit> {
-    auto found =
-        impl_->records.by_id({impl_->db, impl_->shards, impl_->shard_spans()}, id, std::nullopt);
+    auto found = impl_->records.by_id(impl_->records_index(), id, std::nullopt);
     if (!found) return found.error();
     if (!*found) return Error{ErrorCode::kNotFound, "no record " + id};
     Hit hit;
@@ -456,7 +469,7 @@ Result<long> Searcher::record_count() {
 Result<std::pair<std::vector<Record>, std::vector<Record>>> Searcher::context_of(const Record& r,
                                                                                  int n) {
   std::pair<std::vector<Record>, std::vector<Record>> out;
-  auto found = impl_->records.by_id({impl_->db, impl_->shards, impl_->shard_spans()}, r.id, r.time);
+  auto found = impl_->records.by_id(impl_->records_index(), r.id, r.time);
   if (!found) return found.error();
   if (!*found || n == 0) return out;
   const std::vector<Record>& log = *(*found)->log;
@@ -495,14 +508,7 @@ Result<SearchResponse> Searcher::Impl::execute(const SearchPlan& plan, const Wor
   resp.lenient = plan.query.lenient;
   resp.problem = plan.query.problem;
   resp.sort = plan.sort;
-  if (auto span = shards.empty() ? time_span(db) : std::nullopt) {
-    resp.logs_until = static_cast<std::int64_t>(span->last);
-  }
-  for (const std::optional<TimeSpan>& span : shard_spans()) {
-    if (!span) continue;
-    auto last = static_cast<std::int64_t>(span->last);
-    resp.logs_until = resp.logs_until ? std::max(*resp.logs_until, last) : last;
-  }
+  resp.logs_until = logs_until();
   PlannedQueries queries = plan_queries(plan, db, shards, shard_spans());
   if (plan.explain) {
     resp.plan = describe(plan);
