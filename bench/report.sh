@@ -58,7 +58,8 @@ $(fmt "$rows") records once de-duplicated. Every engine loads the same records
 
 ## Queries (ms per query, p50 / p99)
 
-eavesearch in-process (a Searcher, top 20 with snippets); FTS5 \`MATCH ... ORDER BY rank LIMIT 20\`
+eavesearch in-process (a Searcher reading the index from memory maps as the server does, top 20
+with snippets); FTS5 \`MATCH ... ORDER BY rank LIMIT 20\`
 through the C API; rg over the raw archive (its semantics differ where noted in results.jsonl).
 "x faster" is the peer's p99 over eavesearch's. "~" marks eavesearch's estimated totals (it
 counts exactly only where that is cheap; FTS5's and rg's counts come from separate counting runs).
