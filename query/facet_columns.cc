@@ -176,30 +176,34 @@ void FacetColumnCache::keep(const std::string& path, std::shared_ptr<const Facet
   loaded_[path] = std::move(column);
 }
 
+FacetColumnSpy::FacetColumnSpy(std::shared_ptr<const FacetColumn> column)
+    : column_(std::move(column)) {
+  for (std::size_t k = 0; k < counts_.size(); ++k) {
+    counts_[k].assign(column_->facet_values[k].size() + 1, 0);
+  }
+}
+
 void FacetColumnSpy::operator()(const Xapian::Document& doc, double) {
   ++total_;
   Xapian::docid did = doc.get_docid();
   if (did >= column_->number_of.size()) return;
   std::uint32_t number = column_->number_of[did];
-  if (number != FacetColumn::kNone && counts_[number]++ == 0) counted_.push_back(number);
+  if (number == FacetColumn::kNone) return;
+  const auto& facets = column_->facets_of[number];
+  for (std::size_t k = 0; k < counts_.size(); ++k) {
+    // kNone + 1 wraps to 0, the slot of the matches without a value.
+    ++counts_[k][facets[k] + 1];
+  }
 }
 
 void FacetColumnSpy::add_to(FacetCounts& out) const {
-  std::array<std::vector<long>, kPackedFacets.size()> sums;
-  for (std::size_t k = 0; k < sums.size(); ++k) sums[k].assign(column_->facet_values[k].size(), 0);
-  for (std::uint32_t number : counted_) {
-    for (std::size_t k = 0; k < sums.size(); ++k) {
-      std::uint32_t value = column_->facets_of[number][k];
-      if (value != FacetColumn::kNone) sums[k][value] += counts_[number];
-    }
-  }
-  for (std::size_t k = 0; k < sums.size(); ++k) {
-    for (std::size_t value = 0; value < sums[k].size(); ++value) {
-      if (sums[k][value] == 0) continue;
-      const std::string& name = column_->facet_values[k][value];
+  for (std::size_t k = 0; k < counts_.size(); ++k) {
+    for (std::size_t value = 1; value < counts_[k].size(); ++value) {
+      if (counts_[k][value] == 0) continue;
+      const std::string& name = column_->facet_values[k][value - 1];
       auto it = out[k].find(name);
       if (it == out[k].end()) it = out[k].emplace(name, 0).first;
-      it->second += sums[k][value];
+      it->second += counts_[k][value];
     }
   }
 }

@@ -107,10 +107,12 @@ class FacetColumnCache {
 // Counts the numbers of the matches' packed values in one shard's match:
 // Xapian hands a spy the shard's own docids, so each shard is matched on
 // its own.
+// Each match adds one to each of its facet values' counts: a few small
+// arrays, where a count per packed value would be one as long as the shard
+// has distinct values, zeroed for every request and touched at random.
 class FacetColumnSpy : public Xapian::MatchSpy {
  public:
-  explicit FacetColumnSpy(std::shared_ptr<const FacetColumn> column)
-      : column_(std::move(column)), counts_(column_->facets_of.size(), 0) {}
+  explicit FacetColumnSpy(std::shared_ptr<const FacetColumn> column);
   void operator()(const Xapian::Document& doc, double wt) override;
 
   // Documents seen, as ValueCountMatchSpy::get_total().
@@ -120,8 +122,8 @@ class FacetColumnSpy : public Xapian::MatchSpy {
 
  private:
   std::shared_ptr<const FacetColumn> column_;
-  std::vector<Xapian::doccount> counts_;  // per number
-  std::vector<std::uint32_t> counted_;    // the numbers with a count, as first seen
+  // Per facet, per value number + 1; [0] counts the matches without a value.
+  std::array<std::vector<Xapian::doccount>, kPackedFacets.size()> counts_;
   Xapian::doccount total_ = 0;
 };
 
