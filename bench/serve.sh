@@ -17,7 +17,14 @@ start_serve() {
   [ -n "$port" ] || { cat "$log" >&2; exit 4; }
 }
 
+# A server that died under the load fails the run, with its status.
 stop_serve() {
-  kill "$server" && wait "$server" || true
   trap - EXIT
+  if ! kill "$server" 2>/dev/null; then
+    local status=0
+    wait "$server" || status=$?
+    echo "bench: eavesearch serve died during the run (status $status)" >&2
+    return 1
+  fi
+  wait "$server" || true
 }

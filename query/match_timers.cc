@@ -1,0 +1,182 @@
+#include "query/match_timers.h"
+
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <ctime>
+#include <map>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+namespace eavesearch {
+namespace {
+
+using Clock = std::chrono::steady_clock;  // CLOCK_MONOTONIC, Xapian's clock
+
+struct ThreadTimer {
+  void (*notify)(sigval);
+  sigval value;
+  Clock::duration interval{};  // zero: once
+};
+
+Clock::duration duration_of(const timespec& t) {
+  return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
+}
+
+// The SIGEV_THREAD timers, and the one thread that runs their notifications.
+class TimerThread {
+ public:
+  ThreadTimer* make(const sigevent& event) {
+    std::lock_guard lock(mutex_);
+    if (!started_) {
+      std::thread([this] { run(); }).detach();  // lives as long as the process
+      started_ = true;
+    }
+    auto* timer = new ThreadTimer{event.sigev_notify_function, event.sigev_value};
+    timers_.insert(timer);
+    ++created_;
+    return timer;
+  }
+
+  bool owns(timer_t id) {
+    std::lock_guard lock(mutex_);
+    return timers_.count(static_cast<ThreadTimer*>(id)) != 0;
+  }
+
+  void set(ThreadTimer* timer, Clock::time_point due, Clock::duration interval) {
+    std::lock_guard lock(mutex_);
+    disarm(timer);
+    timer->interval = interval;
+    if (due != Clock::time_point{}) queue_.emplace(due, timer);
+    changed_.notify_all();
+  }
+
+  // Once it returns, the timer's notification is not running and never will.
+  void remove(ThreadTimer* timer) {
+    std::unique_lock lock(mutex_);
+    disarm(timer);
+    ran_.wait(lock, [&] { return running_ != timer; });
+    timers_.erase(timer);
+    delete timer;
+  }
+
+  std::uint64_t created() {
+    std::lock_guard lock(mutex_);
+    return created_;
+  }
+
+ private:
+  void disarm(ThreadTimer* timer) {
+    for (auto it = queue_.begin(); it != queue_.end();) {
+      it = it->second == timer ? queue_.erase(it) : std::next(it);
+    }
+  }
+
+  void run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      if (queue_.empty()) {
+        changed_.wait(lock);
+        continue;
+      }
+      auto first = queue_.begin();
+      if (Clock::now() < first->first) {
+        changed_.wait_until(lock, first->first);
+        continue;
+      }
+      ThreadTimer* timer = first->second;
+      queue_.erase(first);
+      if (timer->interval != Clock::duration{})
+        queue_.emplace(Clock::now() + timer->interval, timer);
+      running_ = timer;
+      lock.unlock();
+      timer->notify(timer->value);
+      lock.lock();
+      running_ = nullptr;
+      ran_.notify_all();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable changed_;  // queue_
+  std::condition_variable ran_;      // running_
+  std::multimap<Clock::time_point, ThreadTimer*> queue_;
+  std::set<ThreadTimer*> timers_;
+  ThreadTimer* running_ = nullptr;
+  bool started_ = false;
+  std::uint64_t created_ = 0;
+};
+
+// Never destroyed: a timer may be deleted while the process exits.
+TimerThread& timer_thread() {
+  static auto* thread = new TimerThread;
+  return *thread;
+}
+
+// A kernel timer's id, as glibc keeps it in a timer_t.
+timer_t kernel_timer(int id) { return reinterpret_cast<timer_t>(static_cast<std::intptr_t>(id)); }
+int kernel_id(timer_t id) { return static_cast<int>(reinterpret_cast<std::intptr_t>(id)); }
+
+}  // namespace
+
+std::uint64_t thread_timers_created() { return timer_thread().created(); }
+
+}  // namespace eavesearch
+
+extern "C" {
+
+int timer_create(clockid_t clock, sigevent* event, timer_t* id) noexcept {
+  if (event != nullptr && event->sigev_notify == SIGEV_THREAD && clock == CLOCK_MONOTONIC) {
+    try {
+      *id = eavesearch::timer_thread().make(*event);
+      return 0;
+    } catch (const std::exception&) {  // no memory or no thread: as libc would say
+      errno = EAGAIN;
+      return -1;
+    }
+  }
+  int kernel = 0;
+  if (::syscall(SYS_timer_create, clock, event, &kernel) != 0) return -1;
+  *id = eavesearch::kernel_timer(kernel);
+  return 0;
+}
+
+int timer_settime(timer_t id, int flags, const itimerspec* value, itimerspec* old) noexcept {
+  auto& timers = eavesearch::timer_thread();
+  if (!timers.owns(id)) {
+    return static_cast<int>(
+        ::syscall(SYS_timer_settime, eavesearch::kernel_id(id), flags, value, old));
+  }
+  if (value == nullptr || value->it_value.tv_nsec < 0 || value->it_value.tv_nsec >= 1'000'000'000) {
+    errno = EINVAL;
+    return -1;
+  }
+  if (old != nullptr) *old = {};  // what was left of it is not kept
+  using eavesearch::duration_of;
+  eavesearch::Clock::time_point due{};
+  if (value->it_value.tv_sec != 0 || value->it_value.tv_nsec != 0) {
+    auto at = duration_of(value->it_value);
+    due = (flags & TIMER_ABSTIME) != 0 ? eavesearch::Clock::time_point(at)
+                                       : eavesearch::Clock::now() + at;
+  }
+  timers.set(static_cast<eavesearch::ThreadTimer*>(id), due, duration_of(value->it_interval));
+  return 0;
+}
+
+int timer_delete(timer_t id) noexcept {
+  auto& timers = eavesearch::timer_thread();
+  if (!timers.owns(id)) {
+    return static_cast<int>(::syscall(SYS_timer_delete, eavesearch::kernel_id(id)));
+  }
+  timers.remove(static_cast<eavesearch::ThreadTimer*>(id));
+  return 0;
+}
+
+}  // extern "C"
