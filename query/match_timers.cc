@@ -87,8 +87,8 @@ class TimerThread {
         continue;
       }
       auto first = queue_.begin();
-      if (Clock::now() < first->first) {
-        changed_.wait_until(lock, first->first);
+      if (Clock::time_point due = first->first; Clock::now() < due) {
+        changed_.wait_until(lock, due);  // a copy: the timer may go meanwhile
         continue;
       }
       ThreadTimer* timer = first->second;
