@@ -30,7 +30,9 @@ Clock::duration duration_of(const timespec& t) {
   return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
 }
 
-// The SIGEV_THREAD timers, and the one thread that runs their notifications.
+// The SIGEV_THREAD timers, and the one thread that runs their notifications,
+// one at a time (Xapian's stores a flag); a notification must not delete its
+// own timer, which would wait for itself.
 class TimerThread {
  public:
   ThreadTimer* make(const sigevent& event) {
@@ -93,8 +95,9 @@ class TimerThread {
       }
       ThreadTimer* timer = first->second;
       queue_.erase(first);
-      if (timer->interval != Clock::duration{})
+      if (timer->interval != Clock::duration{}) {
         queue_.emplace(Clock::now() + timer->interval, timer);
+      }
       running_ = timer;
       lock.unlock();
       timer->notify(timer->value);
