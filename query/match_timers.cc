@@ -4,16 +4,16 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
+#include <cstdint>
 #include <ctime>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <set>
-#include <stdexcept>
 #include <thread>
 
 namespace eavesearch {
@@ -160,6 +160,8 @@ int timer_create(clockid_t clock, sigevent* event, timer_t* id) noexcept {
       return -1;
     }
   }
+  // The kernel's own kinds. (A SIGEV_THREAD timer on another clock, which
+  // nothing here makes, is refused by the kernel with EINVAL.)
   int kernel = 0;
   if (::syscall(SYS_timer_create, clock, event, &kernel) != 0) return -1;
   *id = eavesearch::kernel_timer(kernel);
